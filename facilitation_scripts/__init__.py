@@ -1,0 +1,1 @@
+"""The facilitation scripts bundled with workshop-tui (YAML files beside this module)."""

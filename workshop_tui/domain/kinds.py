@@ -1,0 +1,67 @@
+"""The vocabulary shared by scripts, sessions and exports."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ActivityKind(StrEnum):
+    """What the room does during a part."""
+
+    DISCUSSION = "discussion"
+    CYNEFIN = "cynefin"
+    PROMISES = "promises"
+    SIGNOFF = "signoff"
+    DECISIONS = "decisions"
+    ACTIONS = "actions"
+
+
+class CynefinDomain(StrEnum):
+    """The five domains of the Cynefin framework."""
+
+    CLEAR = "clear"
+    COMPLICATED = "complicated"
+    COMPLEX = "complex"
+    CHAOTIC = "chaotic"
+    CONFUSED = "confused"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class PromiseStatus(StrEnum):
+    """Where a promise stands in the negotiation."""
+
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    AMENDED = "amended"
+    DECLINED = "declined"
+    PARKED = "parked"
+
+
+class DecisionMethod(StrEnum):
+    """How the room decides a question."""
+
+    CONSENT = "consent"
+    FIST_OF_FIVE = "fist_of_five"
+    DOT_VOTING = "dot_voting"
+    FACILITATOR = "facilitator"
+
+    @property
+    def label(self) -> str:
+        return {
+            "consent": "Consent",
+            "fist_of_five": "Fist of five",
+            "dot_voting": "Dot voting",
+            "facilitator": "Facilitator's call",
+        }[self.value]
+
+
+class SessionState(StrEnum):
+    """The life cycle of a session."""
+
+    SETUP = "setup"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"

@@ -1,0 +1,107 @@
+"""A session as stored: everything needed to rebuild the screen or write the notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from workshop_tui.domain.kinds import SessionState
+from workshop_tui.domain.records import (
+    ActionItem,
+    Classification,
+    Decision,
+    Note,
+    Participant,
+    Promise,
+    SignOff,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSetup:
+    """Who the workshop is with, and what was prepared."""
+
+    customer: str
+    facilitator: str = ""
+    participants: tuple[Participant, ...] = ()
+    materials_checked: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class PartTiming:
+    """Planned versus actual time of one part.
+
+    ``elapsed_seconds`` is the time run before the current run began; while the
+    part runs, ``running_since`` is the wall time that run began. Live remaining
+    time is computed by the engine from monotonic readings, never by counting ticks.
+    """
+
+    part_id: str
+    planned_seconds: int
+    extra_seconds: int = 0
+    elapsed_seconds: float = 0.0
+    running_since: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    skipped: bool = False
+
+    @property
+    def allowed_seconds(self) -> int:
+        """Planned time plus every extension."""
+        return self.planned_seconds + self.extra_seconds
+
+    @property
+    def done(self) -> bool:
+        return self.finished_at is not None or self.skipped
+
+
+@dataclass(slots=True)
+class SessionSnapshot:
+    """One session and all it recorded, in the order it happened."""
+
+    id: int
+    script_id: str
+    script_title: str
+    setup: SessionSetup
+    state: SessionState
+    current_part: int
+    created_at: datetime
+    last_seen_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    timings: list[PartTiming] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    classifications: list[Classification] = field(default_factory=list)
+    promises: list[Promise] = field(default_factory=list)
+    signoffs: list[SignOff] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
+
+    @property
+    def record_count(self) -> int:
+        return sum(
+            len(rows)
+            for rows in (
+                self.notes,
+                self.classifications,
+                self.promises,
+                self.signoffs,
+                self.decisions,
+                self.actions,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """A line of ``workshop sessions``."""
+
+    id: int
+    script_id: str
+    script_title: str
+    customer: str
+    created_at: datetime
+    state: SessionState
+    parts_done: int
+    parts_total: int
+    last_seen_at: datetime
