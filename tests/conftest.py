@@ -1,0 +1,20 @@
+"""Every test runs with its own data and config folders, never the user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED = REPO / "facilitation_scripts"
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point data, config and the database at a temp folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("WORKSHOP_CONFIG_DIR", str(home / "config"))
+    monkeypatch.delenv("WORKSHOP_DB", raising=False)
+    return home
