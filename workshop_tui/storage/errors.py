@@ -1,0 +1,121 @@
+"""The store's failures as one-sentence errors that name the file.
+
+Every class is a ``StoreError`` (see ``domain.ports``), so the app can show
+``str(error)`` for any of them. ``storage_errors`` turns what SQLite raises
+into these, by SQLite's own error names rather than by guessing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from workshop_tui.domain.ports import SessionNotFound, StoreError
+
+__all__ = [
+    "DatabaseDamaged",
+    "DatabaseLocked",
+    "DatabaseReadOnly",
+    "SchemaTooNew",
+    "SchemaTooOld",
+    "SessionNotFound",
+    "StoreError",
+    "storage_errors",
+    "translate",
+    "unknown_session",
+]
+
+
+class DatabaseDamaged(StoreError):
+    """The file is not a workshop-tui database, or SQLite found it damaged."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"{where} is not a workshop-tui database or is damaged; it was left untouched"
+        )
+
+
+class SchemaTooNew(StoreError):
+    """A newer workshop-tui wrote the file."""
+
+    def __init__(self, where: str, *, found: int, known: int) -> None:
+        super().__init__(
+            f"{where} was written by a newer workshop-tui (schema {found}, this version "
+            f"knows {known}); upgrade workshop-tui"
+        )
+        self.found = found
+        self.known = known
+
+
+class SchemaTooOld(StoreError):
+    """A read-only view met a file that still needs upgrading."""
+
+    def __init__(self, where: str, *, found: int, known: int) -> None:
+        super().__init__(
+            f"{where} was written by an older workshop-tui (schema {found}, this version "
+            f"needs {known}); open it once with workshop (not read-only) to upgrade it"
+        )
+        self.found = found
+        self.known = known
+
+
+class DatabaseLocked(StoreError):
+    """Another program holds the database's lock."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(f"{where} is locked by another program; close it and try again")
+
+
+class DatabaseReadOnly(StoreError):
+    """The file (or its folder) cannot be written, or was opened only to follow."""
+
+    def __init__(self, where: str, reason: str = "") -> None:
+        super().__init__(
+            f"{where} is read-only; "
+            + (reason or "check its permissions or choose another file with --db")
+        )
+
+
+def unknown_session(session_id: int, where: str) -> SessionNotFound:
+    """The error for a session id the file does not hold."""
+    return SessionNotFound(
+        f'no session {session_id} in {where}; run "workshop sessions" to list them'
+    )
+
+
+def translate(error: BaseException, where: str) -> StoreError:
+    """The ``StoreError`` for what SQLite (or SQLAlchemy around it) raised."""
+    if isinstance(error, StoreError):
+        return error
+    cause = getattr(error, "orig", None) or error
+    name = getattr(cause, "sqlite_errorname", "") or ""
+    text = str(cause).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return DatabaseLocked(where)
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return DatabaseReadOnly(where)
+    if (
+        name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+        or "file is not a database" in text
+        or "malformed" in text
+    ):
+        return DatabaseDamaged(where)
+    if name.startswith("SQLITE_FULL"):
+        return StoreError(f"{where} cannot grow because the disk is full; free some space")
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StoreError(f"{where} cannot be opened; check that its folder exists and is writable")
+    if name.startswith("SQLITE_IOERR"):
+        return StoreError(f"{where} could not be read or written (a disk error); check the disk")
+    return StoreError(f"{where} could not be used: {cause}")
+
+
+@contextmanager
+def storage_errors(where: str) -> Iterator[None]:
+    """Raise what SQLite raises inside the block as a ``StoreError`` about ``where``."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error) as error:
+        raise translate(error, where) from error

@@ -1,0 +1,146 @@
+"""The schema's history: an ordered list of small steps, each in its own transaction.
+
+The version reached is kept in ``PRAGMA user_version`` and the file is marked as
+workshop-tui's with ``PRAGMA application_id``. Each step's SQL is frozen as it
+was released: a step never changes once shipped, a change to ``tables`` gets a
+new step, and a test checks that the steps build what ``tables`` describes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workshop_tui.storage.database import writer
+from workshop_tui.storage.errors import SchemaTooNew
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+APPLICATION_ID = int.from_bytes(b"WKSH", "big")
+"""Marks a SQLite file as a workshop-tui database (``PRAGMA application_id``)."""
+
+_RECORD_TABLES = ("notes", "classifications", "promises", "signoffs", "decisions", "actions")
+
+_VERSION_1 = (
+    """CREATE TABLE scripts (
+        id INTEGER NOT NULL, script_id VARCHAR NOT NULL, title VARCHAR NOT NULL,
+        content_hash VARCHAR NOT NULL, source VARCHAR NOT NULL, model_json VARCHAR NOT NULL,
+        PRIMARY KEY (id), UNIQUE (content_hash))""",
+    """CREATE TABLE sessions (
+        id INTEGER NOT NULL, script_row_id INTEGER NOT NULL, customer VARCHAR NOT NULL,
+        facilitator VARCHAR NOT NULL, state VARCHAR NOT NULL, current_part INTEGER NOT NULL,
+        created_at VARCHAR(32) NOT NULL, started_at VARCHAR(32), finished_at VARCHAR(32),
+        last_seen_at VARCHAR(32) NOT NULL, materials_checked JSON NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(script_row_id) REFERENCES scripts (id))""",
+    """CREATE TABLE participants (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, position INTEGER NOT NULL,
+        name VARCHAR NOT NULL, role VARCHAR NOT NULL,
+        PRIMARY KEY (id), UNIQUE (session_id, position),
+        FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    """CREATE TABLE part_timings (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, position INTEGER NOT NULL,
+        part_id VARCHAR NOT NULL, planned_seconds INTEGER NOT NULL,
+        extra_seconds INTEGER NOT NULL, elapsed_seconds FLOAT NOT NULL,
+        running_since VARCHAR(32), started_at VARCHAR(32), finished_at VARCHAR(32),
+        skipped BOOLEAN NOT NULL,
+        PRIMARY KEY (id), UNIQUE (session_id, position), UNIQUE (session_id, part_id),
+        FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    """CREATE TABLE notes (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, part_id VARCHAR NOT NULL,
+        at VARCHAR(32) NOT NULL, text VARCHAR NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    """CREATE TABLE classifications (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, part_id VARCHAR NOT NULL,
+        at VARCHAR(32) NOT NULL, "key" VARCHAR NOT NULL, item VARCHAR NOT NULL,
+        domain VARCHAR NOT NULL, rationale VARCHAR NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    """CREATE TABLE promises (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, part_id VARCHAR NOT NULL,
+        at VARCHAR(32) NOT NULL, "key" VARCHAR NOT NULL, party VARCHAR NOT NULL,
+        text VARCHAR NOT NULL, status VARCHAR NOT NULL, owner VARCHAR NOT NULL,
+        note VARCHAR NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    """CREATE TABLE signoffs (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, part_id VARCHAR NOT NULL,
+        at VARCHAR(32) NOT NULL, section_id VARCHAR NOT NULL, section_title VARCHAR NOT NULL,
+        person VARCHAR NOT NULL, role VARCHAR NOT NULL, initials VARCHAR NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    """CREATE TABLE decisions (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, part_id VARCHAR NOT NULL,
+        at VARCHAR(32) NOT NULL, "key" VARCHAR NOT NULL, question VARCHAR NOT NULL,
+        method VARCHAR NOT NULL, outcome VARCHAR NOT NULL, agreed BOOLEAN,
+        votes JSON NOT NULL, rounds JSON NOT NULL, objections JSON NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    """CREATE TABLE actions (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, part_id VARCHAR NOT NULL,
+        at VARCHAR(32) NOT NULL, "key" VARCHAR NOT NULL, text VARCHAR NOT NULL,
+        owner VARCHAR NOT NULL, due DATE, done BOOLEAN NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    f"PRAGMA application_id = {APPLICATION_ID}",
+)
+
+_VERSION_2 = tuple(
+    f"CREATE INDEX ix_{name}_session_id_id ON {name} (session_id, id)" for name in _RECORD_TABLES
+)
+
+
+def _run(statements: tuple[str, ...]) -> Callable[[Connection], None]:
+    def apply(connection: Connection) -> None:
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+
+    return apply
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One released change of the schema."""
+
+    version: int
+    summary: str
+    apply: Callable[[Connection], None]
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "create the tables", _run(_VERSION_1)),
+    Step(2, "index each record table by (session_id, id)", _run(_VERSION_2)),
+)
+
+SCHEMA_VERSION = STEPS[-1].version
+"""The schema this version of workshop-tui reads and writes."""
+
+
+def schema_version(connection: Connection) -> int:
+    """The version recorded in the database (0 for a new one)."""
+    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def application_id(connection: Connection) -> int:
+    """The application id recorded in the database (0 when none)."""
+    return int(connection.exec_driver_sql("PRAGMA application_id").scalar_one())
+
+
+def migrate(engine: Engine, *, target: int = SCHEMA_VERSION, where: str = "the database") -> int:
+    """Bring the database up to ``target``, one step per transaction; return the version.
+
+    A database newer than this version of workshop-tui is refused untouched.
+    Each step re-reads the version under the write lock, so two programs
+    opening the same file at once cannot run a step twice.
+    """
+    with engine.connect() as connection:
+        version = schema_version(connection)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(where, found=version, known=SCHEMA_VERSION)
+    for step in STEPS:
+        if version >= step.version or step.version > target:
+            continue
+        with writer(engine).begin() as connection:
+            version = schema_version(connection)
+            if version >= step.version:
+                continue
+            step.apply(connection)
+            connection.exec_driver_sql(f"PRAGMA user_version = {step.version}")
+            version = step.version
+    return version

@@ -1,0 +1,200 @@
+"""Each kind of record, its table, and how it turns into a row and back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.records import (
+    ActionItem,
+    Classification,
+    Decision,
+    Note,
+    Objection,
+    Promise,
+    Record,
+    SignOff,
+)
+from workshop_tui.storage.tables import (
+    ActionRow,
+    ClassificationRow,
+    DecisionRow,
+    NoteRow,
+    PromiseRow,
+    SignOffRow,
+    table,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row, Table
+
+
+@dataclass(frozen=True, slots=True)
+class RecordKind:
+    """Where one kind of record lives and how it is converted."""
+
+    record_type: type
+    table: Table
+    snapshot_field: str
+    """The ``SessionSnapshot`` list that holds this kind."""
+    to_row: Callable[[Any], dict[str, Any]]
+    from_row: Callable[[Row[Any]], Record]
+
+
+def _common(record: Any) -> dict[str, Any]:
+    return {"part_id": record.part_id, "at": record.at}
+
+
+def _note_row(r: Note) -> dict[str, Any]:
+    return {**_common(r), "text": r.text}
+
+
+def _note(row: Any) -> Note:
+    return Note(part_id=row.part_id, at=row.at, text=row.text, id=row.id)
+
+
+def _classification_row(r: Classification) -> dict[str, Any]:
+    return {
+        **_common(r),
+        "key": r.key,
+        "item": r.item,
+        "domain": r.domain.value,
+        "rationale": r.rationale,
+    }
+
+
+def _classification(row: Any) -> Classification:
+    return Classification(
+        part_id=row.part_id,
+        at=row.at,
+        key=row.key,
+        item=row.item,
+        domain=CynefinDomain(row.domain),
+        rationale=row.rationale,
+        id=row.id,
+    )
+
+
+def _promise_row(r: Promise) -> dict[str, Any]:
+    return {
+        **_common(r),
+        "key": r.key,
+        "party": r.party,
+        "text": r.text,
+        "status": r.status.value,
+        "owner": r.owner,
+        "note": r.note,
+    }
+
+
+def _promise(row: Any) -> Promise:
+    return Promise(
+        part_id=row.part_id,
+        at=row.at,
+        key=row.key,
+        party=row.party,
+        text=row.text,
+        status=PromiseStatus(row.status),
+        owner=row.owner,
+        note=row.note,
+        id=row.id,
+    )
+
+
+def _signoff_row(r: SignOff) -> dict[str, Any]:
+    return {
+        **_common(r),
+        "section_id": r.section_id,
+        "section_title": r.section_title,
+        "person": r.person,
+        "role": r.role,
+        "initials": r.initials,
+    }
+
+
+def _signoff(row: Any) -> SignOff:
+    return SignOff(
+        part_id=row.part_id,
+        at=row.at,
+        section_id=row.section_id,
+        section_title=row.section_title,
+        person=row.person,
+        role=row.role,
+        initials=row.initials,
+        id=row.id,
+    )
+
+
+def _decision_row(r: Decision) -> dict[str, Any]:
+    return {
+        **_common(r),
+        "key": r.key,
+        "question": r.question,
+        "method": r.method.value,
+        "outcome": r.outcome,
+        "agreed": r.agreed,
+        "votes": dict(r.votes),
+        "rounds": [dict(counts) for counts in r.rounds],
+        "objections": [{"text": o.text, "resolution": o.resolution} for o in r.objections],
+    }
+
+
+def _decision(row: Any) -> Decision:
+    return Decision(
+        part_id=row.part_id,
+        at=row.at,
+        key=row.key,
+        question=row.question,
+        method=DecisionMethod(row.method),
+        outcome=row.outcome,
+        agreed=row.agreed,
+        votes=row.votes,
+        rounds=tuple(row.rounds),
+        objections=tuple(Objection(**objection) for objection in row.objections),
+        id=row.id,
+    )
+
+
+def _action_row(r: ActionItem) -> dict[str, Any]:
+    return {
+        **_common(r),
+        "key": r.key,
+        "text": r.text,
+        "owner": r.owner,
+        "due": r.due,
+        "done": r.done,
+    }
+
+
+def _action(row: Any) -> ActionItem:
+    return ActionItem(
+        part_id=row.part_id,
+        at=row.at,
+        key=row.key,
+        text=row.text,
+        owner=row.owner,
+        due=row.due,
+        done=row.done,
+        id=row.id,
+    )
+
+
+KINDS: tuple[RecordKind, ...] = (
+    RecordKind(Note, table(NoteRow), "notes", _note_row, _note),
+    RecordKind(
+        Classification,
+        table(ClassificationRow),
+        "classifications",
+        _classification_row,
+        _classification,
+    ),
+    RecordKind(Promise, table(PromiseRow), "promises", _promise_row, _promise),
+    RecordKind(SignOff, table(SignOffRow), "signoffs", _signoff_row, _signoff),
+    RecordKind(Decision, table(DecisionRow), "decisions", _decision_row, _decision),
+    RecordKind(ActionItem, table(ActionRow), "actions", _action_row, _action),
+)
+
+KIND_OF: dict[type, RecordKind] = {kind.record_type: kind for kind in KINDS}
+"""The kind of each record class."""

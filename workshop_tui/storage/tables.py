@@ -1,0 +1,193 @@
+"""The tables of a workshop-tui database, as SQLModel classes.
+
+They describe the schema of the newest version; ``migrations`` builds it step
+by step, and a test checks that both agree. Repositories read and write these
+tables with SQLAlchemy Core (``Row.__table__``), never through ORM objects.
+
+Records are append-only: each record table keeps every revision, and revisable
+kinds carry the ``key`` that ties revisions of one thing together.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, Table, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from workshop_tui.storage.coltypes import UTCDateTime
+
+
+def _session_fk() -> Any:
+    return Field(foreign_key="sessions.id", ondelete="CASCADE")
+
+
+class ScriptRow(SQLModel, table=True):
+    """A copy of a facilitation script as it was run, stored once per content."""
+
+    __tablename__ = "scripts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    script_id: str
+    title: str
+    content_hash: str = Field(unique=True)
+    source: str
+    """The YAML text the script was loaded from."""
+    model_json: str
+    """The validated script as JSON, so loading needs no YAML parse."""
+
+
+class SessionRow(SQLModel, table=True):
+    """One run of a script with one customer."""
+
+    __tablename__ = "sessions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    script_row_id: int = Field(foreign_key="scripts.id")
+    customer: str
+    facilitator: str
+    state: str
+    current_part: int
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_seen_at: datetime = Field(sa_type=UTCDateTime)
+    materials_checked: list[str] = Field(sa_type=JSON)
+
+
+class ParticipantRow(SQLModel, table=True):
+    """Somebody in the room, in the order they were listed."""
+
+    __tablename__ = "participants"
+    __table_args__ = (UniqueConstraint("session_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = _session_fk()
+    position: int
+    name: str
+    role: str
+
+
+class PartTimingRow(SQLModel, table=True):
+    """Planned and actual time of one part of a session."""
+
+    __tablename__ = "part_timings"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position"),
+        UniqueConstraint("session_id", "part_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = _session_fk()
+    position: int
+    part_id: str
+    planned_seconds: int
+    extra_seconds: int
+    elapsed_seconds: float
+    running_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    skipped: bool
+
+
+class _RecordColumns(SQLModel):
+    """What every record row has: its session, its part and when it happened."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = _session_fk()
+    part_id: str
+    at: datetime = Field(sa_type=UTCDateTime)
+
+
+def _by_session(table: str) -> tuple[Index]:
+    """The index that reads one session's records in order (added by schema 2)."""
+    return (Index(f"ix_{table}_session_id_id", "session_id", "id"),)
+
+
+class NoteRow(_RecordColumns, table=True):
+    __tablename__ = "notes"
+    __table_args__ = _by_session("notes")
+
+    text: str
+
+
+class ClassificationRow(_RecordColumns, table=True):
+    __tablename__ = "classifications"
+    __table_args__ = _by_session("classifications")
+
+    key: str
+    item: str
+    domain: str
+    rationale: str
+
+
+class PromiseRow(_RecordColumns, table=True):
+    __tablename__ = "promises"
+    __table_args__ = _by_session("promises")
+
+    key: str
+    party: str
+    text: str
+    status: str
+    owner: str
+    note: str
+
+
+class SignOffRow(_RecordColumns, table=True):
+    __tablename__ = "signoffs"
+    __table_args__ = _by_session("signoffs")
+
+    section_id: str
+    section_title: str
+    person: str
+    role: str
+    initials: str
+
+
+class DecisionRow(_RecordColumns, table=True):
+    __tablename__ = "decisions"
+    __table_args__ = _by_session("decisions")
+
+    key: str
+    question: str
+    method: str
+    outcome: str
+    agreed: bool | None = None
+    votes: dict[str, int] = Field(sa_type=JSON)
+    rounds: list[dict[str, int]] = Field(sa_type=JSON)
+    objections: list[dict[str, str]] = Field(sa_type=JSON)
+
+
+class ActionRow(_RecordColumns, table=True):
+    __tablename__ = "actions"
+    __table_args__ = _by_session("actions")
+
+    key: str
+    text: str
+    owner: str
+    due: date | None = None
+    done: bool
+
+
+def table(row: type[SQLModel]) -> Table:
+    """The Core table behind a row class."""
+    return row.__table__  # type: ignore[attr-defined, no-any-return]
+
+
+ALL_TABLES: tuple[Table, ...] = tuple(
+    table(row)
+    for row in (
+        ScriptRow,
+        SessionRow,
+        ParticipantRow,
+        PartTimingRow,
+        NoteRow,
+        ClassificationRow,
+        PromiseRow,
+        SignOffRow,
+        DecisionRow,
+        ActionRow,
+    )
+)
+"""Every table of the schema, parents before children."""
