@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 
@@ -27,6 +28,8 @@ class Field:
     options: Sequence[tuple[str, str]] = field(default_factory=tuple)
     """(label, value) pairs: the field becomes a Select."""
     required: bool = False
+    suggestions: Sequence[str] = field(default_factory=tuple)
+    """Completions offered while typing (right arrow accepts one)."""
 
 
 Validator = Callable[[dict[str, str]], str | None]
@@ -76,6 +79,9 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                             value=spec.value,
                             placeholder=spec.placeholder,
                             id=f"field-{spec.name}",
+                            suggester=SuggestFromList(spec.suggestions, case_sensitive=False)
+                            if spec.suggestions
+                            else None,
                         )
             yield Static("", id="dialog-error")
             with Horizontal(id="dialog-buttons"):

@@ -1,0 +1,261 @@
+"""The Textual app: wires the store, the engine and the screens together.
+
+The first frame is drawn before the database layer is imported: scripts and
+the store are opened in a worker thread while the opening screen shows, so
+start-up feels instant, and nothing is shown as done before it is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from workshop_tui.domain.clock import Clock, SystemClock
+from workshop_tui.messages import ScriptChosen, SessionChosen, SessionRequested
+from workshop_tui.screens.opening import ErrorScreen, OpeningScreen
+
+if TYPE_CHECKING:
+    from workshop_tui.content.loader import LoadedScript
+    from workshop_tui.domain.engine import Resumed, SessionEngine
+    from workshop_tui.domain.ports import SessionStore
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What the command line asked for."""
+
+    db_path: Path
+    scripts_dirs: tuple[Path, ...] = ()
+    script_ref: str | None = None
+    session_id: int | None = None
+    resume_latest: bool = False
+    exports_dir: Path | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class WorkshopApp(App[None]):
+    """workshop-tui: a facilitator's companion on the projector."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workshop-tui"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", tooltip="Show every key of this screen"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, tooltip="Switch light and dark"),
+        Binding("q", "request_quit", "Quit", tooltip="Quit (the session is saved)"),
+    ]
+
+    def __init__(self, launch: Launch, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.launch = launch
+        self.clock: Clock = clock or SystemClock()
+        self.store: SessionStore | None = None
+        self.engine: SessionEngine | None = None
+        self.theme = "textual-dark"
+
+    # -- start-up ------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.push_screen(OpeningScreen(self._opening_text()))
+        self._open_store()
+
+    def _opening_text(self) -> str:
+        if self.launch.script_ref:
+            return f"Opening {self.launch.script_ref}…"
+        if self.launch.session_id is not None or self.launch.resume_latest:
+            return "Opening the session…"
+        return "Loading scripts and sessions…"
+
+    @work(thread=True, exclusive=True, group="store")
+    def _open_store(self) -> None:
+        """Import the database layer and open the store off the UI thread."""
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.storage import open_store
+
+        try:
+            store = open_store(self.launch.db_path)
+        except StoreError as error:
+            self.call_from_thread(self.fail, str(error))
+            return
+        self.call_from_thread(self._store_ready, store)
+
+    def _store_ready(self, store: SessionStore) -> None:
+        self.store = store
+        launch = self.launch
+        if launch.script_ref:
+            self._load_script(launch.script_ref)
+        elif launch.session_id is not None:
+            self.open_session(launch.session_id)
+        elif launch.resume_latest:
+            latest = store.latest_unfinished()
+            if latest is None:
+                self.fail("there is no unfinished session to resume; start one with: workshop run SCRIPT")
+                return
+            self.open_session(latest)
+        else:
+            from workshop_tui.screens.picker import PickerScreen
+
+            self.switch_screen(PickerScreen(store, launch.scripts_dirs))
+
+    def fail(self, message: str) -> None:
+        """Show a fatal problem in one sentence; quitting exits with status 2."""
+        self.switch_screen(ErrorScreen(message))
+
+    # -- flow between screens --------------------------------------------------------------
+    def on_script_chosen(self, message: ScriptChosen) -> None:
+        self._load_script(message.script_ref)
+
+    def on_session_chosen(self, message: SessionChosen) -> None:
+        self.open_session(message.session_id)
+
+    @work(thread=True, exclusive=True, group="script")
+    def _load_script(self, ref: str) -> None:
+        from workshop_tui.content.catalog import find_script
+        from workshop_tui.content.loader import ScriptInvalid, load_script
+
+        try:
+            loaded = load_script(find_script(ref, list(self.launch.scripts_dirs)))
+        except ScriptInvalid as invalid:
+            problems = "\n".join(str(problem) for problem in invalid.problems)
+            self.call_from_thread(self._script_failed, problems)
+            return
+        except (LookupError, OSError, ValueError) as error:
+            self.call_from_thread(self._script_failed, str(error))
+            return
+        self.call_from_thread(self._show_setup, loaded)
+
+    def _script_failed(self, problems: str) -> None:
+        if isinstance(self.screen, OpeningScreen):
+            self.fail(problems)
+        else:
+            self.notify(problems, title="This script cannot be run", severity="error", timeout=12)
+
+    def _show_setup(self, loaded: LoadedScript) -> None:
+        from workshop_tui.screens.setup import SetupScreen
+
+        for warning in loaded.warnings:
+            self.notify(str(warning), title="Script warning", severity="warning", timeout=8)
+        screen = SetupScreen(loaded, self.clock)
+        if isinstance(self.screen, OpeningScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def on_session_requested(self, message: SessionRequested) -> None:
+        from workshop_tui.domain.engine import EngineError, SessionEngine
+        from workshop_tui.domain.ports import StoreError
+
+        assert self.store is not None
+        try:
+            engine = SessionEngine.begin(
+                message.loaded.script, message.loaded.source, message.setup, self.store, self.clock
+            )
+        except (EngineError, StoreError) as error:
+            self.notify(str(error), title="The session was not created", severity="error")
+            return
+        self._facilitate(engine, None)
+
+    def open_session(self, session_id: int) -> None:
+        """Reopen a stored session where it was."""
+        from workshop_tui.domain.engine import SessionEngine
+        from workshop_tui.domain.ports import StoreError
+
+        assert self.store is not None
+        try:
+            engine, resumed = SessionEngine.reopen(session_id, self.store, self.clock)
+        except StoreError as error:
+            if isinstance(self.screen, OpeningScreen):
+                self.fail(str(error))
+            else:
+                self.notify(str(error), title="Cannot resume", severity="error")
+            return
+        self._facilitate(engine, resumed)
+
+    def _facilitate(self, engine: SessionEngine, resumed: Resumed | None) -> None:
+        from workshop_tui.screens.facilitate import FacilitateScreen
+        from workshop_tui.screens.summary import SummaryScreen
+
+        self.engine = engine
+        self.sub_title = f"{engine.script.title} · {engine.session.setup.customer}"
+        screen: Screen[None] = (
+            SummaryScreen(engine, self.launch.exports_dir)
+            if engine.finished
+            else FacilitateScreen(engine, resumed, self.launch.exports_dir)
+        )
+        # Whatever led here (opening, picker, set-up) is left behind: the session is the app now.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.switch_screen(screen)
+
+    # -- app-wide actions ------------------------------------------------------------------
+    def action_help(self) -> None:
+        from workshop_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_request_quit(self) -> None:
+        """Quit, asking first while a part's timer is running."""
+        engine = self.engine
+        if engine is None or not engine.running:
+            self._quit()
+            return
+        from workshop_tui.screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._quit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Quit while the part is running?",
+                "The timer is paused and everything is saved; "
+                "`workshop resume` brings this screen back.",
+                yes="Quit",
+                no="Stay",
+            ),
+            answered,
+        )
+
+    def _quit(self) -> None:
+        engine = self.engine
+        if engine is not None and engine.running:
+            from workshop_tui.domain.ports import StoreError
+
+            try:
+                engine.pause()
+            except StoreError as error:  # the last committed state is still safe
+                self.exit(return_code=1, message=str(error))
+                return
+        self.exit(return_code=0 if not isinstance(self.screen, ErrorScreen) else 2)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is in the command palette too."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not active.enabled or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                f"{binding.description} ({_key_label(self, binding)})",
+                binding.tooltip or binding.description,
+                partial(self._run_bound, active.node, binding.action),
+            )
+
+    def _run_bound(self, node: object, action: str) -> None:
+        self.call_later(self.run_action, action, node)
+
+
+def _key_label(app: App[None], binding: Binding) -> str:
+    return binding.key_display or app.get_key_display(binding)

@@ -1,0 +1,51 @@
+"""Writing exported notes to a file, with a name that sorts and says what it is."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop_tui.export.markdown import render_markdown
+
+if TYPE_CHECKING:
+    from workshop_tui.content.model import Script
+    from workshop_tui.domain.snapshot import SessionSnapshot
+
+
+def default_export_name(session: SessionSnapshot) -> str:
+    """``2026-11-21-customer-working-agreement-acme-session-3.md``."""
+    customer = re.sub(r"[^a-z0-9]+", "-", session.setup.customer.lower()).strip("-")
+    parts = [
+        session.created_at.date().isoformat(),
+        session.script_id,
+        customer,
+        f"session-{session.id}",
+    ]
+    return "-".join(part for part in parts if part) + ".md"
+
+
+def export_session(script: Script, session: SessionSnapshot, target: Path | None = None) -> Path:
+    """Render the session's notes and write them atomically; return the file's path.
+
+    ``target`` may be a file, or a folder (the default name is used inside it);
+    without one the notes go to the exports folder of the data directory.
+    """
+    if target is None:
+        from workshop_tui.locations import exports_dir
+
+        target = exports_dir()
+    path = target / default_export_name(session) if target.is_dir() or not target.suffix else target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = render_markdown(script, session)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".md")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path.resolve()

@@ -1,0 +1,308 @@
+"""The facilitation screen: one part at a time, with the countdown the back row can read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from workshop_tui.content.durations import format_clock, format_duration
+from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.ports import StoreError
+from workshop_tui.screens.dialogs import ConfirmDialog, Field, FormDialog
+from workshop_tui.widgets.activity import ActivityPanel
+from workshop_tui.widgets.agenda import AgendaView
+from workshop_tui.widgets.countdown import BigCountdown
+from workshop_tui.widgets.panels import panel_for
+
+if TYPE_CHECKING:
+    from workshop_tui.domain.engine import Resumed, SessionEngine
+
+TICK_SECONDS = 0.2
+HEARTBEAT_SECONDS = 15.0
+
+
+class FacilitateScreen(Screen[None]):
+    """Runs the session: timing keys here, activity keys on the panel below."""
+
+    BINDINGS = [
+        Binding("space", "toggle_timer", "Start/Pause", priority=True,
+                tooltip="Start the part's timer, or pause it"),
+        Binding("pagedown,greater_than_sign", "next_part", "Next", priority=True,
+                key_display="PgDn", tooltip="Close this part and go to the next"),
+        Binding("pageup,less_than_sign", "previous_part", "Back", priority=True,
+                key_display="PgUp", tooltip="Go back to the previous part"),
+        Binding("e", "extend(60)", "+1m", tooltip="Give this part one more minute"),
+        Binding("E", "extend(300)", "+5m", tooltip="Give this part five more minutes"),
+        Binding("n", "note", "Note", tooltip="Capture a note on this part"),
+        Binding("t", "toggle_private", "Tips", tooltip="Show or hide the facilitator's private notes"),
+        Binding("x", "export", "Export", tooltip="Export the notes so far to Markdown"),
+        Binding("g", "go_to", "Go to", show=False, tooltip="Jump to any part, earlier or later"),
+        Binding("b", "toggle_bell", "Bell", show=False, tooltip="Ring the terminal bell when time is up"),
+        Binding("ctrl+e", "extend_by", "Extend by…", show=False,
+                tooltip="Give this part any amount of time (or take some away)"),
+        Binding("ctrl+k", "skip", "Skip part", show=False, tooltip="Skip this part and go to the next"),
+        Binding("f", "finish", "Finish", show=False, tooltip="End the workshop and see the summary"),
+    ]
+
+    bell_on: reactive[bool] = reactive(False)
+    show_private: reactive[bool] = reactive(False)
+
+    def __init__(self, engine: SessionEngine, resumed: Resumed | None, exports_dir: Path | None) -> None:
+        super().__init__()
+        self.engine = engine
+        self._resumed = resumed
+        self._exports_dir = exports_dir
+        self._shown_part: int | None = None
+        self._was_over = False
+
+    # -- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True, icon="◷")
+        with Horizontal(id="top"):
+            with VerticalScroll(id="brief"):
+                yield Static(id="part-title", markup=False)
+                yield Static(id="part-meta", markup=False)
+                yield Static(id="room-prompt", markup=False)
+                yield Static(id="steps", markup=False)
+            with Vertical(id="timer"):
+                yield BigCountdown(id="countdown")
+                yield Static(id="workshop-line", markup=False)
+        with Horizontal(id="bottom"):
+            yield Vertical(id="activity")
+            with Vertical(id="side"):
+                yield Static("Agenda", id="agenda-title")
+                yield AgendaView(id="agenda")
+                yield Static(id="private", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._show_part()
+        self.set_interval(TICK_SECONDS, self._tick)
+        self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        if self._resumed is not None:
+            where = format_clock(self.engine.remaining())
+            away = format_duration(self._resumed.away_seconds) if self._resumed.away_seconds >= 60 else ""
+            self.notify(
+                f'Back at "{self.engine.part.name}", paused at {where}.'
+                + (f" Away for {away}." if away else "")
+                + " Press space to carry on.",
+                title="Session resumed",
+                timeout=8,
+            )
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _show_part(self) -> None:
+        """Redraw everything that belongs to the current part."""
+        engine = self.engine
+        part = engine.part
+        index = engine.index
+        total = len(engine.script.parts)
+        self.query_one("#part-title", Static).update(part.name)
+        kind = part.activity.kind.replace("_", " ").capitalize()
+        self.query_one("#part-meta", Static).update(
+            f"Part {index + 1} of {total} · {kind} · {format_duration(part.duration)}"
+            + (f" · {part.goal}" if part.goal else "")
+        )
+        prompts = "\n".join(f"❝ {prompt} ❞" for prompt in part.prompts)
+        prompt_widget = self.query_one("#room-prompt", Static)
+        prompt_widget.update(prompts)
+        prompt_widget.display = bool(prompts)
+        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(part.steps, 1))
+        steps_widget = self.query_one("#steps", Static)
+        steps_widget.update(steps)
+        steps_widget.display = bool(steps)
+        self._show_private_notes()
+        if self._shown_part != index:
+            self._shown_part = index
+            self._mount_panel()
+        self._refresh_status()
+
+    def _mount_panel(self) -> None:
+        holder = self.query_one("#activity", Vertical)
+        holder.remove_children()
+        panel = panel_for(self.engine, self.engine.part)
+        holder.mount(panel)
+        self.call_after_refresh(panel.focus_main)
+
+    def _show_private_notes(self) -> None:
+        widget = self.query_one("#private", Static)
+        part = self.engine.part
+        lines = ["Private · facilitator only (t hides)"]
+        lines += [f"• {note}" for note in part.facilitator_notes]
+        if self.engine.script.facilitation_tips:
+            lines.append("Tips")
+            lines += [f"• {tip}" for tip in self.engine.script.facilitation_tips]
+        widget.update("\n".join(lines))
+        widget.display = self.show_private
+
+    def _refresh_status(self) -> None:
+        """The parts of the screen that move with time."""
+        engine = self.engine
+        remaining = engine.remaining()
+        countdown = self.query_one(BigCountdown)
+        countdown.seconds = remaining
+        countdown.paused = not engine.running
+        slack = engine.slack()
+        if abs(slack) < 60:
+            plan = "on plan"
+        elif slack > 0:
+            plan = f"{format_duration(slack)} ahead of plan"
+        else:
+            plan = f"{format_duration(-slack)} behind plan"
+        state = "running" if engine.running else ("not started" if engine.session.started_at is None else "paused")
+        bell = " · bell on" if self.bell_on else ""
+        self.query_one("#workshop-line", Static).update(
+            f"Part {state} · workshop {format_clock(engine.workshop_remaining())} left · {plan}{bell}"
+        )
+        self.query_one(AgendaView).show(engine.agenda())
+        if remaining < 0 and not self._was_over and engine.running and self.bell_on:
+            self.app.bell()
+        self._was_over = remaining < 0
+
+    def _tick(self) -> None:
+        if self.engine.running:
+            self._refresh_status()
+
+    def _heartbeat(self) -> None:
+        if self.engine.running:
+            self._attempt(self.engine.heartbeat)
+
+    def watch_show_private(self) -> None:
+        if self.is_mounted:
+            self.query_one("#private", Static).display = self.show_private
+
+    def on_activity_panel_changed(self, _: ActivityPanel.Changed) -> None:
+        self._refresh_status()
+
+    # -- actions -------------------------------------------------------------------------------
+    def _attempt(self, action, *args) -> bool:  # type: ignore[no-untyped-def]
+        """Run an engine action; say why in one sentence if it could not be done."""
+        try:
+            action(*args)
+        except (EngineError, StoreError) as error:
+            self.notify(str(error), title="Not done", severity="error")
+            return False
+        return True
+
+    def action_toggle_timer(self) -> None:
+        if self._attempt(self.engine.toggle):
+            self._refresh_status()
+
+    def action_next_part(self) -> None:
+        if self.engine.index == len(self.engine.script.parts) - 1:
+            self.notify("This is the last part: press f to finish the workshop.", timeout=5)
+            return
+        if self._attempt(self.engine.next_part):
+            self._show_part()
+
+    def action_previous_part(self) -> None:
+        if self.engine.index == 0:
+            self.notify("This is the first part.", timeout=3)
+            return
+        if self._attempt(self.engine.previous_part):
+            self._show_part()
+
+    def action_skip(self) -> None:
+        if self._attempt(self.engine.skip):
+            self._show_part()
+
+    def action_extend(self, seconds: int) -> None:
+        if self._attempt(self.engine.extend, seconds):
+            self.notify(f"{format_duration(seconds)} added to “{self.engine.part.name}”.", timeout=3)
+            self._refresh_status()
+
+    def action_extend_by(self) -> None:
+        def validate(values: dict[str, str]) -> str | None:
+            from workshop_tui.content.durations import DurationError, parse_duration
+
+            text = values["amount"].lstrip("-")
+            try:
+                parse_duration(text)
+            except DurationError as error:
+                return str(error)
+            return None
+
+        def extend(values: dict[str, str]) -> None:
+            from workshop_tui.content.durations import parse_duration
+
+            text = values["amount"]
+            seconds = parse_duration(text.lstrip("-")) * (-1 if text.startswith("-") else 1)
+            self.action_extend(seconds)
+
+        self.app.push_screen(
+            FormDialog(
+                "Extend this part",
+                [Field("amount", "How much time? (e.g. 3m, 90s; -2m takes time away)", required=True)],
+                validate=validate,
+            ),
+            lambda values: values and extend(values),
+        )
+
+    def action_note(self) -> None:
+        def save(values: dict[str, str] | None) -> None:
+            if values and self._attempt(self.engine.add_note, values["text"]):
+                self.notify("Note saved.", timeout=2)
+                self._current_panel().sync()
+                self._refresh_status()
+
+        self.app.push_screen(
+            FormDialog(f"Note on “{self.engine.part.name}”", [Field("text", "Note", required=True)]),
+            save,
+        )
+
+    def action_toggle_private(self) -> None:
+        self.show_private = not self.show_private
+
+    def action_toggle_bell(self) -> None:
+        self.bell_on = not self.bell_on
+        self.notify("The bell rings when a part's time is up." if self.bell_on else "Bell off.", timeout=3)
+        self._refresh_status()
+
+    def action_go_to(self) -> None:
+        options = [(f"{i + 1}. {part.name}", str(i)) for i, part in enumerate(self.engine.script.parts)]
+
+        def go(values: dict[str, str] | None) -> None:
+            if values and values["part"] and self._attempt(self.engine.go_to, int(values["part"])):
+                self._show_part()
+
+        self.app.push_screen(
+            FormDialog("Go to part", [Field("part", "Part", str(self.engine.index), options=options)]),
+            go,
+        )
+
+    def action_export(self) -> None:
+        from workshop_tui.export.files import export_session
+
+        try:
+            path = export_session(self.engine.script, self.engine.session, self._exports_dir)
+        except OSError as error:
+            self.notify(f"The notes could not be written: {error.strerror or error}.", severity="error")
+            return
+        self.notify(f"Notes so far exported to {path}", title="Exported", timeout=8)
+
+    def action_finish(self) -> None:
+        def finish(yes: bool | None) -> None:
+            if yes and self._attempt(self.engine.finish):
+                from workshop_tui.screens.summary import SummaryScreen
+
+                self.app.switch_screen(SummaryScreen(self.engine, self._exports_dir))
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Finish the workshop?",
+                "The session is closed and its summary shown; its notes can be exported any time.",
+                yes="Finish",
+                no="Not yet",
+            ),
+            finish,
+        )
+
+    def _current_panel(self) -> ActivityPanel:
+        return self.query_one("#activity", Vertical).query_one(ActivityPanel)

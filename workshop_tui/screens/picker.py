@@ -1,0 +1,141 @@
+"""The first screen: pick a script to run, or an unfinished session to resume."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop_tui.content.durations import format_duration
+from workshop_tui.messages import ScriptChosen, SessionChosen
+
+if TYPE_CHECKING:
+    from workshop_tui.content.catalog import CatalogEntry
+    from workshop_tui.domain.ports import SessionStore
+    from workshop_tui.domain.snapshot import SessionSummary
+
+
+class PickerScreen(Screen[None]):
+    """Scripts (bundled and the user's own) and unfinished sessions, in one list."""
+
+    BINDINGS = [
+        Binding("enter", "choose", "Open", tooltip="Set up this script, or resume this session"),
+        Binding("r", "reload", "Reload", tooltip="Read the scripts folders again"),
+    ]
+
+    def __init__(self, store: SessionStore, scripts_dirs: Sequence[Path]) -> None:
+        super().__init__()
+        self._store = store
+        self._scripts_dirs = list(scripts_dirs)
+        self._entries: dict[str, CatalogEntry] = {}
+        self._sessions: dict[str, SessionSummary] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True, icon="◷")
+        with Horizontal(id="picker"):
+            yield OptionList(id="choices")
+            with VerticalScroll(id="details"):
+                yield Static(id="details-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#choices", OptionList).focus()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        from workshop_tui.content.catalog import list_scripts
+
+        entries = list_scripts(self._scripts_dirs)
+        sessions = [s for s in self._store.list_sessions() if s.state != "finished"]
+        self.app.call_from_thread(self._show, entries, sessions)
+
+    def _show(self, entries: list[CatalogEntry], sessions: list[SessionSummary]) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.clear_options()
+        self._entries.clear()
+        self._sessions.clear()
+        options: list[Option | None] = [Option("Scripts", disabled=True)]
+        for entry in entries:
+            option_id = f"script-{len(self._entries)}"
+            self._entries[option_id] = entry
+            if entry.problems:
+                label = f"  ⚠ {entry.path.name} (cannot be run)"
+            else:
+                label = f"  {entry.title} · {format_duration(entry.duration)} · {entry.parts} parts"
+                if entry.origin != "bundled":
+                    label += " · yours"
+            options.append(Option(label, id=option_id))
+        if sessions:
+            options.append(None)
+            options.append(Option("Unfinished sessions", disabled=True))
+            for summary in sessions:
+                option_id = f"session-{summary.id}"
+                self._sessions[option_id] = summary
+                seen = summary.last_seen_at.astimezone().strftime("%a %d %b %H:%M")
+                options.append(
+                    Option(
+                        f"  #{summary.id} {summary.customer} · {summary.script_title} · "
+                        f"part {min(summary.parts_done + 1, summary.parts_total)}/"
+                        f"{summary.parts_total} · {seen}",
+                        id=option_id,
+                    )
+                )
+        choices.add_options(options)
+        choices.highlighted = 1
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#details-text", Static).update(self._describe(event.option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+
+    def action_choose(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is not None:
+            self._choose(choices.get_option_at_index(choices.highlighted).id)
+
+    def _choose(self, option_id: str | None) -> None:
+        if option_id in self._entries:
+            entry = self._entries[option_id]
+            if entry.problems:
+                self.notify(str(entry.problems[0]), title="This script cannot be run", severity="error")
+                return
+            self.post_message(ScriptChosen(str(entry.path)))
+        elif option_id in self._sessions:
+            self.post_message(SessionChosen(self._sessions[option_id].id))
+
+    def _describe(self, option_id: str | None) -> str:
+        from rich.markup import escape
+
+        if option_id in self._entries:
+            entry = self._entries[option_id]
+            if entry.problems:
+                problems = "\n".join(escape(str(p)) for p in entry.problems)
+                return f"[b]{escape(entry.path.name)}[/b]\n\n{problems}\n\nFix it, then press r."
+            return (
+                f"[b]{escape(entry.title)}[/b]\n"
+                f"{format_duration(entry.duration)} · {entry.parts} parts · {entry.origin}\n\n"
+                f"{escape(entry.purpose)}\n\n[dim]{escape(str(entry.path))}[/dim]\n\n"
+                "Enter: set up this workshop"
+            )
+        if option_id in self._sessions:
+            s = self._sessions[option_id]
+            started = s.created_at.astimezone().strftime("%A %d %B %Y, %H:%M")
+            return (
+                f"[b]{escape(s.customer)}[/b]\n{escape(s.script_title)}\n\n"
+                f"Started {started}\nState: {s.state} · {s.parts_done} of {s.parts_total} parts done\n\n"
+                "Enter: resume where it was (the timer waits, paused)"
+            )
+        return ""
