@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import re
 
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _PART = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])", re.I
+    rf"({_NUMBER})\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])", re.I | re.ASCII
 )
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
+_HINT = "(write 10m)"
+MAX_SECONDS = 7 * 24 * 3600
+"""Nothing in a workshop lasts longer than a week; larger values are typos."""
 
 
 class DurationError(ValueError):
@@ -15,36 +20,62 @@ class DurationError(ValueError):
 
 
 def parse_duration(value: object) -> int:
-    """Return the number of seconds in ``value``; plain numbers are minutes."""
-    if isinstance(value, bool):
-        raise DurationError(f"{value!r} is not a duration (write 10m)")
-    if isinstance(value, int | float):
-        seconds = round(float(value) * 60)
-    elif isinstance(value, str):
-        seconds = _parse_text(value)
-    else:
-        raise DurationError(f"{value!r} is not a duration (write 10m)")
-    if seconds <= 0:
-        raise DurationError(f"{value!r} must be longer than zero (write 10m)")
-    return seconds
+    """Return the number of seconds in ``value``; plain numbers are minutes.
+
+    Raises DurationError, with a message for the user, for anything else,
+    for zero or negative durations and for values that are not finite.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise DurationError(f"{_show(value)} is not a duration {_HINT}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise DurationError(f"{_show(value)} is not a duration {_HINT}")
+    seconds = value * 60 if isinstance(value, int | float) else _parse_text(value)
+    if seconds > MAX_SECONDS:
+        raise DurationError(f"{_show(value)} is longer than a week {_HINT}")
+    if round(seconds) <= 0:
+        raise DurationError(f"{_show(value)} must be longer than zero {_HINT}")
+    return round(seconds)
 
 
-def _parse_text(text: str) -> int:
+def _parse_text(text: str) -> float:
     compact = text.strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", compact):
-        return round(float(compact) * 60)
+    if compact.startswith("-") and not compact.startswith("--") and _is_duration(compact[1:]):
+        return 0.0  # "-5m": reported as not longer than zero
+    if re.fullmatch(_NUMBER, compact):
+        return float(compact) * 60
     position = 0
     total = 0.0
-    matched = False
+    units_seen = ""
     for match in _PART.finditer(compact):
-        if compact[position : match.start()].strip():
+        unit = match.group(2)[0].lower()
+        if compact[position : match.start()].strip() or not _in_order(units_seen, unit):
             break
-        total += float(match.group(1)) * _UNIT_SECONDS[match.group(2)[0].lower()]
+        total += float(match.group(1)) * _UNIT_SECONDS[unit]
+        units_seen += unit
         position = match.end()
-        matched = True
-    if not matched or compact[position:].strip():
-        raise DurationError(f'"{text}" is not a duration (write 10m)')
-    return round(total)
+    if not units_seen or compact[position:].strip():
+        raise DurationError(f"{_show(text)} is not a duration {_HINT}")
+    return total
+
+
+def _in_order(units_seen: str, unit: str) -> bool:
+    """Hours, then minutes, then seconds, each at most once."""
+    return not units_seen or "hms".index(unit) > "hms".index(units_seen[-1])
+
+
+def _is_duration(text: str) -> bool:
+    try:
+        _parse_text(text)
+    except DurationError:
+        return False
+    return True
+
+
+def _show(value: object) -> str:
+    """The value as the user wrote it: texts in double quotes."""
+    if value is None:
+        return "an empty value"
+    return f'"{value}"' if isinstance(value, str) else repr(value)
 
 
 def format_duration(seconds: float) -> str:
@@ -60,7 +91,8 @@ def format_duration(seconds: float) -> str:
 
 def format_clock(seconds: float) -> str:
     """A countdown reading: "12:05", "1:02:03", with a leading minus when over time."""
-    whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # a countdown shows 0:01 until it is 0
+    # a countdown shows 0:01 until it is 0
+    whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     body = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

@@ -21,6 +21,22 @@ Text = Annotated[str, Field(min_length=1)]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+class LocatedError(ValueError):
+    """A readable error about one element inside the value being validated.
+
+    ``at`` is that element's path from the value (``(2,)`` for its third item),
+    and ``first``, if given, the path of an earlier element it clashes with, so
+    the loader can point at the right line.
+    """
+
+    def __init__(
+        self, message: str, at: tuple[str | int, ...] = (), first: tuple[str | int, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.at = at
+        self.first = first
+
+
 def slugify(text: str) -> str:
     """A stable id from a name: "Agree Type of Work" -> "agree-type-of-work"."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "part"
@@ -107,11 +123,12 @@ class SignoffActivity(_Strict):
 
     @model_validator(mode="after")
     def _everyone_named(self) -> SignoffActivity:
-        for section in self.sections:
+        for index, section in enumerate(self.sections):
             if not section.initials_by and not self.signatories:
-                raise ValueError(
+                raise LocatedError(
                     f'section "{section.title}" names nobody to initial it '
-                    "(add initials_by, or signatories for the whole part)"
+                    "(add initials_by, or signatories for the whole part)",
+                    at=("sections", index),
                 )
         return self
 
@@ -234,8 +251,8 @@ class Script(_Strict):
     @field_validator("parts")
     @classmethod
     def _distinct_parts(cls, parts: list[Part]) -> list[Part]:
-        _reject_duplicates([part.id for part in parts], "part id")
         _reject_duplicates([part.name for part in parts], "part name")
+        _reject_duplicates([part.id for part in parts], "part id")
         return parts
 
     @property
@@ -252,9 +269,9 @@ class Script(_Strict):
 
 
 def _reject_duplicates(names: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for name in names:
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
         key = name.casefold()
         if key in seen:
-            raise ValueError(f'{what} "{name}" appears twice')
-        seen.add(key)
+            raise LocatedError(f'{what} "{name}" appears twice', at=(index,), first=(seen[key],))
+        seen[key] = index

@@ -1,0 +1,168 @@
+"""Which scripts there are: bundled ones, the user's own, and any given folders.
+
+Folders are searched in this order, and the first script with an id wins:
+each ``--scripts-dir`` in the order given, the user's scripts folder
+(``locations.user_scripts_dir()``), then the scripts bundled with the package.
+So a facilitator adapts a bundled script by copying it into their folder and
+keeping its id: their copy shadows the bundled one. Two files with one id in
+the same folder are a mistake, and the second is listed as broken.
+
+A script that fails to load is listed with its problems (under its file name
+as id) and never hides the others. Loaded scripts are remembered by file,
+size and modification time, so listing again is cheap.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from workshop_tui.content.loader import LoadedScript, load_script, parse_script_bytes
+from workshop_tui.content.problems import Problem, ScriptInvalid
+from workshop_tui.locations import user_scripts_dir
+
+BUNDLED_PACKAGE = "workshop_tui.facilitation_scripts"
+SUFFIXES = (".yaml", ".yml")
+BUNDLED = "bundled"
+USER = "user"
+
+
+class ScriptNotFound(LookupError):
+    """No script file or id matches what was asked for; the message says so in one sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEntry:
+    """One script file as the picker and ``workshop scripts`` show it."""
+
+    id: str
+    title: str
+    duration: int
+    """Planned length in seconds."""
+    parts: int
+    purpose: str
+    path: Path
+    origin: str
+    """"bundled" or "user" (the user's folder or a ``--scripts-dir``)."""
+    problems: tuple[Problem, ...] = ()
+    """Why the script failed to load; empty when it loaded."""
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def bundled_folder() -> Traversable:
+    """The folder of scripts shipped inside the package."""
+    return files(BUNDLED_PACKAGE)
+
+
+def list_scripts(extra_dirs: Iterable[Path] = ()) -> list[CatalogEntry]:
+    """Every script, the first of each id in search order, broken ones included."""
+    folders: list[tuple[Traversable, str]] = [(Path(folder), USER) for folder in extra_dirs]
+    folders += [(user_scripts_dir(), USER), (bundled_folder(), BUNDLED)]
+    entries: list[CatalogEntry] = []
+    claimed: dict[str, CatalogEntry] = {}
+    for folder, origin in folders:
+        local: dict[str, CatalogEntry] = {}
+        for resource in _script_files(folder):
+            entry = _entry(resource, origin)
+            if not entry.ok:
+                entries.append(entry)
+            elif entry.id in local:
+                entries.append(_clash(entry, local[entry.id]))
+            elif entry.id not in claimed:
+                local[entry.id] = claimed[entry.id] = entry
+                entries.append(entry)
+    return entries
+
+
+def find_script(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
+    """The file of a script given as a path or as an id; raise ScriptNotFound if none."""
+    candidate = Path(ref).expanduser()
+    if candidate.is_file():
+        return candidate
+    if candidate.is_dir():
+        raise ScriptNotFound(f'"{ref}" is a folder, not a script file')
+    if "/" in ref or "\\" in ref or candidate.suffix in SUFFIXES:
+        raise ScriptNotFound(f'there is no script file "{ref}"')
+    entries = list_scripts(extra_dirs)
+    for entry in entries:
+        if entry.id == ref:
+            return entry.path
+    known = sorted(entry.id for entry in entries if entry.ok)
+    close = difflib.get_close_matches(ref, known, n=1)
+    hint = f'did you mean "{close[0]}"? ' if close else ""
+    listing = ", ".join(known) if known else "none"
+    raise ScriptNotFound(f'there is no script with id "{ref}" ({hint}known ids: {listing})')
+
+
+def _script_files(folder: Traversable) -> list[Traversable]:
+    try:
+        if not folder.is_dir():
+            return []
+        found = [item for item in folder.iterdir() if item.name.endswith(SUFFIXES)]
+    except OSError:
+        return []
+    return sorted((item for item in found if item.is_file()), key=lambda item: item.name)
+
+
+_Outcome = LoadedScript | tuple[Problem, ...]
+_cache: dict[str, tuple[tuple[int, int], _Outcome]] = {}
+
+
+def _load(resource: Traversable) -> _Outcome:
+    """The script in a file or its problems, remembered while the file is unchanged."""
+    if not isinstance(resource, Path):  # a resource inside a zip, say
+        return _attempt(lambda: parse_script_bytes(resource.read_bytes(), resource.name))
+    try:
+        stat = resource.stat()
+    except OSError:
+        return _attempt(lambda: load_script(resource))
+    version = (stat.st_mtime_ns, stat.st_size)
+    cached = _cache.get(str(resource))
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    outcome = _attempt(lambda: load_script(resource))
+    _cache[str(resource)] = (version, outcome)
+    return outcome
+
+
+def _attempt(load: Callable[[], LoadedScript]) -> _Outcome:
+    try:
+        return load()
+    except ScriptInvalid as invalid:
+        return tuple(invalid.problems)
+
+
+def _entry(resource: Traversable, origin: str) -> CatalogEntry:
+    path = resource if isinstance(resource, Path) else Path(str(resource))
+    outcome = _load(resource)
+    if not isinstance(outcome, LoadedScript):
+        return CatalogEntry(_stem(path), "", 0, 0, "", path, origin, outcome)
+    script = outcome.script
+    return CatalogEntry(
+        id=script.id,
+        title=script.title,
+        duration=script.duration,
+        parts=len(script.parts),
+        purpose=script.purpose,
+        path=path,
+        origin=origin,
+        warnings=tuple(outcome.warnings),
+    )
+
+
+def _stem(path: Path) -> str:
+    return path.name.rsplit(".", 1)[0]
+
+
+def _clash(entry: CatalogEntry, first: CatalogEntry) -> CatalogEntry:
+    message = f'id "{entry.id}" is already used by {first.path.name} in the same folder'
+    problem = Problem(str(entry.path), None, "id", message)
+    return CatalogEntry(_stem(entry.path), "", 0, 0, "", entry.path, entry.origin, (problem,))

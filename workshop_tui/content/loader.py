@@ -1,0 +1,262 @@
+"""Load a facilitation script from YAML, with one clear message per problem.
+
+The text is composed into a YAML node tree with PyYAML's safe loader, checked
+for what PyYAML lets through silently (repeated keys, aliases), constructed,
+and validated by the pydantic models. Every pydantic error is placed on a line
+by following its ``loc`` through the node tree, and said in plain English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+from workshop_tui.content import explain
+from workshop_tui.content.durations import format_duration
+from workshop_tui.content.model import LocatedError, Script
+from workshop_tui.content.problems import Problem, ScriptInvalid, Severity
+
+MAX_BYTES = 512 * 1024
+"""Scripts larger than this are refused before they are parsed."""
+
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedScript:
+    """A script that loaded, the YAML text it came from, and any warnings."""
+
+    script: Script
+    source: str
+    path: Path
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class _Strict:
+    """Refuse aliases, and read ``10:30`` as text rather than YAML 1.1's base-60 number 630."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"aliases such as *{event.anchor} are not supported (write the value out in full)",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode and implicit[0] and _SEXAGESIMAL.fullmatch(value):
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)  # type: ignore[misc,no-any-return]
+
+
+class PureLoader(_Strict, yaml.SafeLoader):
+    """PyYAML's safe loader, all in Python."""
+
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    FastLoader: type | None = None
+else:
+
+    class FastLoader(_Strict, Composer, CParser, SafeConstructor, Resolver):  # type: ignore[no-redef]
+        """The safe loader with libyaml's scanner and parser, and Python's composer.
+
+        libyaml's own composer recurses in C and crashes on deeply nested input;
+        Python's raises RecursionError instead, which is reported.
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+
+
+Loader: type = FastLoader or PureLoader
+"""The loader in use: about ten times faster with libyaml."""
+
+
+def load_script(path: Path) -> LoadedScript:
+    """Read and validate the script at ``path``; raise ScriptInvalid naming every problem."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ScriptInvalid([_too_large(name, size)])
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ScriptInvalid([Problem(name, None, "", f"cannot read the file ({reason})")]) from None
+    return parse_script_bytes(data, name, path)
+
+
+def parse_script_bytes(data: bytes, name: str, path: Path | None = None) -> LoadedScript:
+    """Validate a script held as bytes (a bundled resource, say); ``name`` names it in messages."""
+    if len(data) > MAX_BYTES:
+        raise ScriptInvalid([_too_large(name, len(data))])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = (
+            f"byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8 "
+            "(save the file as UTF-8)"
+        )
+        raise ScriptInvalid([Problem(name, line, "", message)]) from None
+    return parse_script_text(text, name, path)
+
+
+def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedScript:
+    """Validate a script held as text (a copy stored in the database, say)."""
+    if len(text) > MAX_BYTES:
+        raise ScriptInvalid([_too_large(name, len(text.encode("utf-8")))])
+    root, data, problems = _compose_and_construct(text, name)
+    script: Script | None = None
+    try:
+        script = Script.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_placed(name, root, item) for item in error.errors(include_url=False))
+    if problems or script is None:
+        problems = _without_explained_missing(problems)
+        raise ScriptInvalid(sorted(problems, key=lambda problem: problem.line or 0))
+    return LoadedScript(script, text, path or Path(name), _warnings(name, root, script))
+
+
+def _compose_and_construct(text: str, name: str) -> tuple[MappingNode, object, list[Problem]]:
+    """The node tree, the plain data and any repeated keys; raise ScriptInvalid on bad YAML."""
+    try:
+        loader = Loader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                raise ScriptInvalid([Problem(name, 1, "", _EMPTY)])
+            if not isinstance(root, MappingNode):
+                line = root.start_mark.line + 1
+                found = explain.node_kind(root)
+                raise ScriptInvalid([Problem(name, line, "", f"{_NOT_MAPPING}, not {found}")])
+            problems = _repeated_keys(name, root)
+            data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        raise ScriptInvalid([_yaml_problem(name, error)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        message = f"the character #x{error.character:04x} is not allowed in a script"
+        raise ScriptInvalid([Problem(name, line, "", message)]) from None
+    except RecursionError:
+        message = "the YAML is nested too deeply to be a script"
+        raise ScriptInvalid([Problem(name, None, "", message)]) from None
+    return root, data, problems
+
+
+_EMPTY = "the file is empty (a script starts with id:, title:, purpose:, duration: and parts:)"
+_NOT_MAPPING = "the top level must be a mapping of fields such as id:, title: and parts:"
+_HINTS = {
+    "cannot start any token": " (indent with spaces, not tabs)",
+    "tab character": " (indent with spaces, not tabs)",
+    "mapping values are not allowed": ' (put a text containing ": " in quotes)',
+    "found another document": " (a script is one YAML document: remove the second ---)",
+}
+
+
+def _yaml_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else None
+    message = (error.problem or "not valid YAML").removeprefix("but ")
+    context = error.context or ""
+    if context.startswith("while parsing a ") and error.context_mark is not None:
+        what = context.removeprefix("while parsing a ")
+        message = f"{message} (in the {what} that starts at line {error.context_mark.line + 1})"
+    hint = next((text for key, text in _HINTS.items() if key in message), "")
+    message = message.replace("\t", "\\t")
+    return Problem(name, line, "", f"not valid YAML: {message}{hint}")
+
+
+def _too_large(name: str, size: int) -> Problem:
+    message = f"the file is {size / 1024:.0f} KiB; scripts over {MAX_BYTES // 1024} KiB are refused"
+    return Problem(name, None, "", message)
+
+
+def _repeated_keys(name: str, root: Node) -> list[Problem]:
+    """Keys written twice in one mapping, which PyYAML would silently resolve to the last."""
+    problems: list[Problem] = []
+    stack: list[tuple[Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, SequenceNode):
+            stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))
+        elif isinstance(node, MappingNode):
+            first_lines: dict[tuple[str, str], int] = {}
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.tag != _MERGE_TAG:
+                    line = key.start_mark.line + 1
+                    seen = first_lines.setdefault((key.tag, key.value), line)
+                    if seen != line:
+                        message = f'key "{key.value}" appears twice (first at line {seen})'
+                        problems.append(Problem(name, line, explain.dotted(loc), message))
+                    stack.append((value, (*loc, key.value)))
+    return problems
+
+
+def _placed(name: str, root: MappingNode, error: Any) -> Problem:
+    """A pydantic error as a Problem on the line it concerns."""
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    cause = (error.get("ctx") or {}).get("error")
+    first_line = None
+    if isinstance(cause, LocatedError):
+        if cause.first:
+            first_line = explain.locate(root, loc + cause.first).line
+        loc += cause.at
+    spot = explain.locate(root, loc)
+    field_path, line, message = explain.describe(error, loc, spot)
+    if first_line is not None:
+        message = f"{message} (first at line {first_line})"
+    return Problem(name, line, field_path, message)
+
+
+def _without_explained_missing(problems: list[Problem]) -> list[Problem]:
+    """Drop "missing required field x" where a misspelt key beside it is taken for x."""
+    explained = {
+        (problem.field, match.group(1))
+        for problem in problems
+        if (match := re.search(r'\(did you mean "([^"]+)"\?\)$', problem.message))
+    }
+    return [
+        problem
+        for problem in problems
+        if not (
+            (match := re.fullmatch(r'missing required field "([^"]+)"', problem.message))
+            and (problem.field, match.group(1)) in explained
+        )
+    ]
+
+
+def _warnings(name: str, root: MappingNode, script: Script) -> list[Problem]:
+    """What loads but deserves a look: parts that need more time than the script has."""
+    planned = script.planned_seconds
+    if planned <= script.duration:
+        return []
+    spot = explain.locate(root, ("duration",))
+    message = (
+        f"the parts add up to {format_duration(planned)}, "
+        f"{format_duration(planned - script.duration)} more than the "
+        f"{format_duration(script.duration)} planned"
+    )
+    return [Problem(name, spot.line, "duration", message, Severity.WARNING)]
