@@ -1,0 +1,190 @@
+"""The session engine over a real SQLite store, with a clock the tests move."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.unit.engine_fixtures import new_engine, reload
+from workshop_tui.domain import views
+from workshop_tui.domain.agility import AGILITY_QUESTION
+from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus, SessionState
+from workshop_tui.domain.records import Objection
+
+
+def test_a_new_session_waits_at_the_first_part(tmp_path: Path) -> None:
+    engine, _ = new_engine(tmp_path)
+    assert engine.session.state is SessionState.SETUP
+    assert engine.index == 0
+    assert engine.remaining() == 300
+    assert engine.workshop_remaining() == 1800
+    assert not engine.running
+
+
+def test_remaining_time_comes_from_the_clock(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.start()
+    clock.advance(61.5)
+    assert engine.remaining() == pytest.approx(238.5)
+    engine.pause()
+    clock.advance(600)
+    assert engine.remaining() == pytest.approx(238.5)
+    engine.start()
+    clock.advance(0.5)
+    assert engine.remaining() == pytest.approx(238.0)
+
+
+def test_running_over_is_a_state_not_an_error(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.start()
+    clock.advance(300 + 95)
+    assert engine.remaining() == pytest.approx(-95)
+    # The script keeps 5 spare minutes beyond its parts: 95 s over still leaves 205 s of slack.
+    assert engine.slack() == pytest.approx(300 - 95)
+
+
+def test_extending_adds_to_the_part_and_spends_the_workshop(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.start()
+    engine.extend(60)
+    engine.extend(300)
+    clock.advance(100)
+    assert engine.remaining() == pytest.approx(300 + 360 - 100)
+    assert engine.workshop_remaining() == pytest.approx(1800 - 100)
+    assert engine.slack() == pytest.approx(1700 - 560 - 1200)
+    with pytest.raises(EngineError):
+        engine.extend(-10_000)
+
+
+def test_next_previous_and_skip_keep_planned_and_actual(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.start()
+    clock.advance(240)
+    assert engine.next_part()
+    clock.advance(30)
+    assert engine.running, "the timer carries on into the next part"
+    assert engine.previous_part()
+    assert engine.elapsed(0) == pytest.approx(240)
+    assert engine.elapsed(1) == pytest.approx(30)
+    engine.pause()
+    assert engine.go_to(2)
+    assert engine.skip()
+    rows = engine.agenda()
+    assert [row.status for row in rows] == ["done", "upcoming", "skipped", "current"]
+    assert not engine.skip(), "there is nothing after the last part"
+
+
+def test_finish_closes_the_session(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.start()
+    clock.advance(10)
+    engine.finish()
+    assert engine.finished
+    assert engine.session.finished_at == clock.now()
+    with pytest.raises(EngineError, match="finished"):
+        engine.add_note("too late")
+
+
+def test_every_record_kind_is_stored_before_it_is_returned(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.add_note("Opening | with pipes\nand a newline")
+    engine.go_to(1)
+    billing = engine.classify("Billing", CynefinDomain.COMPLICATED, "experts know it")
+    engine.move_item(billing.key, CynefinDomain.COMPLEX)
+    engine.go_to(2)
+    promise = engine.add_promise("Supplier", "A usable increment every Sprint")
+    engine.amend_promise(promise.key, "A usable increment every Sprint, including the first")
+    engine.set_promise(promise.key, status=PromiseStatus.AGREED, owner="Delivery lead")
+    engine.go_to(3)
+    engine.sign("scope", "Ana", "Product Owner", "AN")
+    engine.record_decision(
+        "Release monthly?",
+        DecisionMethod.CONSENT,
+        objections=(Objection("Too slow", "Review after two Sprints"),),
+        agreed=True,
+    )
+    engine.add_action("Send SoW inputs", "Kim", date(2026, 12, 1))
+
+    stored = reload(tmp_path, engine, clock).session
+    assert [n.text for n in stored.notes] == ["Opening | with pipes\nand a newline"]
+    assert [c.domain for c in stored.classifications] == [
+        CynefinDomain.COMPLICATED,
+        CynefinDomain.COMPLEX,
+    ]
+    threads = views.promise_threads(stored.promises)
+    assert threads[0].current.status is PromiseStatus.AGREED
+    assert threads[0].current.owner == "Delivery lead"
+    assert [p.text for p in threads[0].amendments] == ["A usable increment every Sprint"]
+    assert stored.signoffs[0].initials == "AN"
+    assert stored.decisions[0].objections[0].resolution == "Review after two Sprints"
+    assert stored.actions[0].due == date(2026, 12, 1)
+    assert stored.record_count == engine.session.record_count == 9
+
+
+def test_signing_checks_the_section_and_the_role(tmp_path: Path) -> None:
+    engine, _ = new_engine(tmp_path)
+    with pytest.raises(EngineError, match="no sections"):
+        engine.sign("scope", "Ana", "Product Owner", "AN")
+    engine.go_to(3)
+    with pytest.raises(EngineError, match="Sponsor, Product Owner, not Developer"):
+        engine.sign("scope", "Cy", "Developer", "CY")
+    with pytest.raises(EngineError, match="no section"):
+        engine.sign("budget", "Ana", "Product Owner", "AN")
+    engine.sign("scope", "Ana", "Product Owner", "AN")
+    assert not engine.signoff_progress()[0].complete
+    engine.sign("scope", "Bo", "Sponsor", "BO")
+    assert engine.signoff_progress()[0].complete
+
+
+def test_empty_text_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    with pytest.raises(EngineError, match="note cannot be empty"):
+        engine.add_note("   ")
+    assert reload(tmp_path, engine, clock).session.notes == []
+
+
+def test_agility_advice_is_accepted_or_overruled_as_one_decision(tmp_path: Path) -> None:
+    engine, _ = new_engine(tmp_path)
+    engine.go_to(1)
+    with pytest.raises(EngineError, match="classify"):
+        engine.accept_agility()
+    for item in ("Billing", "New app", "Data migration"):
+        engine.classify(item, CynefinDomain.COMPLEX)
+    engine.classify("Payroll run", CynefinDomain.CLEAR)
+    advice = engine.agility_advice()
+    assert advice.leading is CynefinDomain.COMPLEX
+    accepted = engine.accept_agility()
+    assert accepted.question == AGILITY_QUESTION and "Empirical" in accepted.outcome
+    overruled = engine.overrule_agility("Fixed scope for phase one, agile after")
+    assert overruled.key == accepted.key
+    current = views.current_decisions(engine.session.decisions)
+    assert [d.outcome for d in current] == ["Overruled: Fixed scope for phase one, agile after"]
+
+
+def test_a_running_part_resumes_paused_where_it_was_last_seen(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.start()
+    clock.advance(100)
+    engine.heartbeat()
+    clock.advance(7)  # the laptop dies 7 s after the last heartbeat
+    clock.jump_wall(3600)  # and comes back an hour later
+    again, resumed = type(engine).reopen(engine.session.id, engine._store, clock)
+    assert not again.running
+    assert again.session.state is SessionState.PAUSED
+    assert again.remaining() == pytest.approx(200)
+    assert resumed.was_running
+    assert resumed.away_seconds == pytest.approx(3607)
+
+
+def test_actions_are_revised_not_overwritten(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    action = engine.add_action("Book the first Sprint Review", "Ana")
+    engine.update_action(action.key, done=True)
+    engine.update_action(action.key, due=date(2026, 12, 5))
+    stored = reload(tmp_path, engine, clock).session
+    assert len(stored.actions) == 3
+    (current,) = views.current_actions(stored.actions)
+    assert current.done and current.due == date(2026, 12, 5) and current.owner == "Ana"
