@@ -22,17 +22,23 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from workshop_tui.content.loader import LoadedScript, load_script, parse_script_bytes
-from workshop_tui.content.problems import Problem, ScriptInvalid
+from workshop_tui.content.problems import Problem, ScriptInvalid, ScriptNotFound
 from workshop_tui.locations import user_scripts_dir
+
+__all__ = [
+    "BUNDLED",
+    "USER",
+    "CatalogEntry",
+    "ScriptNotFound",
+    "bundled_folder",
+    "find_script",
+    "list_scripts",
+]
 
 BUNDLED_PACKAGE = "workshop_tui.facilitation_scripts"
 SUFFIXES = (".yaml", ".yml")
 BUNDLED = "bundled"
 USER = "user"
-
-
-class ScriptNotFound(LookupError):
-    """No script file or id matches what was asked for; the message says so in one sentence."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,3 +50,7 @@ class ScriptInvalid(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+
+class ScriptNotFound(LookupError):
+    """No script file or id matches what was asked for; the message says so in one sentence."""

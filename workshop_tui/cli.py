@@ -1,0 +1,185 @@
+"""The ``workshop`` command line.
+
+Each subcommand is one ``add_parser`` entry in ``build_parser`` and one
+``cmd_*`` function taking the parsed arguments and returning the exit status.
+Handlers import what they need inside themselves, so ``workshop --help``
+starts fast and never loads textual or sqlmodel.
+
+Exit status: 0 done, 2 for a problem the user can fix (an invalid script, a
+missing file, a store error), 1 for anything unexpected. No tracebacks; set
+``WORKSHOP_DEBUG=1`` to see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workshop_tui import __version__
+
+USER_ERROR = 2
+UNEXPECTED = 1
+DEBUG_ENV = "WORKSHOP_DEBUG"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every subcommand; each sets ``handler`` to its ``cmd_*`` function."""
+    parser = argparse.ArgumentParser(
+        prog="workshop",
+        description="Run facilitation workshops on a projector, from YAML scripts.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the database file (default: $WORKSHOP_DB, or one in the data folder)",
+    )
+    parser.add_argument(
+        "--scripts-dir",
+        metavar="DIR",
+        dest="scripts_dirs",
+        action="append",
+        type=_folder,
+        default=[],
+        help="a folder of your own scripts, searched before the others (repeatable)",
+    )
+    parser.set_defaults(handler=cmd_default)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check scripts and report every problem",
+        description="Check scripts; exit 2 if any is invalid. Warnings do not fail.",
+    )
+    validate.add_argument("refs", nargs="+", metavar="PATH", help="a script file (or a script id)")
+    validate.set_defaults(handler=cmd_validate)
+
+    scripts = commands.add_parser("scripts", help="list the scripts you can run")
+    scripts.set_defaults(handler=cmd_scripts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `workshop scripts | head`
+        _silence_stdout()
+        return 0
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return _report(error)
+    return status
+
+
+def cmd_default(args: argparse.Namespace) -> int:
+    """No subcommand: until the app lands, show the scripts and say so."""
+    status = cmd_scripts(args)
+    print("\nThe full-screen app is coming; until then: workshop scripts, workshop validate.")
+    return status
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check each script given; print ``ok:`` lines, problems and warnings on stderr."""
+    from workshop_tui.content.catalog import find_script
+    from workshop_tui.content.durations import format_duration
+    from workshop_tui.content.loader import load_script
+    from workshop_tui.content.problems import ScriptInvalid, ScriptNotFound
+
+    invalid = 0
+    for ref in args.refs:
+        try:
+            loaded = load_script(find_script(ref, args.scripts_dirs))
+        except ScriptNotFound as error:
+            _error(str(error))
+            invalid += 1
+            continue
+        except ScriptInvalid as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            invalid += 1
+            continue
+        for warning in loaded.warnings:
+            print(warning, file=sys.stderr)
+        script = loaded.script
+        count = len(script.parts)
+        print(
+            f"ok: {loaded.path} ({script.title}, {count} part{'s' * (count != 1)}, "
+            f"{format_duration(script.duration)})"
+        )
+    if invalid and len(args.refs) > 1:
+        _error(f"{invalid} of {len(args.refs)} scripts have problems")
+    return USER_ERROR if invalid else 0
+
+
+def cmd_scripts(args: argparse.Namespace) -> int:
+    """An aligned table of the scripts; broken ones follow with their first problem."""
+    from workshop_tui.content.catalog import list_scripts
+    from workshop_tui.content.durations import format_duration
+
+    entries = list_scripts(args.scripts_dirs)
+    if not entries:
+        print("No scripts found.")
+        return 0
+    header = ("ID", "TITLE", "DURATION", "PARTS", "ORIGIN")
+    rows = [
+        (e.id, e.title, format_duration(e.duration), str(e.parts), e.origin)
+        for e in entries
+        if e.ok
+    ]
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
+    for row in [header, *rows]:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+    for entry in entries:
+        if not entry.ok:
+            more = len(entry.problems) - 1
+            extra = f" (and {more} more: workshop validate {entry.path})" if more else ""
+            first = entry.problems[0]
+            print(f"{entry.id.ljust(widths[0])}  BROKEN ({entry.origin}): {first}{extra}")
+    return 0
+
+
+def _folder(text: str) -> Path:
+    """An existing folder, for ``--scripts-dir``."""
+    path = Path(text).expanduser()
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f'"{text}" is not a folder')
+    return path
+
+
+def _report(error: Exception) -> int:
+    """One line on stderr for an error, and the exit status it deserves."""
+    from workshop_tui.content.problems import ScriptInvalid, ScriptNotFound
+    from workshop_tui.domain.ports import StoreError
+
+    if isinstance(error, ScriptInvalid):
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return USER_ERROR
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        _error(f"{error.strerror or error}{where}")
+        return USER_ERROR
+    if isinstance(error, StoreError | ScriptNotFound):
+        _error(str(error))
+        return USER_ERROR
+    _error(f"unexpected {type(error).__name__}: {error} (set {DEBUG_ENV}=1 to see where)")
+    return UNEXPECTED
+
+
+def _error(message: str) -> None:
+    print(f"workshop: {message}", file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, keep Python from complaining while it flushes stdout at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
