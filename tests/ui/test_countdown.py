@@ -97,6 +97,29 @@ async def test_shrinks_at_80x24_without_cutting() -> None:
         assert_whole_reading(widget)
 
 
+async def test_redraws_smaller_when_the_terminal_shrinks() -> None:
+    app = CountdownApp(725, box=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        before = len(inked_rows(app.countdown))
+        await pilot.resize_terminal(50, 12)
+        await pilot.pause()
+        assert len(inked_rows(app.countdown)) < before
+        assert_whole_reading(app.countdown)
+
+
+async def test_auto_height_is_as_tall_as_the_digits() -> None:
+    app = CountdownApp(725, box=None)
+    app.countdown.styles.width = 64
+    app.countdown.styles.height = "auto"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        widget = app.countdown
+        assert widget.font is not None
+        assert widget.size.height in (widget.font.height, widget.font.height + 2)
+        assert_whole_reading(widget)
+
+
 @pytest.mark.parametrize("seconds", [3723, -200, 0.4, 36000])
 async def test_hours_and_over_time_fit_whole(seconds: float) -> None:
     app = CountdownApp(seconds, box=(64, 12))
