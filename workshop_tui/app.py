@@ -48,7 +48,9 @@ class WorkshopApp(App[None]):
     TITLE = "workshop-tui"
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Show every key of this screen"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, tooltip="Switch light and dark"),
+        Binding(
+            "ctrl+t", "toggle_theme", "Light/dark", show=False, tooltip="Switch light and dark"
+        ),
         Binding("q", "request_quit", "Quit", tooltip="Quit (the session is saved)"),
     ]
 
@@ -95,7 +97,9 @@ class WorkshopApp(App[None]):
         elif launch.resume_latest:
             latest = store.latest_unfinished()
             if latest is None:
-                self.fail("there is no unfinished session to resume; start one with: workshop run SCRIPT")
+                self.fail(
+                    "there is no unfinished session to resume; start one with: workshop run SCRIPT"
+                )
                 return
             self.open_session(latest)
         else:
@@ -117,7 +121,8 @@ class WorkshopApp(App[None]):
     @work(thread=True, exclusive=True, group="script")
     def _load_script(self, ref: str) -> None:
         from workshop_tui.content.catalog import find_script
-        from workshop_tui.content.loader import ScriptInvalid, load_script
+        from workshop_tui.content.loader import load_script
+        from workshop_tui.content.problems import ScriptInvalid
 
         try:
             loaded = load_script(find_script(ref, list(self.launch.scripts_dirs)))
@@ -242,7 +247,7 @@ class WorkshopApp(App[None]):
         """Every key of the current screen is in the command palette too."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             if not active.enabled or not binding.description or binding.action in seen:
                 continue

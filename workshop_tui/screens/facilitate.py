@@ -32,29 +32,61 @@ class FacilitateScreen(Screen[None]):
     """Runs the session: timing keys here, activity keys on the panel below."""
 
     BINDINGS = [
-        Binding("space", "toggle_timer", "Start/Pause", priority=True,
-                tooltip="Start the part's timer, or pause it"),
-        Binding("pagedown,greater_than_sign", "next_part", "Next", priority=True,
-                key_display="PgDn", tooltip="Close this part and go to the next"),
-        Binding("pageup,less_than_sign", "previous_part", "Back", priority=True,
-                key_display="PgUp", tooltip="Go back to the previous part"),
+        Binding(
+            "space",
+            "toggle_timer",
+            "Start/Pause",
+            priority=True,
+            tooltip="Start the part's timer, or pause it",
+        ),
+        Binding(
+            "pagedown,greater_than_sign",
+            "next_part",
+            "Next",
+            priority=True,
+            key_display="PgDn",
+            tooltip="Close this part and go to the next",
+        ),
+        Binding(
+            "pageup,less_than_sign",
+            "previous_part",
+            "Back",
+            priority=True,
+            key_display="PgUp",
+            tooltip="Go back to the previous part",
+        ),
         Binding("e", "extend(60)", "+1m", tooltip="Give this part one more minute"),
         Binding("E", "extend(300)", "+5m", tooltip="Give this part five more minutes"),
         Binding("n", "note", "Note", tooltip="Capture a note on this part"),
-        Binding("t", "toggle_private", "Tips", tooltip="Show or hide the facilitator's private notes"),
+        Binding(
+            "t", "toggle_private", "Tips", tooltip="Show or hide the facilitator's private notes"
+        ),
         Binding("x", "export", "Export", tooltip="Export the notes so far to Markdown"),
         Binding("g", "go_to", "Go to", show=False, tooltip="Jump to any part, earlier or later"),
-        Binding("b", "toggle_bell", "Bell", show=False, tooltip="Ring the terminal bell when time is up"),
-        Binding("ctrl+e", "extend_by", "Extend by…", show=False,
-                tooltip="Give this part any amount of time (or take some away)"),
-        Binding("ctrl+k", "skip", "Skip part", show=False, tooltip="Skip this part and go to the next"),
-        Binding("f", "finish", "Finish", show=False, tooltip="End the workshop and see the summary"),
+        Binding(
+            "b", "toggle_bell", "Bell", show=False, tooltip="Ring the terminal bell when time is up"
+        ),
+        Binding(
+            "ctrl+e",
+            "extend_by",
+            "Extend by…",
+            show=False,
+            tooltip="Give this part any amount of time (or take some away)",
+        ),
+        Binding(
+            "ctrl+k", "skip", "Skip part", show=False, tooltip="Skip this part and go to the next"
+        ),
+        Binding(
+            "f", "finish", "Finish", show=False, tooltip="End the workshop and see the summary"
+        ),
     ]
 
     bell_on: reactive[bool] = reactive(False)
     show_private: reactive[bool] = reactive(False)
 
-    def __init__(self, engine: SessionEngine, resumed: Resumed | None, exports_dir: Path | None) -> None:
+    def __init__(
+        self, engine: SessionEngine, resumed: Resumed | None, exports_dir: Path | None
+    ) -> None:
         super().__init__()
         self.engine = engine
         self._resumed = resumed
@@ -88,7 +120,11 @@ class FacilitateScreen(Screen[None]):
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         if self._resumed is not None:
             where = format_clock(self.engine.remaining())
-            away = format_duration(self._resumed.away_seconds) if self._resumed.away_seconds >= 60 else ""
+            away = (
+                format_duration(self._resumed.away_seconds)
+                if self._resumed.away_seconds >= 60
+                else ""
+            )
             self.notify(
                 f'Back at "{self.engine.part.name}", paused at {where}.'
                 + (f" Away for {away}." if away else "")
@@ -156,10 +192,15 @@ class FacilitateScreen(Screen[None]):
             plan = f"{format_duration(slack)} ahead of plan"
         else:
             plan = f"{format_duration(-slack)} behind plan"
-        state = "running" if engine.running else ("not started" if engine.session.started_at is None else "paused")
+        state = (
+            "running"
+            if engine.running
+            else ("not started" if engine.session.started_at is None else "paused")
+        )
         bell = " · bell on" if self.bell_on else ""
+        left = format_clock(engine.workshop_remaining())
         self.query_one("#workshop-line", Static).update(
-            f"Part {state} · workshop {format_clock(engine.workshop_remaining())} left · {plan}{bell}"
+            f"Part {state} · workshop {left} left · {plan}{bell}"
         )
         self.query_one(AgendaView).show(engine.agenda())
         if remaining < 0 and not self._was_over and engine.running and self.bell_on:
@@ -215,7 +256,9 @@ class FacilitateScreen(Screen[None]):
 
     def action_extend(self, seconds: int) -> None:
         if self._attempt(self.engine.extend, seconds):
-            self.notify(f"{format_duration(seconds)} added to “{self.engine.part.name}”.", timeout=3)
+            self.notify(
+                f"{format_duration(seconds)} added to “{self.engine.part.name}”.", timeout=3
+            )
             self._refresh_status()
 
     def action_extend_by(self) -> None:
@@ -239,7 +282,13 @@ class FacilitateScreen(Screen[None]):
         self.app.push_screen(
             FormDialog(
                 "Extend this part",
-                [Field("amount", "How much time? (e.g. 3m, 90s; -2m takes time away)", required=True)],
+                [
+                    Field(
+                        "amount",
+                        "How much time? (e.g. 3m, 90s; -2m takes time away)",
+                        required=True,
+                    )
+                ],
                 validate=validate,
             ),
             lambda values: values and extend(values),
@@ -253,7 +302,9 @@ class FacilitateScreen(Screen[None]):
                 self._refresh_status()
 
         self.app.push_screen(
-            FormDialog(f"Note on “{self.engine.part.name}”", [Field("text", "Note", required=True)]),
+            FormDialog(
+                f"Note on “{self.engine.part.name}”", [Field("text", "Note", required=True)]
+            ),
             save,
         )
 
@@ -262,18 +313,24 @@ class FacilitateScreen(Screen[None]):
 
     def action_toggle_bell(self) -> None:
         self.bell_on = not self.bell_on
-        self.notify("The bell rings when a part's time is up." if self.bell_on else "Bell off.", timeout=3)
+        self.notify(
+            "The bell rings when a part's time is up." if self.bell_on else "Bell off.", timeout=3
+        )
         self._refresh_status()
 
     def action_go_to(self) -> None:
-        options = [(f"{i + 1}. {part.name}", str(i)) for i, part in enumerate(self.engine.script.parts)]
+        options = [
+            (f"{i + 1}. {part.name}", str(i)) for i, part in enumerate(self.engine.script.parts)
+        ]
 
         def go(values: dict[str, str] | None) -> None:
             if values and values["part"] and self._attempt(self.engine.go_to, int(values["part"])):
                 self._show_part()
 
         self.app.push_screen(
-            FormDialog("Go to part", [Field("part", "Part", str(self.engine.index), options=options)]),
+            FormDialog(
+                "Go to part", [Field("part", "Part", str(self.engine.index), options=options)]
+            ),
             go,
         )
 
@@ -283,7 +340,9 @@ class FacilitateScreen(Screen[None]):
         try:
             path = export_session(self.engine.script, self.engine.session, self._exports_dir)
         except OSError as error:
-            self.notify(f"The notes could not be written: {error.strerror or error}.", severity="error")
+            self.notify(
+                f"The notes could not be written: {error.strerror or error}.", severity="error"
+            )
             return
         self.notify(f"Notes so far exported to {path}", title="Exported", timeout=8)
 

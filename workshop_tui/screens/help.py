@@ -23,7 +23,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static("Keys", id="dialog-title")
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
+            table: DataTable[str] = DataTable(
+                cursor_type="row", zebra_stripes=True, id="help-table"
+            )
             table.add_columns("Key", "Action", "What it does")
             for row in self._rows:
                 table.add_row(*row)

@@ -110,7 +110,9 @@ class PickerScreen(Screen[None]):
         if option_id in self._entries:
             entry = self._entries[option_id]
             if entry.problems:
-                self.notify(str(entry.problems[0]), title="This script cannot be run", severity="error")
+                self.notify(
+                    str(entry.problems[0]), title="This script cannot be run", severity="error"
+                )
                 return
             self.post_message(ScriptChosen(str(entry.path)))
         elif option_id in self._sessions:
@@ -135,7 +137,8 @@ class PickerScreen(Screen[None]):
             started = s.created_at.astimezone().strftime("%A %d %B %Y, %H:%M")
             return (
                 f"[b]{escape(s.customer)}[/b]\n{escape(s.script_title)}\n\n"
-                f"Started {started}\nState: {s.state} · {s.parts_done} of {s.parts_total} parts done\n\n"
+                f"Started {started}\n"
+                f"State: {s.state} · {s.parts_done} of {s.parts_total} parts done\n\n"
                 "Enter: resume where it was (the timer waits, paused)"
             )
         return ""

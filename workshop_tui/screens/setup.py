@@ -38,12 +38,27 @@ class SetupScreen(Screen[None]):
     """Names, participants and materials; Ctrl+S starts the workshop."""
 
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start workshop", priority=True,
-                tooltip="Create the session and go to the first part"),
-        Binding("ctrl+a", "add_participant", "Add person", priority=True,
-                tooltip="Add a participant and their role"),
-        Binding("ctrl+d", "remove_participant", "Remove person", priority=True,
-                tooltip="Remove the highlighted participant"),
+        Binding(
+            "ctrl+s",
+            "start",
+            "Start workshop",
+            priority=True,
+            tooltip="Create the session and go to the first part",
+        ),
+        Binding(
+            "ctrl+a",
+            "add_participant",
+            "Add person",
+            priority=True,
+            tooltip="Add a participant and their role",
+        ),
+        Binding(
+            "ctrl+d",
+            "remove_participant",
+            "Remove person",
+            priority=True,
+            tooltip="Remove the highlighted participant",
+        ),
         Binding("escape", "back", "Back", tooltip="Back to the list of scripts"),
     ]
 
@@ -124,15 +139,21 @@ class SetupScreen(Screen[None]):
         def add(values: dict[str, str] | None) -> None:
             if values:
                 self._participants.append(Participant(values["name"], values["role"]))
-                self.query_one("#participants", DataTable).add_row(values["name"], values["role"] or "—")
+                self.query_one("#participants", DataTable).add_row(
+                    values["name"], values["role"] or "—"
+                )
 
         self.app.push_screen(
             FormDialog(
                 "Add a participant",
                 [
                     Field("name", "Name", required=True),
-                    Field("role", "Role (type; → completes)", suggestions=self._roles(),
-                          placeholder="e.g. Product Owner"),
+                    Field(
+                        "role",
+                        "Role (type; → completes)",
+                        suggestions=self._roles(),
+                        placeholder="e.g. Product Owner",
+                    ),
                 ],
             ),
             add,
@@ -155,7 +176,9 @@ class SetupScreen(Screen[None]):
     def action_start(self) -> None:
         customer = self.query_one("#customer", Input).value.strip()
         if not customer:
-            self.notify("Who is the workshop with? Type the customer or team name.", severity="warning")
+            self.notify(
+                "Who is the workshop with? Type the customer or team name.", severity="warning"
+            )
             self.query_one("#customer", Input).focus()
             return
         ticked = tuple(self.query_one("#materials", SelectionList).selected)

@@ -88,7 +88,9 @@ class SummaryScreen(Screen[None]):
         try:
             path = export_session(self.engine.script, self.engine.session, self._exports_dir)
         except OSError as error:
-            self.notify(f"The notes could not be written: {error.strerror or error}.", severity="error")
+            self.notify(
+                f"The notes could not be written: {error.strerror or error}.", severity="error"
+            )
             return
         self.query_one("#export-path", Static).update(f"Exported to:\n{path}")
         self.notify(f"Notes exported to {path}", title="Exported", timeout=10)

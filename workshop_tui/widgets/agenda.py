@@ -41,8 +41,10 @@ class AgendaView(Static):
                 "current": "bold reverse",
                 "upcoming": "",
             }[row.status]
-            actual = "" if row.status == "upcoming" and not row.actual_seconds else _minutes(
-                row.actual_seconds
+            actual = (
+                ""
+                if row.status == "upcoming" and not row.actual_seconds
+                else _minutes(row.actual_seconds)
             )
             over = row.actual_seconds > row.allowed_seconds
             table.add_row(

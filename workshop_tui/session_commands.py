@@ -1,0 +1,142 @@
+"""The command-line side of sessions: run and resume the app, list and export sessions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _launch(args: argparse.Namespace, **what: object):  # type: ignore[no-untyped-def]
+    from workshop_tui.app import Launch
+    from workshop_tui.locations import database_path
+
+    return Launch(
+        db_path=database_path(args.db),
+        scripts_dirs=tuple(args.scripts_dirs),
+        **what,  # type: ignore[arg-type]
+    )
+
+
+def _run_app(launch) -> int:  # type: ignore[no-untyped-def]
+    from workshop_tui.app import WorkshopApp
+
+    app = WorkshopApp(launch)
+    app.run()
+    return app.return_code or 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """No subcommand: the picker of scripts and unfinished sessions."""
+    return _run_app(_launch(args))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """``workshop run SCRIPT``: straight to set-up. The script is checked before the app starts."""
+    from workshop_tui.content.catalog import find_script
+
+    path = find_script(args.script, args.scripts_dirs)  # ScriptNotFound reads as one line
+    return _run_app(_launch(args, script_ref=str(path)))
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    """``workshop resume [SESSION]``: the given session, or the latest unfinished one."""
+    if args.session is None:
+        return _run_app(_launch(args, resume_latest=True))
+    return _run_app(_launch(args, session_id=args.session))
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    """An aligned table of the stored sessions, newest first."""
+    from workshop_tui.locations import database_path
+    from workshop_tui.storage import open_store
+
+    path = database_path(args.db)
+    if not path.exists():
+        print(f"No sessions yet ({path} does not exist).")
+        return 0
+    summaries = open_store(path, readonly=True).list_sessions()
+    if not summaries:
+        print(f"No sessions yet in {path}.")
+        return 0
+    header = ("ID", "SCRIPT", "CUSTOMER", "STARTED", "STATE", "PARTS DONE")
+    rows = [
+        (
+            str(s.id),
+            s.script_id,
+            s.customer,
+            s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            str(s.state),
+            f"{s.parts_done}/{s.parts_total}",
+        )
+        for s in summaries
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``workshop export SESSION [-o FILE]``: Markdown to a file, or to stdout with ``-o -``."""
+    from workshop_tui.domain.ports import StoreError
+    from workshop_tui.export.files import export_session
+    from workshop_tui.export.markdown import render_markdown
+    from workshop_tui.locations import database_path
+    from workshop_tui.storage import open_store
+
+    path = database_path(args.db)
+    if not path.exists():
+        raise StoreError(f"{path} does not exist: there are no sessions to export yet")
+    script, session = open_store(path, readonly=True).load_session(args.session)
+    if args.output == "-":
+        sys.stdout.write(render_markdown(script, session))
+        return 0
+    written = export_session(script, session, Path(args.output) if args.output else None)
+    print(f"Exported session {session.id} to {written}")
+    return 0
+
+
+def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add run, resume, sessions and export to the ``workshop`` parser."""
+    run = commands.add_parser("run", help="set up and run a workshop from a script")
+    run.add_argument(
+        "script", metavar="SCRIPT", help="a script id (see `workshop scripts`) or file"
+    )
+    run.set_defaults(handler=cmd_run)
+
+    resume = commands.add_parser("resume", help="carry on an unfinished session")
+    resume.add_argument(
+        "session",
+        nargs="?",
+        type=_session_id,
+        metavar="SESSION",
+        help="a session id (see `workshop sessions`); default: the latest unfinished one",
+    )
+    resume.set_defaults(handler=cmd_resume)
+
+    sessions = commands.add_parser("sessions", help="list the stored sessions")
+    sessions.set_defaults(handler=cmd_sessions)
+
+    export = commands.add_parser("export", help="write a session's notes as Markdown")
+    export.add_argument("session", type=_session_id, metavar="SESSION", help="a session id")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="a file or folder to write to, or - for standard output "
+        "(default: the exports folder in the data directory)",
+    )
+    export.set_defaults(handler=cmd_export)
+
+
+def _session_id(text: str) -> int:
+    try:
+        value = int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a session id (a number)') from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a session id (a number)')
+    return value
