@@ -184,6 +184,9 @@ def _yaml_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     if context.startswith("while parsing a ") and error.context_mark is not None:
         what = context.removeprefix("while parsing a ")
         message = f"{message} (in the {what} that starts at line {error.context_mark.line + 1})"
+    if tag := re.search(r"constructor for the tag '([^']*)'", message):
+        shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+        message = f"the tag {shown} is not allowed in a script (write plain values)"
     hint = next((text for key, text in _HINTS.items() if key in message), "")
     message = message.replace("\t", "\\t")
     return Problem(name, line, "", f"not valid YAML: {message}{hint}")

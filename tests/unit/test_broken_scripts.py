@@ -1,0 +1,207 @@
+"""Every broken script in tests/fixtures/broken/ gets one clear message: file, line, field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.content import loader
+from workshop_tui.content.loader import MAX_BYTES, load_script, parse_script_text
+from workshop_tui.content.problems import Problem, ScriptInvalid
+
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
+
+# file name -> (line, field, a fragment of the message); field "" is the top level.
+EXPECTED: dict[str, tuple[int | None, str, str]] = {
+    "alias.yaml": (9, "", "aliases such as *welcome are not supported"),
+    "bad-cynefin-domain.yaml": (
+        12,
+        "parts[0].activity.domain_prompts.obvious",
+        '"obvious" is not one of: clear, complicated, complex, chaotic, confused',
+    ),
+    "bad-decision-method.yaml": (
+        12,
+        "parts[0].activity.questions[0].method",
+        '"majority" is not one of: consent, fist_of_five, dot_voting, facilitator',
+    ),
+    "bad-id.yaml": (1, "id", '"My Script" is not an id'),
+    "base60-duration.yaml": (7, "parts[0].duration", '"10:30" is not a duration (write 10m)'),
+    "blank-title.yaml": (2, "title", "must not be empty"),
+    "customer.yaml": (14, "parts[2].duration", '"ten minutes" is not a duration (write 10m)'),
+    "deep-nesting.yaml": (None, "", "nested too deeply"),
+    "dot-voting-one-option.yaml": (
+        11,
+        "parts[0].activity.questions[0]",
+        "dot voting needs at least two options",
+    ),
+    "duplicate-key.yaml": (9, "parts[0]", 'key "duration" appears twice (first at line 7)'),
+    "duplicate-part-id.yaml": (9, "parts[1]", 'part id "start" appears twice (first at line 6)'),
+    "duplicate-part-name.yaml": (
+        10,
+        "parts[2]",
+        'part name "welcome" appears twice (first at line 6)',
+    ),
+    "duplicate-section.yaml": (
+        14,
+        "parts[0].activity.sections[1]",
+        'section id "scope" appears twice (first at line 12)',
+    ),
+    "empty-duration.yaml": (7, "parts[0].duration", "an empty value is not a duration"),
+    "empty.yaml": (1, "", "the file is empty"),
+    "kind-missing.yaml": (
+        8,
+        "parts[0].activity",
+        'missing required field "kind" (choose one of: discussion, cynefin, promises,',
+    ),
+    "missing-purpose.yaml": (1, "", 'missing required field "purpose"'),
+    "negative-duration.yaml": (7, "parts[0].duration", '"-5m" must be longer than zero'),
+    "no-parts.yaml": (5, "parts", "needs at least 1 entry, got 0"),
+    "not-utf8.yaml": (6, "", "byte 0xe9 at offset 93 is not UTF-8"),
+    "nul-character.yaml": (6, "", "the character #x0000 is not allowed"),
+    "number-in-items.yaml": (
+        12,
+        "parts[0].activity.items[1]",
+        "expected a text, got the number 42 (put it in quotes)",
+    ),
+    "one-party.yaml": (10, "parts[0].activity.parties", "needs at least 2 entries, got 1"),
+    "only-comments.yaml": (1, "", "the file is empty"),
+    "part-missing-name.yaml": (8, "parts[1]", 'missing required field "name"'),
+    "parts-not-a-list.yaml": (5, "parts", "expected a list of mappings, got a mapping"),
+    "python-tag.yaml": (7, "", "the tag !!python/object/apply:os.system is not allowed"),
+    "signoff-nobody.yaml": (
+        14,
+        "parts[0].activity.sections[1]",
+        'section "Budget" names nobody to initial it',
+    ),
+    "steps-not-a-list.yaml": (8, "parts[0].steps", "expected a list of texts, got the text"),
+    "syntax-error.yaml": (6, "", "not valid YAML"),
+    "tab-indent.yaml": (7, "", "(indent with spaces, not tabs)"),
+    "title-is-a-number.yaml": (2, "title", "expected a text, got the number 2024"),
+    "too-many-dots.yaml": (
+        14,
+        "parts[0].activity.questions[0].dots_per_person",
+        "must be at most 20, got the number 50",
+    ),
+    "top-level-list.yaml": (1, "", "the top level must be a mapping"),
+    "top-level-text.yaml": (1, "", "the top level must be a mapping"),
+    "two-documents.yaml": (8, "", "a script is one YAML document"),
+    "typo-duraton.yaml": (9, "parts[1]", 'unknown key "duraton" (did you mean "duration"?)'),
+    "typo-top-level.yaml": (3, "", 'unknown key "purpse" (did you mean "purpose"?)'),
+    "unknown-kind.yaml": (
+        11,
+        "parts[1].activity.kind",
+        'unknown activity kind "bogus" (choose one of: discussion, cynefin, promises, signoff,',
+    ),
+    "unquoted-colon.yaml": (8, "", '(put a text containing ": " in quotes)'),
+    "useful-file-no-location.yaml": (9, "useful_files[0]", 'missing required field "location"'),
+    "zero-duration.yaml": (7, "parts[0].duration", '"0m" must be longer than zero'),
+}
+
+LOADERS = [loader.PureLoader] + ([loader.FastLoader] if loader.FastLoader else [])
+
+
+@pytest.fixture(params=LOADERS, ids=lambda cls: cls.__name__)
+def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
+    """Run a test with the pure-Python loader and, where libyaml is there, the fast one."""
+    monkeypatch.setattr(loader, "Loader", request.param)
+    return request.param
+
+
+def only_problem(path: Path) -> Problem:
+    with pytest.raises(ScriptInvalid) as caught:
+        load_script(path)
+    problems = caught.value.problems
+    assert len(problems) == 1, [str(problem) for problem in problems]
+    return problems[0]
+
+
+def test_the_corpus_is_large_and_every_file_has_an_expectation() -> None:
+    files = sorted(path.name for path in BROKEN.iterdir())
+    assert len(files) >= 25
+    assert files == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_broken_script_gets_one_message_naming_file_line_and_field(
+    name: str, yaml_loader: type
+) -> None:
+    line, field, fragment = EXPECTED[name]
+    path = BROKEN / name
+    problem = only_problem(path)
+    assert (problem.line, problem.field) == (line, field)
+    assert fragment in problem.message
+    where = str(path) if line is None else f"{path}:{line}"
+    start = f"{where}: {field}: " if field else f"{where}: "
+    assert str(problem).startswith(start)
+    assert str(problem).endswith(problem.message)
+
+
+def test_problems_name_the_file_as_the_user_gave_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(BROKEN.parent)
+    problem = only_problem(Path("broken") / "customer.yaml")
+    assert str(problem) == (
+        'broken/customer.yaml:14: parts[2].duration: "ten minutes" is not a duration (write 10m)'
+    )
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    huge.write_text("id: huge\n" + "# padding\n" * (MAX_BYTES // 10 + 10), encoding="utf-8")
+    problem = only_problem(huge)
+    assert str(problem).startswith(f"{huge}: ")
+    assert "KiB" in problem.message and "512 KiB" in problem.message
+
+
+def test_huge_text_from_the_database_is_refused_too() -> None:
+    with pytest.raises(ScriptInvalid, match="512 KiB"):
+        parse_script_text("x" * (MAX_BYTES + 1), "stored script")
+
+
+def test_an_alias_bomb_is_refused_at_once() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 30)]
+    with pytest.raises(ScriptInvalid, match="aliases such as \\*a0 are not supported"):
+        parse_script_text("\n".join(lines), "bomb.yaml")
+
+
+def test_a_folder_or_a_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    assert "cannot read the file" in only_problem(tmp_path / "absent.yaml").message
+    assert "cannot read the file" in only_problem(tmp_path).message
+
+
+def test_every_problem_of_a_script_is_reported_in_line_order() -> None:
+    text = """id: several
+title: 2024
+purpose: Many things wrong.
+duration: 60m
+parts:
+  - name: A
+    duration: 0m
+  - name: B
+    duraton: 5m
+    activity:
+      kind: nope
+"""
+    with pytest.raises(ScriptInvalid) as caught:
+        parse_script_text(text, "several.yaml")
+    shown = [str(problem) for problem in caught.value.problems]
+    assert shown == [
+        "several.yaml:2: title: expected a text, got the number 2024 (put it in quotes)",
+        'several.yaml:7: parts[0].duration: "0m" must be longer than zero (write 10m)',
+        'several.yaml:9: parts[1]: unknown key "duraton" (did you mean "duration"?)',
+        'several.yaml:11: parts[1].activity.kind: unknown activity kind "nope" '
+        "(choose one of: discussion, cynefin, promises, signoff, decisions, actions)",
+    ]
+    assert str(caught.value) == "\n".join(shown)
+
+
+def test_an_unknown_key_with_no_close_match_lists_the_allowed_keys() -> None:
+    text = (
+        "id: x\ntitle: T\npurpose: P\nduration: 10m\nzebra: 1\nparts: [{name: a, duration: 5m}]\n"
+    )
+    with pytest.raises(ScriptInvalid) as caught:
+        parse_script_text(text, "zebra.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 5
+    assert problem.message.startswith('unknown key "zebra" (allowed: id, title, purpose,')
