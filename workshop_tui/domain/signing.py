@@ -1,0 +1,36 @@
+"""Small rules of the sign-off: who is likely to initial, their initials, what comes next."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workshop_tui.domain.records import Participant
+from workshop_tui.domain.views import SectionProgress
+
+
+def initials_of(name: str) -> str:
+    """The capitals of a name ("Ana María López" -> "AML"); first letters if it has none."""
+    capitals = "".join(char for char in name if char.isupper())
+    if capitals:
+        return capitals
+    return "".join(word[0] for word in name.split() if word[0].isalpha()).upper()
+
+
+def people_with_role(participants: Sequence[Participant], role: str) -> list[str]:
+    """Names of the participants who play ``role`` (ignoring case and spaces), in order."""
+    wanted = role.strip().casefold()
+    return [p.name for p in participants if p.role.strip().casefold() == wanted]
+
+
+def next_incomplete(progress: Sequence[SectionProgress], after: str) -> str | None:
+    """The first incomplete section after ``after``, wrapping round; None when all are done."""
+    ids = [section.section_id for section in progress]
+    start = ids.index(after) + 1 if after in ids else 0
+    for section in [*progress[start:], *progress[:start]]:
+        if not section.complete:
+            return section.section_id
+    return None
+
+
+def completed_count(progress: Sequence[SectionProgress]) -> int:
+    return sum(1 for section in progress if section.complete)
