@@ -221,3 +221,14 @@ def test_rendering_is_deterministic_and_tidy(rendered: str) -> None:
     assert rendered.endswith("\n") and not rendered.endswith("\n\n")
     assert all(line == line.rstrip() for line in rendered.split("\n"))
     assert "\n\n\n" not in rendered
+
+
+def test_fist_of_five_rounds_list_fingers_high_to_low_whatever_the_keys() -> None:
+    session = sample_session()
+    session.decisions = [
+        replace(session.decisions[2], rounds=({"²": 1, "2": 1, "5": 2, "x": 3, "10": 1},))
+    ]
+    items = list_items(section(parse(render_markdown(sample_script(), session)), "Decisions"))
+    assert items[1] == (
+        "Round 1: 10 fingers ×1, 5 fingers ×2, 2 fingers ×1, x fingers ×3, ² fingers ×1"
+    )

@@ -192,7 +192,7 @@ def _promises(script: Script, session: SessionSnapshot) -> Lines:
 
 
 def _fingers(key: str) -> tuple[int, str]:
-    return (-int(key), key) if key.isdigit() else (1, key)
+    return (-int(key), key) if key.isdecimal() else (1, key)
 
 
 def _fingers_label(key: str) -> str:
