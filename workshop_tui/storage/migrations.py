@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_tui.storage.database import writer
-from workshop_tui.storage.errors import SchemaTooNew
+from workshop_tui.storage.errors import DatabaseDamaged, SchemaTooNew
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -125,22 +125,35 @@ def application_id(connection: Connection) -> int:
 def migrate(engine: Engine, *, target: int = SCHEMA_VERSION, where: str = "the database") -> int:
     """Bring the database up to ``target``, one step per transaction; return the version.
 
-    A database newer than this version of workshop-tui is refused untouched.
-    Each step re-reads the version under the write lock, so two programs
-    opening the same file at once cannot run a step twice.
+    A database newer than this version of workshop-tui is refused untouched,
+    and so is a file another program marked or filled: version 1 is only ever
+    built in an empty file. Each step re-reads the version under the write
+    lock, so two programs opening the same file at once cannot run a step twice.
     """
     with engine.connect() as connection:
-        version = schema_version(connection)
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(where, found=version, known=SCHEMA_VERSION)
+        version = _checked_version(connection, where)
     for step in STEPS:
         if version >= step.version or step.version > target:
             continue
         with writer(engine).begin() as connection:
-            version = schema_version(connection)
+            version = _checked_version(connection, where)
             if version >= step.version:
                 continue
             step.apply(connection)
             connection.exec_driver_sql(f"PRAGMA user_version = {step.version}")
             version = step.version
+    return version
+
+
+def _checked_version(connection: Connection, where: str) -> int:
+    version = schema_version(connection)
+    mark = application_id(connection)
+    if version == 0 and mark == 0:
+        objects = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+        if objects:
+            raise DatabaseDamaged(where)
+    elif mark != APPLICATION_ID:
+        raise DatabaseDamaged(where)
+    elif version > SCHEMA_VERSION:
+        raise SchemaTooNew(where, found=version, known=SCHEMA_VERSION)
     return version

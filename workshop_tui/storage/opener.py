@@ -1,14 +1,18 @@
 """Open the store at a path, checking the file before anything is written to it.
 
 A file that is not a workshop-tui database, is damaged, or was written by a
-newer version is refused with its bytes untouched: the checks read it through
-a read-only connection, and only a file that passes them (or a new, empty one)
-is opened for writing and migrated.
+newer version is refused with its bytes untouched. What the 100-byte SQLite
+header settles is refused without SQLite opening the file at all; the rest is
+read through a read-only connection (which, for a write-ahead-log file, may
+leave SQLite's empty ``-wal``/``-shm`` companions beside it). Only a file that
+passes (or a new, empty one) is opened for writing and migrated, and the
+migration re-checks under its write lock.
 """
 
 from __future__ import annotations
 
 import os
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +34,8 @@ from workshop_tui.storage.migrations import (
 )
 from workshop_tui.storage.repository import SqlSessionStore
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +68,10 @@ def open_store(path: Path, *, readonly: bool = False) -> SqlSessionStore:
         return _open_readonly(path, where)
     _prepare_folder(path, where)
     if path.exists() and path.stat().st_size > 0:
-        _check_header(path, where)
+        check_header(path, where)
         state = inspect_file(path, where)
         if not (state.blank and state.intact):
-            _check_ours(state, where)
+            _check_state(state, where)
     engine = make_engine(sqlite_url(path))
     try:
         with storage_errors(where):
@@ -77,8 +82,30 @@ def open_store(path: Path, *, readonly: bool = False) -> SqlSessionStore:
     return SqlSessionStore(engine, where=where)
 
 
+def check_header(path: Path, where: str) -> None:
+    """Refuse what the SQLite header alone proves is not an openable workshop-tui file.
+
+    The header can lag behind a write-ahead log that was never checkpointed,
+    so only refusals that stay true are made here: another program's mark, or
+    a schema newer than this version (schemas only grow).
+    """
+    try:
+        with path.open("rb") as file:
+            header = file.read(HEADER_SIZE)
+    except PermissionError as error:
+        raise DatabaseReadOnly(where, "it cannot even be read") from error
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseDamaged(where)
+    (version,) = struct.unpack_from(">i", header, 60)
+    (app,) = struct.unpack_from(">i", header, 68)
+    if app != APPLICATION_ID and (app != 0 or version != 0):
+        raise DatabaseDamaged(where)
+    if app == APPLICATION_ID and version > SCHEMA_VERSION:
+        raise SchemaTooNew(where, found=version, known=SCHEMA_VERSION)
+
+
 def inspect_file(path: Path, where: str) -> FileState:
-    """Read the marks of an existing database without writing anything."""
+    """Read the marks of an existing database through a read-only connection."""
     engine = make_engine(sqlite_url(path, readonly=True))
     try:
         with storage_errors(where), engine.connect() as connection:
@@ -97,9 +124,9 @@ def inspect_file(path: Path, where: str) -> FileState:
 def _open_readonly(path: Path, where: str) -> SqlSessionStore:
     if not path.is_file() or path.stat().st_size == 0:
         raise StoreError(f"{where} holds no workshop-tui sessions yet; start a session first")
-    _check_header(path, where)
+    check_header(path, where)
     state = inspect_file(path, where)
-    _check_ours(state, where)
+    _check_state(state, where)
     if state.schema_version < SCHEMA_VERSION:
         raise SchemaTooOld(where, found=state.schema_version, known=SCHEMA_VERSION)
     return SqlSessionStore(make_engine(sqlite_url(path, readonly=True)), where=where, readonly=True)
@@ -119,20 +146,8 @@ def _prepare_folder(path: Path, where: str) -> None:
         raise DatabaseReadOnly(where, "its folder cannot be written (SQLite keeps a log beside it)")
 
 
-def _check_header(path: Path, where: str) -> None:
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except PermissionError as error:
-        raise DatabaseReadOnly(where, "it cannot even be read") from error
-    if header != SQLITE_HEADER:
-        raise DatabaseDamaged(where)
-
-
-def _check_ours(state: FileState, where: str) -> None:
-    if state.application_id != APPLICATION_ID or not state.intact:
+def _check_state(state: FileState, where: str) -> None:
+    if not state.intact or state.application_id != APPLICATION_ID or state.schema_version < 1:
         raise DatabaseDamaged(where)
     if state.schema_version > SCHEMA_VERSION:
         raise SchemaTooNew(where, found=state.schema_version, known=SCHEMA_VERSION)
-    if state.schema_version < 1:
-        raise DatabaseDamaged(where)
