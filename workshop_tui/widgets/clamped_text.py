@@ -1,0 +1,83 @@
+"""Text that wraps at word boundaries and ends in "…" when it needs more lines than it may use."""
+
+from __future__ import annotations
+
+import textwrap
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widget import Widget
+
+ELLIPSIS = "…"
+
+
+def clamp(
+    text: str, width: int, max_lines: int, *, lead: str = "", indent: str = ""
+) -> list[str]:
+    """``text`` wrapped to ``width`` in at most ``max_lines`` lines.
+
+    The first line starts with ``lead``, the others with ``indent`` (runs of
+    spaces in ``text`` itself count as one). When the text does not fit,
+    the last line ends in "…" after a whole word (a word wider than a line is
+    the only thing ever cut).
+    """
+    words = " ".join(text.split())
+    if width <= 0 or max_lines <= 0 or not words:
+        return []
+    wrapper = textwrap.TextWrapper(
+        width=max(1, width),
+        initial_indent=lead if len(lead) < width else "",
+        subsequent_indent=indent if len(indent) < width else "",
+    )
+    lines = wrapper.wrap(words)
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[: max_lines - 1]
+    last_line = lines[max_lines - 1]
+    start = last_line[: len(last_line) - len(last_line.lstrip())]
+    rest = " ".join(line.strip() for line in lines[max_lines - 1 :])
+    room = width - len(start)
+    last = textwrap.shorten(rest, width=max(1, room), placeholder=" " + ELLIPSIS)
+    if last.strip() == ELLIPSIS or len(last) > room:  # not even one word fits
+        last = rest[: max(0, room - 1)] + ELLIPSIS
+    return [*kept, start + last]
+
+
+class ClampedText(Widget):
+    """Plain text (never markup) in at most ``max_lines`` wrapped lines, cut with "…"."""
+
+    DEFAULT_CSS = """
+    ClampedText {
+        width: 1fr;
+        height: auto;
+    }
+    """
+
+    text: reactive[str] = reactive("", layout=True)
+    max_lines: reactive[int] = reactive(2, layout=True)
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        max_lines: int = 2,
+        lead: str = "",
+        indent: str = "",
+        **kwargs: object,
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.set_reactive(ClampedText.text, text)
+        self.set_reactive(ClampedText.max_lines, max_lines)
+        self.lead = lead
+        self.indent = indent
+
+    def lines(self, width: int) -> list[str]:
+        """The lines shown at ``width``."""
+        return clamp(self.text, width, self.max_lines, lead=self.lead, indent=self.indent)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.lines(width))) if self.text.strip() else 0
+
+    def render(self) -> Content:
+        return Content("\n".join(self.lines(self.content_size.width)))
