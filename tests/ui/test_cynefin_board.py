@@ -1,0 +1,292 @@
+"""The Cynefin board panel, driven by real key presses on a real SQLite store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Select
+
+from tests.ui.panel_fixtures import cynefin_script
+from workshop_tui.domain import views
+from workshop_tui.domain.agility import AGILITY_QUESTION
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.kinds import CynefinDomain
+from workshop_tui.domain.records import Participant
+from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
+from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
+from workshop_tui.storage import open_store
+from workshop_tui.widgets.clamped_text import ClampedText
+from workshop_tui.widgets.cynefin_board import CynefinPanel, ItemLine
+
+SIZE = (100, 30)
+MOVE = "Move customer records into the new CRM"
+RESTORE = "Restore online bookings after the outage"
+REDESIGN = "Redesign sign-up to cut drop-off"
+
+
+@pytest.fixture(autouse=True)
+def utc_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times on screen are local; pin the zone so they read the same everywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+class BoardApp(App[None]):
+    """The panel alone, focused, in the space the facilitation screen gives it at 100x30."""
+
+    CSS = """
+    Screen { align: center middle; }
+    CynefinPanel { width: 66; height: 16; }
+    """
+
+    def __init__(self, engine: SessionEngine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def compose(self) -> ComposeResult:
+        yield CynefinPanel(self.engine, self.engine.part)
+
+    def on_mount(self) -> None:
+        self.query_one(CynefinPanel).focus_main()
+
+    @property
+    def panel(self) -> CynefinPanel:
+        return self.query_one(CynefinPanel)
+
+
+def begin(path: Path, clock: FakeClock) -> SessionEngine:
+    setup = SessionSetup(
+        customer="Acme",
+        facilitator="Kim",
+        participants=(Participant("Ana", "Product Owner"), Participant("Bo", "Developer")),
+    )
+    return SessionEngine.begin(cynefin_script(), "", setup, open_store(path), clock)
+
+
+def stored(path: Path, engine: SessionEngine) -> SessionSnapshot:
+    """The session as a fresh store reads it back from the file."""
+    _script, session = open_store(path).load_session(engine.session.id)
+    return session
+
+
+def box_items(app: BoardApp, region: str) -> list[str]:
+    """The item texts shown in a domain's box (or the tray), without empty markers."""
+    box = app.panel.query_one(f"#{region}")
+    return [line.stop.text for line in box.query(ItemLine) if line.stop.ident is not None]
+
+
+def info(app: BoardApp, name: str) -> str:
+    return app.panel.query_one(f"#cynefin-{name}", ClampedText).text
+
+
+def selected_lines(app: BoardApp) -> list[ItemLine]:
+    return [line for line in app.panel.query(ItemLine) if line.has_class("-selected")]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "w.db"
+
+
+async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        assert box_items(app, "tray") == [MOVE, RESTORE, REDESIGN]
+        assert "Where does it belong?" in info(app, "ask")
+
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+
+        current = views.current_classifications(engine.session.classifications)
+        assert [(row.item, row.domain) for row in current] == [
+            (MOVE, CynefinDomain.COMPLEX),
+            (RESTORE, CynefinDomain.CLEAR),
+        ]
+        again = views.current_classifications(stored(db, engine).classifications)
+        assert [(row.item, row.domain) for row in again] == [
+            (MOVE, CynefinDomain.COMPLEX),
+            (RESTORE, CynefinDomain.CLEAR),
+        ]
+        assert box_items(app, "tray") == [REDESIGN]
+        assert box_items(app, "box-complex") == [MOVE]
+        assert box_items(app, "box-clear") == [RESTORE]
+        assert app.panel.query_one("#box-complex").border_title == "3 Complex · 1"
+        [line] = selected_lines(app)
+        assert line.stop.text == REDESIGN
+        assert line.render_line(0).text.startswith("▶ Redesign")
+
+
+async def test_moving_a_placed_item_keeps_its_history(db: Path) -> None:
+    clock = FakeClock()
+    engine = begin(db, clock)
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")  # the first tray item into Complicated
+        await pilot.pause()
+        clock.advance(5 * 60)
+        await pilot.press("right")  # from the tray to the Complex box (empty) ...
+        await pilot.press("right")  # ... and on to Complicated, where the item now is
+        assert selected_lines(app)[0].stop.text == MOVE
+        await pilot.press("3")
+        await pilot.pause()
+
+        history = views.classification_history(
+            engine.session.classifications, engine.session.classifications[0].key
+        )
+        assert [row.domain for row in history] == [CynefinDomain.COMPLICATED, CynefinDomain.COMPLEX]
+        back = stored(db, engine).classifications
+        assert [row.domain for row in back] == [CynefinDomain.COMPLICATED, CynefinDomain.COMPLEX]
+        assert {row.key for row in back} == {history[0].key}
+
+        assert box_items(app, "box-complex") == [MOVE]
+        assert box_items(app, "box-complicated") == []
+        assert selected_lines(app)[0].stop.text == MOVE
+        assert "was Complicated, moved to Complex at 09:05" in info(app, "detail")
+        assert info(app, "ask") == "Ask · Complex: Will we only learn what works by trying?"
+
+
+async def test_add_an_item_through_the_dialog(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        await pilot.press(*"Pay suppliers on time")
+        dialog.query_one("#field-domain", Select).value = CynefinDomain.CHAOTIC.value
+        dialog.query_one("#field-rationale", Input).value = "Invoices are piling up"
+        dialog.query_one("#field-rationale", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+
+        assert not isinstance(app.screen, FormDialog)
+        [row] = engine.session.classifications
+        assert (row.item, row.domain, row.rationale) == (
+            "Pay suppliers on time",
+            CynefinDomain.CHAOTIC,
+            "Invoices are piling up",
+        )
+        [back] = stored(db, engine).classifications
+        assert (back.item, back.domain, back.rationale) == (row.item, row.domain, row.rationale)
+        assert box_items(app, "box-chaotic") == ["Pay suppliers on time"]
+        assert selected_lines(app)[0].stop.text == "Pay suppliers on time"
+        assert "why: Invoices are piling up" in info(app, "detail")
+
+
+async def test_rationale_is_a_new_revision_in_the_same_domain(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")  # the first item into Confused
+        await pilot.pause()
+        await pilot.press("end")  # the last stop on the board: Clear's, empty
+        await pilot.press("r")  # nothing to explain there: no dialog
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+
+        await pilot.press("left", "left")  # Chaotic, then Confused with the item
+        assert selected_lines(app)[0].stop.text == MOVE
+        await pilot.press("r")
+        await pilot.pause()
+        field = app.screen.query_one("#field-rationale", Input)
+        assert field.value == ""
+        await pilot.press(*"We disagree")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        rows = engine.session.classifications
+        assert [(row.domain, row.rationale) for row in rows] == [
+            (CynefinDomain.CONFUSED, ""),
+            (CynefinDomain.CONFUSED, "We disagree"),
+        ]
+        assert [row.rationale for row in stored(db, engine).classifications] == ["", "We disagree"]
+        assert "why: We disagree" in info(app, "detail")
+        assert "was" not in info(app, "detail")  # a rationale edit is no move
+
+
+async def test_accepting_and_overruling_the_agility_advice(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # nothing classified yet: the engine refuses, nothing stored
+        await pilot.pause()
+        assert engine.session.decisions == []
+        assert info(app, "advice").startswith("Advice: Classify some of the work first")
+
+        await pilot.press("3", "3", "1")
+        await pilot.pause()
+        assert info(app, "advice").startswith(
+            "Advice: High agility (1 of 3 items are Clear; 2 of 3 items are Complex)"
+        )
+
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        [accepted] = engine.session.decisions
+        assert accepted.question == AGILITY_QUESTION
+        assert accepted.outcome.startswith("High agility: Empirical")
+        assert info(app, "advice").startswith("Decided: High agility")
+        assert app.panel.query_one("#cynefin-advice").has_class("-decided")
+
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*"Moderate agility, fixed first release")
+        await pilot.press("enter")
+        await pilot.pause()
+        current = views.current_decisions(stored(db, engine).decisions)
+        assert [(d.question, d.outcome) for d in current] == [
+            (AGILITY_QUESTION, "Overruled: Moderate agility, fixed first release")
+        ]
+        assert info(app, "advice").startswith(
+            "Decided: Overruled: Moderate agility, fixed first release"
+        )
+
+
+async def test_a_resumed_session_shows_the_same_board(db: Path) -> None:
+    clock = FakeClock()
+    engine = begin(db, clock)
+    engine.classify(MOVE, CynefinDomain.COMPLICATED)
+    engine.classify("Pay suppliers", CynefinDomain.CHAOTIC, "Invoices pile up")
+    engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX)
+
+    reopened, _ = SessionEngine.reopen(engine.session.id, open_store(db), clock)
+    app = BoardApp(reopened)
+    async with app.run_test(size=SIZE):
+        assert box_items(app, "tray") == [RESTORE, REDESIGN]
+        assert box_items(app, "box-complex") == [MOVE]
+        assert box_items(app, "box-chaotic") == ["Pay suppliers"]
+        assert box_items(app, "box-complicated") == []
+
+
+async def test_an_emptied_tray_gives_the_board_its_width(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "2", "1")
+        await pilot.pause()
+        assert app.panel.query_one("#tray").display is False
+        assert [line.stop.text for line in selected_lines(app)] == [REDESIGN]
+        assert app.panel.query_one("#box-clear").border_title == "1 Clear · 1"
+
+
+def test_snapshot(snap_compare, tmp_path: Path) -> None:
+    clock = FakeClock()
+    engine = begin(tmp_path / "snap.db", clock)
+    engine.classify(MOVE, CynefinDomain.COMPLICATED)
+    clock.advance(4 * 60)
+    engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX, "Unknowns")
+    assert snap_compare(BoardApp(engine), terminal_size=SIZE, press=["right"])
