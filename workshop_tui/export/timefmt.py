@@ -21,7 +21,8 @@ def day(moment: datetime | date) -> str:
 
 def clock(moment: datetime) -> str:
     """The UTC time of day as "HH:MM"."""
-    return utc(moment).strftime("%H:%M")
+    moment = utc(moment)
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def duration(seconds: int) -> str:
