@@ -1,0 +1,286 @@
+"""The promises panel, driven by real key presses on a real SQLite store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Label
+
+from tests.ui.panel_fixtures import promises_script
+from workshop_tui.domain import views
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.kinds import PromiseStatus
+from workshop_tui.domain.records import Participant
+from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
+from workshop_tui.screens.dialogs import FormDialog
+from workshop_tui.storage import open_store
+from workshop_tui.widgets.clamped_text import ClampedText
+from workshop_tui.widgets.promise_board import PromiseCard, PromisesPanel
+
+SIZE = (100, 30)
+INCREMENT = "A usable increment every Sprint"
+SCRUM_MASTER = "A Scrum Master who keeps the collaboration working"
+OWNER = "Provide a Product Owner"
+
+
+@pytest.fixture(autouse=True)
+def utc_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times on screen are local; pin the zone so they read the same everywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+class BoardApp(App[None]):
+    """The panel alone, focused, in the space the facilitation screen gives it at 100x30."""
+
+    CSS = """
+    Screen { align: center middle; }
+    PromisesPanel { width: 66; height: 16; }
+    """
+
+    def __init__(self, engine: SessionEngine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def compose(self) -> ComposeResult:
+        yield PromisesPanel(self.engine, self.engine.part)
+
+    def on_mount(self) -> None:
+        self.query_one(PromisesPanel).focus_main()
+
+    @property
+    def panel(self) -> PromisesPanel:
+        return self.query_one(PromisesPanel)
+
+
+def begin(path: Path, clock: FakeClock) -> SessionEngine:
+    setup = SessionSetup(
+        customer="Acme",
+        facilitator="Kim",
+        participants=(Participant("Ana", "Product Owner"), Participant("Bo", "Developer")),
+    )
+    return SessionEngine.begin(promises_script(), "", setup, open_store(path), clock)
+
+
+def stored(path: Path, engine: SessionEngine) -> SessionSnapshot:
+    """The session as a fresh store reads it back from the file."""
+    _script, session = open_store(path).load_session(engine.session.id)
+    return session
+
+
+def cards(app: BoardApp, column: int) -> list[tuple[str, str]]:
+    """(wording, badge) of every card in a party's column, top to bottom."""
+    party = app.panel.query(".party")[column]
+    shown = []
+    for card in party.query(PromiseCard):
+        badge = card.query(".badge")
+        text = str(badge.first(Label).render()) if badge else ""
+        shown.append((card.query_one(".wording", ClampedText).text, text))
+    return shown
+
+
+def titles(app: BoardApp) -> list[str]:
+    return [str(column.border_title) for column in app.panel.query(".party")]
+
+
+def selected(app: BoardApp) -> PromiseCard:
+    [card] = [card for card in app.panel.query(PromiseCard) if card.has_class("-selected")]
+    return card
+
+
+def detail(app: BoardApp) -> str:
+    return app.panel.query_one("#promise-detail", ClampedText).text
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "w.db"
+
+
+async def test_preloaded_promises_wait_to_be_tabled(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        assert titles(app) == ["Delivery team · 0 agreed", "Customer · 0 agreed"]
+        assert cards(app, 0) == [(INCREMENT, "TO TABLE"), (SCRUM_MASTER, "TO TABLE")]
+        assert selected(app).has_class("-template")
+        assert detail(app) == "To table (enter): Starting with Sprint 1; no set-up Sprints."
+
+        await pilot.press("enter")
+        await pilot.pause()
+
+        [row] = engine.session.promises
+        assert (row.party, row.text, row.status, row.note) == (
+            "Delivery team",
+            INCREMENT,
+            PromiseStatus.PROPOSED,
+            "Starting with Sprint 1; no set-up Sprints.",
+        )
+        [back] = stored(db, engine).promises
+        assert (back.key, back.text, back.status) == (row.key, row.text, row.status)
+        assert cards(app, 0) == [(INCREMENT, "PROPOSED"), (SCRUM_MASTER, "TO TABLE")]
+        assert selected(app).entry.ident == row.key
+        assert "Starting with Sprint 1" in str(selected(app).query_one(".note", ClampedText).text)
+
+
+async def test_status_keys_mark_the_promise_and_the_tally_follows(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert titles(app)[0] == "Delivery team · 1 agreed"
+        assert cards(app, 0)[0] == (INCREMENT, "AGREED")
+
+        for key, status in (("d", "DECLINED"), ("k", "PARKED"), ("u", "PROPOSED")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert cards(app, 0)[0] == (INCREMENT, status)
+        assert titles(app)[0] == "Delivery team · 0 agreed"
+
+        statuses = [row.status for row in stored(db, engine).promises]
+        assert statuses == [
+            PromiseStatus.PROPOSED,
+            PromiseStatus.AGREED,
+            PromiseStatus.DECLINED,
+            PromiseStatus.PARKED,
+            PromiseStatus.PROPOSED,
+        ]
+        assert len({row.key for row in engine.session.promises}) == 1
+
+
+async def test_agreeing_a_preloaded_promise_tables_it_agreed(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "y")
+        await pilot.pause()
+        [row] = stored(db, engine).promises
+        assert (row.party, row.text, row.status) == ("Customer", OWNER, PromiseStatus.AGREED)
+        assert titles(app) == ["Delivery team · 0 agreed", "Customer · 1 agreed"]
+        assert cards(app, 1) == [(OWNER, "AGREED")]
+
+
+async def test_amending_keeps_the_earlier_wording(db: Path) -> None:
+    clock = FakeClock()
+    engine = begin(db, clock)
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        clock.advance(6 * 60)
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        wording = dialog.query_one("#field-text", Input)
+        assert wording.value == INCREMENT
+
+        await pilot.press("enter", "enter")  # unchanged wording: the dialog says so and stays
+        await pilot.pause()
+        assert app.screen is dialog
+        assert len(engine.session.promises) == 1
+
+        wording.value = "A usable increment every two-week Sprint"
+        wording.focus()
+        await pilot.press("enter")  # to the note
+        await pilot.press("enter")  # save
+        await pilot.pause()
+
+        threads = views.promise_threads(stored(db, engine).promises)
+        [thread] = threads
+        assert [row.text for row in thread.history] == [
+            INCREMENT,
+            "A usable increment every two-week Sprint",
+        ]
+        assert thread.current.status is PromiseStatus.AMENDED
+        assert cards(app, 0)[0] == ("A usable increment every two-week Sprint", "AMENDED")
+        meta = selected(app).query_one(".meta", ClampedText).text
+        assert meta == "(amended ×1)"
+        assert detail(app) == (
+            f"Earlier: “{INCREMENT}” (09:00)"
+            " → now “A usable increment every two-week Sprint” (09:06)"
+        )
+
+
+async def test_add_a_promise_with_owner_for_the_selected_party(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press(*"Join the Sprint Review", "enter", *"Ana", "enter")
+        await pilot.press(*"Monthly at least", "enter")
+        await pilot.pause()
+
+        [row] = stored(db, engine).promises
+        assert (row.party, row.text, row.owner, row.note, row.status) == (
+            "Customer",
+            "Join the Sprint Review",
+            "Ana",
+            "Monthly at least",
+            PromiseStatus.PROPOSED,
+        )
+        assert cards(app, 1) == [("Join the Sprint Review", "PROPOSED"), (OWNER, "TO TABLE")]
+        assert selected(app).entry.ident == row.key
+        assert selected(app).query_one(".meta", ClampedText).text == "owner Ana"
+
+
+async def test_owner_and_note_are_a_new_revision(db: Path) -> None:
+    engine = begin(db, FakeClock())
+    app = BoardApp(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")  # a preloaded promise has no owner yet: nothing opens
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+
+        await pilot.press("down", "enter", "o")
+        await pilot.pause()
+        await pilot.press(*"Bo", "enter", *"Until a full-time one is hired", "enter")
+        await pilot.pause()
+
+        rows = stored(db, engine).promises
+        assert [(row.text, row.owner, row.note) for row in rows] == [
+            (SCRUM_MASTER, "", ""),
+            (SCRUM_MASTER, "Bo", "Until a full-time one is hired"),
+        ]
+        card = selected(app)
+        assert card.query_one(".meta", ClampedText).text == "owner Bo"
+        assert card.query_one(".note", ClampedText).text == "Until a full-time one is hired"
+
+
+async def test_a_resumed_session_shows_the_same_columns(db: Path) -> None:
+    clock = FakeClock()
+    engine = begin(db, clock)
+    made = engine.add_promise("Delivery team", SCRUM_MASTER, status=PromiseStatus.AGREED)
+    engine.amend_promise(made.key, "A Scrum Master for the whole engagement")
+    engine.set_promise(made.key, status=PromiseStatus.AGREED)
+
+    reopened, _ = SessionEngine.reopen(engine.session.id, open_store(db), clock)
+    app = BoardApp(reopened)
+    async with app.run_test(size=SIZE):
+        assert titles(app) == ["Delivery team · 1 agreed", "Customer · 0 agreed"]
+        assert cards(app, 0) == [
+            ("A Scrum Master for the whole engagement", "AGREED"),
+            (INCREMENT, "TO TABLE"),
+        ]
+
+
+def test_snapshot(snap_compare, tmp_path: Path) -> None:
+    clock = FakeClock()
+    engine = begin(tmp_path / "snap.db", clock)
+    made = engine.add_promise("Delivery team", INCREMENT, note="Starting with Sprint 1")
+    clock.advance(3 * 60)
+    engine.amend_promise(made.key, "A usable increment every two-week Sprint")
+    engine.set_promise(made.key, status=PromiseStatus.AGREED, owner="Bo")
+    engine.add_promise("Customer", "Join every Sprint Review", status=PromiseStatus.PARKED)
+    assert snap_compare(BoardApp(engine), terminal_size=SIZE)
