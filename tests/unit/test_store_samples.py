@@ -1,0 +1,151 @@
+"""Sample sessions for the store tests, and a check that they cover every record kind."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import get_args
+
+from workshop_tui.content.model import Script
+from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.records import (
+    ActionItem,
+    Classification,
+    Decision,
+    Note,
+    Objection,
+    Participant,
+    Promise,
+    Record,
+    SignOff,
+)
+from workshop_tui.domain.snapshot import PartTiming, SessionSetup
+from workshop_tui.storage.opener import open_store
+from workshop_tui.storage.repository import SqlSessionStore
+
+T0 = datetime(2026, 11, 21, 9, 0, 0, 123456, tzinfo=UTC)
+TRICKY = (
+    "  Zoë | “quotes” 'single' \\ back\nsecond line\ttab 🎉👩‍💻 日本語 -- ; DROP TABLE notes;\n"
+)
+
+SOURCE = """id: storage-test
+title: Storage test
+purpose: Exercise every part kind
+duration: 1h30m
+"""
+
+
+def sample_script() -> Script:
+    """A small script with one part of each interesting kind."""
+    return Script.model_validate(
+        {
+            "id": "storage-test",
+            "title": "Storage test — ✨",
+            "purpose": "Exercise every part kind",
+            "duration": "1h30m",
+            "parts": [
+                {"name": "Welcome", "duration": "10m", "steps": ["Say hello"]},
+                {
+                    "name": "Classify",
+                    "duration": "20m",
+                    "activity": {"kind": "cynefin", "items": ["Hiring", "Budget"]},
+                },
+                {
+                    "name": "Promises",
+                    "duration": "15m",
+                    "activity": {
+                        "kind": "promises",
+                        "parties": [{"name": "Lab", "promises": ["Share data"]}, {"name": "Us"}],
+                    },
+                },
+                {
+                    "name": "Sign",
+                    "duration": "15m",
+                    "activity": {
+                        "kind": "signoff",
+                        "signatories": ["Lead"],
+                        "sections": [{"title": "Scope", "text": "What we do"}],
+                    },
+                },
+                {
+                    "name": "Decide",
+                    "duration": "20m",
+                    "activity": {
+                        "kind": "decisions",
+                        "questions": [
+                            {"question": "Go?", "method": "dot_voting", "options": ["A", "B"]}
+                        ],
+                    },
+                },
+                {"name": "Follow up", "duration": "10m", "activity": {"kind": "actions"}},
+            ],
+        }
+    )
+
+
+def sample_setup() -> SessionSetup:
+    return SessionSetup(
+        customer="Acme | Zoë 🎉",
+        facilitator="",
+        participants=(Participant("Ana\nMaria", "Lead"), Participant("Bo", "")),
+        materials_checked=("Slides", "Post-its | pens"),
+    )
+
+
+def sample_timings(script: Script) -> list[PartTiming]:
+    return [PartTiming(part.id, part.duration) for part in script.parts]
+
+
+def at(seconds: float) -> datetime:
+    """A moment ``seconds`` after the start of the sample session."""
+    return T0 + timedelta(seconds=seconds)
+
+
+def sample_records() -> list[Record]:
+    """Every kind of record, revisions included, with awkward text and edge values."""
+    paris = timezone(timedelta(hours=1))
+    return [
+        Note("welcome", at(1), TRICKY),
+        Note("welcome", at(2), ""),
+        Classification("classify", at(3), "hiring", "Hiring", CynefinDomain.COMPLEX, TRICKY),
+        Classification("classify", at(4), "hiring", "Hiring", CynefinDomain.CLEAR),
+        Classification("classify", at(5), "budget", "Budget | 2027", CynefinDomain.CONFUSED, ""),
+        Promise("promises", at(6), "p1", "Lab", "Share data", PromiseStatus.PROPOSED),
+        Promise(
+            "promises", at(7), "p1", "Lab", "Share data weekly", PromiseStatus.AMENDED, "Bo", TRICKY
+        ),
+        Promise("promises", at(8), "p1", "Lab", "Share data weekly", PromiseStatus.AGREED),
+        SignOff("sign", at(9), "scope", "Scope ✍️", "Ana\nMaria", "Lead", "AM"),
+        Decision("decide", at(10), "go", "Go?", DecisionMethod.DOT_VOTING, votes={"A": 3, "B": 0}),
+        Decision(
+            "decide",
+            at(11),
+            "go",
+            "Go?",
+            DecisionMethod.FIST_OF_FIVE,
+            outcome=TRICKY,
+            agreed=False,
+            rounds=({"0": 1, "5": 2}, {"3": 3}),
+            objections=(Objection("Too soon 😬", ""), Objection("Cost |", "Split it")),
+        ),
+        Decision("decide", at(12), "go", "Go?", DecisionMethod.CONSENT, "Yes", agreed=True),
+        ActionItem("follow-up", at(13), "a1", "Send notes", "Bo", date(2026, 12, 24)),
+        ActionItem("follow-up", at(14), "a1", "Send notes", "Bo", None, done=True),
+        ActionItem("follow-up", datetime(2026, 11, 21, 10, 0, 15, 1, tzinfo=paris), "a2", TRICKY),
+    ]
+
+
+def new_store(folder: Path, name: str = "workshop.db") -> tuple[SqlSessionStore, Path]:
+    """A fresh store in ``folder`` (a sub-folder that does not exist yet)."""
+    path = folder / "data" / name
+    return open_store(path), path
+
+
+def new_session(store: SqlSessionStore, *, created: datetime = T0) -> int:
+    script = sample_script()
+    return store.create_session(script, SOURCE, sample_setup(), sample_timings(script), created)
+
+
+def test_the_samples_cover_every_kind_of_record() -> None:
+    kinds = {type(record) for record in sample_records()}
+    assert kinds == set(get_args(Record))
