@@ -49,6 +49,7 @@ async def test_initials_are_recorded_with_prefilled_role_name_and_initials(
     app = app_for(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("i")
+        await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         assert dialog.query_one("#field-role", Select).value == "Customer sponsor"
@@ -74,6 +75,7 @@ async def test_a_typed_name_gives_its_own_initials(tmp_path: Path) -> None:
     app = app_for(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
+        await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         dialog.query_one("#field-person", Input).value = "Zoe Quinn"
@@ -115,6 +117,7 @@ async def test_the_role_can_be_chosen_among_those_missing(tmp_path: Path) -> Non
     app = app_for(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("end", "i")
+        await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         select = dialog.query_one("#field-role", Select)

@@ -1,0 +1,171 @@
+"""The actions panel, driven by keys, on a real engine and SQLite file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from tests.ui.panel_fixtures import actions_script
+from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
+from workshop_tui.domain import views
+from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.screens.dialogs import FormDialog
+from workshop_tui.widgets.actions_panel import ActionsPanel, ActionTable
+from workshop_tui.widgets.clamped_text import ClampedText
+
+__all__ = ["utc_times"]
+pytestmark = pytest.mark.usefixtures("utc_times")
+
+FRIDAY = date(2026, 11, 27)  # the FakeClock starts on Saturday 21 November 2026
+
+
+def app_for(tmp_path: Path) -> tuple[PanelApp, SessionEngine]:
+    engine = begin(tmp_path, actions_script())
+    return PanelApp(lambda: ActionsPanel(engine, engine.part)), engine
+
+
+def cell_texts(app: PanelApp, column: str) -> list[str]:
+    table = app.panel.query_one(ActionTable)
+    return [str(table.get_cell(row_key, column)) for row_key in table.rows]
+
+
+async def fill(pilot: Pilot[None], **values: str) -> FormDialog:
+    """Set fields of the open dialog, once it is fully mounted."""
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog)
+    for name, value in values.items():
+        dialog.query_one(f"#field-{name}", Input).value = value
+    return dialog
+
+
+async def test_suggestions_are_listed_dimmed_after_the_actions(tmp_path: Path) -> None:
+    app, engine = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)):
+        assert cell_texts(app, "text") == [
+            "Send the agreement to everyone who initialled it",
+            "Book the first Sprint Review",
+        ]
+        assert cell_texts(app, "due") == ["suggested", "suggested"]
+        assert cell_texts(app, "mark") == ["▶", " "]
+
+
+async def test_add_an_action_with_a_typed_due_date(tmp_path: Path) -> None:
+    app, engine = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.press(*"Share the notes")
+        await pilot.press("enter", *"Ana Lopez", "enter", *"fri", "enter")
+        await pilot.pause()
+        actions = views.current_actions(engine.session.actions)
+        assert [(a.text, a.owner, a.due) for a in actions] == [
+            ("Share the notes", "Ana Lopez", FRIDAY)
+        ]
+        stored = views.current_actions(reloaded(tmp_path, engine).actions)
+        assert [(a.text, a.owner, a.due, a.done) for a in stored] == [
+            ("Share the notes", "Ana Lopez", FRIDAY, False)
+        ]
+        assert cell_texts(app, "text")[0] == "Share the notes"
+        assert cell_texts(app, "due")[0] == "Fri 27 Nov"
+        assert cell_texts(app, "mark")[0] == "▶"
+        summary = shown(app.panel.query_one("#actions-summary", Static))
+        assert summary.startswith("1 action · 0 done · 2 suggested")
+
+
+async def test_nonsense_due_date_keeps_the_dialog_open_with_the_reason(tmp_path: Path) -> None:
+    app, engine = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await fill(pilot, text="Share the notes", due="soonish")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert '"soonish" is not a date' in shown(dialog.query_one("#dialog-error", Static))
+        dialog.query_one("#field-due", Input).value = "in 2 weeks"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = reloaded(tmp_path, engine).actions
+        assert [(a.text, a.due) for a in stored] == [("Share the notes", date(2026, 12, 5))]
+
+
+async def test_enter_on_a_suggestion_adds_it_prefilled(tmp_path: Path) -> None:
+    app, engine = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "enter")
+        dialog = await fill(pilot, due="+7d")
+        assert dialog.query_one("#field-text", Input).value == "Book the first Sprint Review"
+        assert dialog.query_one("#field-owner", Input).value == "Scrum Master"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = reloaded(tmp_path, engine).actions
+        assert [(a.text, a.owner, a.due) for a in stored] == [
+            ("Book the first Sprint Review", "Scrum Master", date(2026, 11, 28))
+        ]
+        assert cell_texts(app, "text") == [
+            "Book the first Sprint Review",
+            "Send the agreement to everyone who initialled it",
+        ]
+        assert cell_texts(app, "mark") == ["▶", " "]
+
+
+async def test_edit_and_toggle_done_write_new_revisions(tmp_path: Path) -> None:
+    app, engine = app_for(tmp_path)
+    engine.add_action("Share the notes", "Ana Lopez", FRIDAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        dialog = await fill(pilot, owner="Bo Chen", due="")
+        assert dialog.query_one("#field-text", Input).value == "Share the notes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        stored = reloaded(tmp_path, engine).actions
+        assert [(a.owner, a.due, a.done) for a in stored] == [
+            ("Ana Lopez", FRIDAY, False),
+            ("Bo Chen", None, False),
+            ("Bo Chen", None, True),
+        ]
+        assert cell_texts(app, "done")[0] == "✔"
+        await pilot.press("d")
+        await pilot.pause()
+        assert views.current_actions(reloaded(tmp_path, engine).actions)[0].done is False
+        assert cell_texts(app, "done")[0] == "☐"
+
+
+async def test_done_on_a_suggestion_records_nothing(tmp_path: Path) -> None:
+    app, engine = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert reloaded(tmp_path, engine).actions == []
+        assert app.changes == 0
+
+
+async def test_overdue_actions_are_flagged_and_detail_shows_the_full_text(
+    tmp_path: Path,
+) -> None:
+    app, engine = app_for(tmp_path)
+    engine.add_action(
+        "Chase the signed copy of the agreement from the sponsor", "Bo", date(2026, 11, 2)
+    )
+    async with app.run_test(size=(100, 30)):
+        assert cell_texts(app, "due")[0] == "⚠ Mon 2 Nov"
+        detail = app.panel.query_one("#actions-detail", ClampedText).text
+        assert detail == (
+            "Chase the signed copy of the agreement from the sponsor · owner Bo · due Mon 2 Nov"
+        )
+
+
+def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    engine = begin(tmp_path, actions_script())
+    engine.add_action("Send the agreement to everyone who initialled it", "Ana Lopez", FRIDAY)
+    done = engine.add_action("Book the room for the Sprint Review", "Di Evans", date(2026, 12, 4))
+    engine.update_action(done.key, done=True)
+    engine.add_action("Share the Cynefin board photo", "", None)
+    app = PanelApp(lambda: ActionsPanel(engine, engine.part))
+    assert snap_compare(app, terminal_size=(100, 30), press=["down"])
