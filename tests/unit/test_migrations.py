@@ -141,9 +141,9 @@ def test_a_failing_step_leaves_the_database_as_it_was(tmp_path: Path) -> None:
 
 def test_tables_are_never_created_in_another_programs_file(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as connection:
-        connection.execute("CREATE TABLE contacts (name TEXT)")
-    connection.close()
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE contacts (name TEXT)")
+    other.close()
     engine = make_engine(sqlite_url(path))
     with pytest.raises(DatabaseDamaged):
         migrate(engine, where=str(path))

@@ -125,7 +125,7 @@ class SqlSessionStore:
                         last_seen_at=at,
                         materials_checked=list(setup.materials_checked),
                     )
-                ).inserted_primary_key[0]
+                ).lastrowid
             )
             _insert_participants(connection, session_id, setup.participants)
             if timings:
@@ -191,7 +191,7 @@ class SqlSessionStore:
         row["session_id"] = session_id
         with self._write(session_id, record.at) as connection:
             result = connection.execute(insert(kind.table), row)
-            return int(result.inserted_primary_key[0])
+            return int(result.lastrowid)
 
     def touch(self, session_id: int, at: datetime) -> None:
         """Note that the session was alive at ``at``."""
