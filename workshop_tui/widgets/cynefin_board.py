@@ -451,11 +451,15 @@ class CynefinPanel(ActivityPanel):
             self.perform(self.engine.accept_agility)  # the engine says why it cannot
             return
         detail = f"{advice.summary}\n\n" + "\n".join(f"• {r}" for r in advice.reasons)
+
+        def accept(_yes: bool) -> None:
+            self.perform(self.engine.accept_agility)
+
         self.ask(
             ConfirmDialog(
                 f"Accept the advice: {advice.level}?", detail, yes="Accept", no="Not yet"
             ),
-            lambda _yes: self.perform(self.engine.accept_agility),
+            accept,
         )
 
     def action_overrule(self) -> None:
@@ -509,4 +513,3 @@ def _arrived(history: list[Classification]) -> datetime:
             break
         arrived = row.at
     return arrived
-
