@@ -28,6 +28,7 @@ from workshop_tui.domain.records import Note, Participant
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup
 from workshop_tui.storage.opener import open_store
 from workshop_tui.storage.record_rows import KIND_OF
+from workshop_tui.storage.repository import SqlSessionStore
 
 
 def test_the_store_is_a_session_store(tmp_path: Path) -> None:
@@ -312,3 +313,15 @@ def test_importing_the_package_loads_no_database_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_store_opened_in_a_worker_thread_serves_the_ui_thread(tmp_path: Path) -> None:
+    import threading
+
+    opened: list[SqlSessionStore] = []
+    worker = threading.Thread(target=lambda: opened.append(new_store(tmp_path)[0]))
+    worker.start()
+    worker.join()
+    with opened[0] as store:
+        session_id = new_session(store)
+        assert store.latest_unfinished() == session_id
