@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
 
 T = TypeVar("T")
-D = TypeVar("D")
 
 
 class ActivityPanel(Vertical):
@@ -66,10 +65,10 @@ class ActivityPanel(Vertical):
         self.post_message(self.Changed())
         return result
 
-    def ask(self, dialog: ModalScreen[D], then: Callable[[D], None]) -> None:
+    def ask(self, dialog: ModalScreen[Any], then: Callable[[Any], None]) -> None:
         """Open a dialog and call ``then`` with its answer unless it was cancelled."""
 
-        def answered(result: D | None) -> None:
+        def answered(result: Any) -> None:
             if result is not None and result is not False:
                 then(result)
             self.focus_main()
