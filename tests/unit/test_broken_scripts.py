@@ -49,6 +49,11 @@ EXPECTED: dict[str, tuple[int | None, str, str]] = {
     ),
     "empty-duration.yaml": (7, "parts[0].duration", "an empty value is not a duration"),
     "empty.yaml": (1, "", "the file is empty"),
+    "impossible-date.yaml": (
+        10,
+        "parts[0].steps[1]",
+        'cannot read "2024-13-45" (month must be in 1..12); put it in quotes if it is text',
+    ),
     "kind-missing.yaml": (
         8,
         "parts[0].activity",
@@ -163,6 +168,15 @@ def test_an_alias_bomb_is_refused_at_once() -> None:
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 30)]
     with pytest.raises(ScriptInvalid, match="aliases such as \\*a0 are not supported"):
         parse_script_text("\n".join(lines), "bomb.yaml")
+
+
+def test_text_that_is_not_valid_unicode_is_a_problem_not_a_crash() -> None:
+    text = "id: odd\ntitle: T\npurpose: p\nduration: 5m\nparts:\n  - name: \ud800\n"
+    with pytest.raises(ScriptInvalid) as caught:
+        parse_script_text(text, "stored script")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "stored script:6: the character at offset 58 is not valid Unicode text"
+    ]
 
 
 def test_a_folder_or_a_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:

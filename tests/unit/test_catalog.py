@@ -80,6 +80,17 @@ def test_a_broken_user_script_is_listed_with_its_problems_and_hides_nothing() ->
     assert {path.stem for path in BUNDLED_FILES} <= set(entries)
 
 
+def test_a_value_yaml_cannot_build_breaks_only_its_own_script() -> None:
+    folder = user_folder()
+    shutil.copy(BROKEN / "impossible-date.yaml", folder / "impossible-date.yaml")
+    entries = {entry.id: entry for entry in list_scripts()}
+    assert [str(problem) for problem in entries["impossible-date"].problems] == [
+        f"{folder / 'impossible-date.yaml'}:10: parts[0].steps[1]: "
+        'cannot read "2024-13-45" (month must be in 1..12); put it in quotes if it is text'
+    ]
+    assert {path.stem for path in BUNDLED_FILES} <= set(entries)
+
+
 def test_a_user_script_shadows_a_bundled_one_with_the_same_id() -> None:
     bundled = BUNDLED_FILES[0]
     copy = user_folder() / "my-copy.yaml"

@@ -124,8 +124,14 @@ def parse_script_bytes(data: bytes, name: str, path: Path | None = None) -> Load
 
 def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedScript:
     """Validate a script held as text (a copy stored in the database, say)."""
-    if len(text) > MAX_BYTES:
-        raise ScriptInvalid([_too_large(name, len(text.encode("utf-8")))])
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as error:
+        line = text.count("\n", 0, error.start) + 1
+        message = f"the character at offset {error.start} is not valid Unicode text"
+        raise ScriptInvalid([Problem(name, line, "", message)]) from None
+    if size > MAX_BYTES:
+        raise ScriptInvalid([_too_large(name, size)])
     root, data, problems = _compose_and_construct(text, name)
     script: Script | None = None
     try:
@@ -151,7 +157,10 @@ def _compose_and_construct(text: str, name: str) -> tuple[MappingNode, object, l
                 found = explain.node_kind(root)
                 raise ScriptInvalid([Problem(name, line, "", f"{_NOT_MAPPING}, not {found}")])
             problems = _repeated_keys(name, root)
-            data = loader.construct_document(root)
+            try:
+                data = loader.construct_document(root)
+            except (ValueError, OverflowError):  # a date such as 2024-13-45, say
+                raise ScriptInvalid([*problems, _unreadable_value(name, root)]) from None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -216,6 +225,26 @@ def _repeated_keys(name: str, root: Node) -> list[Problem]:
                         problems.append(Problem(name, line, explain.dotted(loc), message))
                     stack.append((value, (*loc, key.value)))
     return problems
+
+
+def _unreadable_value(name: str, root: Node) -> Problem:
+    """The first value PyYAML recognises but cannot build, like the date 2024-13-45."""
+    stack: list[tuple[Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, SequenceNode):
+            stack.extend((item, (*loc, i)) for i, item in reversed(list(enumerate(node.value))))
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((value, (*loc, str(getattr(key, "value", "?")))))
+                stack.append((key, loc))
+        else:
+            try:
+                SafeConstructor().construct_object(node)
+            except (ValueError, OverflowError) as error:
+                message = f'cannot read "{node.value}" ({error}); put it in quotes if it is text'
+                return Problem(name, node.start_mark.line + 1, explain.dotted(loc), message)
+    return Problem(name, None, "", "a value cannot be read")
 
 
 def _placed(name: str, root: MappingNode, error: Any) -> Problem:
