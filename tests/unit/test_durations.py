@@ -98,6 +98,9 @@ def test_format_duration_writes_what_parse_reads(seconds: int, written: str) -> 
         (725, "12:05"),
         (3723, "1:02:03"),
         (0.4, "00:01"),
+        (0.0004, "00:01"),
+        (59.0005, "01:00"),
+        (3599.0001, "1:00:00"),
         (0, "00:00"),
         (-0.4, "00:00"),
         (-90, "-01:30"),
@@ -105,3 +108,14 @@ def test_format_duration_writes_what_parse_reads(seconds: int, written: str) -> 
 )
 def test_format_clock_reads_like_a_countdown(seconds: float, reading: str) -> None:
     assert format_clock(seconds) == reading
+
+
+def test_a_long_wrong_value_is_shortened_in_the_message() -> None:
+    with pytest.raises(DurationError) as caught:
+        parse_duration("ten minutes " * 20)
+    assert (
+        str(caught.value)
+        == '"ten minutes ten minutes ten minutes t..." is not a duration (write 10m)'
+    )
+    with pytest.raises(DurationError, match=r"^9{37}\.\.\. is longer than a week"):
+        parse_duration(int("9" * 400))

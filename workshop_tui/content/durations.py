@@ -11,6 +11,7 @@ _PART = re.compile(
 )
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 _HINT = "(write 10m)"
+_SHOWN = 40  # characters of a wrong value repeated in a message
 MAX_SECONDS = 7 * 24 * 3600
 """Nothing in a workshop lasts longer than a week; larger values are typos."""
 
@@ -75,7 +76,10 @@ def _show(value: object) -> str:
     """The value as the user wrote it: texts in double quotes."""
     if value is None:
         return "an empty value"
-    return f'"{value}"' if isinstance(value, str) else repr(value)
+    shown = str(value) if isinstance(value, str) else repr(value)
+    if len(shown) > _SHOWN:
+        shown = shown[: _SHOWN - 3] + "..."
+    return f'"{shown}"' if isinstance(value, str) else shown
 
 
 def format_duration(seconds: float) -> str:
@@ -91,8 +95,8 @@ def format_duration(seconds: float) -> str:
 
 def format_clock(seconds: float) -> str:
     """A countdown reading: "12:05", "1:02:03", with a leading minus when over time."""
-    # a countdown shows 0:01 until it is 0
-    whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))
+    # a countdown shows 00:01 until it is 0; over time, whole seconds past count
+    whole = math.ceil(seconds) if seconds > 0 else math.floor(-seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     body = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
