@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand; each sets ``handler`` to its ``cmd_*`` function."""
     parser = argparse.ArgumentParser(
         prog="workshop",
-        description="Run facilitation workshops on a projector, from YAML scripts.",
+        description="Run facilitation workshops on a projector, from YAML scripts. "
+        "With no command, open the app to pick a script or an unfinished session.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -46,8 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="a folder of your own scripts, searched before the others (repeatable)",
     )
-    parser.set_defaults(handler=cmd_default)
+    from workshop_tui.session_commands import add_session_commands, cmd_open
+
+    parser.set_defaults(handler=cmd_open)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    add_session_commands(commands)  # run, resume, sessions, export
 
     validate = commands.add_parser(
         "validate",
@@ -76,13 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get(DEBUG_ENV):
             raise
         return _report(error)
-    return status
-
-
-def cmd_default(args: argparse.Namespace) -> int:
-    """No subcommand: until the app lands, show the scripts and say so."""
-    status = cmd_scripts(args)
-    print("\nThe full-screen app is coming; until then: workshop scripts, workshop validate.")
     return status
 
 

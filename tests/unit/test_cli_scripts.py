@@ -101,12 +101,16 @@ def test_scripts_prints_an_aligned_table_with_broken_user_scripts_last() -> None
     )
 
 
-def test_no_subcommand_shows_the_scripts_for_now() -> None:
-    result = workshop()
+def test_no_subcommand_opens_the_app_and_every_command_is_in_the_help() -> None:
+    from workshop_tui.session_commands import cmd_open
+
+    args = cli.build_parser().parse_args(["--db", "x.db", "--scripts-dir", str(SCRIPTS)])
+    assert args.handler is cmd_open
+    assert (args.db, args.scripts_dirs) == ("x.db", [SCRIPTS])
+    result = workshop("--help")
     assert result.returncode == 0
-    assert result.stdout.startswith("ID ")
-    for script_id in BUNDLED_IDS:
-        assert f"\n{script_id} " in result.stdout
+    for command in ("validate", "scripts", "run", "resume", "sessions", "export"):
+        assert f"    {command} " in result.stdout
 
 
 def test_a_missing_scripts_dir_is_a_usage_error(tmp_path: Path) -> None:
