@@ -9,12 +9,24 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_validator,
+    model_validator,
+)
 
 from workshop_tui.content.durations import parse_duration
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod
 
-Seconds = Annotated[int, BeforeValidator(parse_duration)]
+Seconds = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    PlainSerializer(lambda seconds: f"{seconds}s", return_type=str, when_used="json"),
+]
 """A duration written as "10m", "1h30m", "90s" or plain minutes, held as seconds."""
 
 Text = Annotated[str, Field(min_length=1)]

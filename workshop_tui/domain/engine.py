@@ -156,6 +156,10 @@ class SessionEngine:
     def finished(self) -> bool:
         return self.session.state is SessionState.FINISHED
 
+    def today(self) -> date:
+        """The local date, by the engine's clock (for due dates typed as "fri" or "+7d")."""
+        return self._clock.now().astimezone().date()
+
     def elapsed(self, index: int | None = None) -> float:
         """Seconds part ``index`` (default: the current one) has run, live."""
         index = self.index if index is None else index

@@ -110,8 +110,8 @@ class ActionsPanel(ActivityPanel):
 
     @property
     def today(self) -> date:
-        """The session's day, on the facilitator's clock (the time of its latest action)."""
-        return self.engine.session.last_seen_at.astimezone().date()
+        """Today, by the engine's clock."""
+        return self.engine.today()
 
     # -- drawing ---------------------------------------------------------------------------
     def rows(self) -> list[Row]:
