@@ -187,14 +187,15 @@ class WorkshopApp(App[None]):
         from workshop_tui.screens.summary import SummaryScreen
 
         self.engine = engine
-        self.sub_title = f"{engine.script.title} · {engine.session.setup.customer}"
+        self.title = engine.script.title
+        self.sub_title = engine.session.setup.customer
         screen: Screen[None] = (
             SummaryScreen(engine, self.launch.exports_dir)
             if engine.finished
             else FacilitateScreen(engine, resumed, self.launch.exports_dir)
         )
         # Whatever led here (opening, picker, set-up) is left behind: the session is the app now.
-        while len(self.screen_stack) > 1:
+        while len(self.screen_stack) > 2:  # the bottom one is Textual's own default screen
             self.pop_screen()
         self.switch_screen(screen)
 

@@ -34,8 +34,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """``workshop run SCRIPT``: straight to set-up. The script is checked before the app starts."""
     from workshop_tui.content.catalog import find_script
+    from workshop_tui.content.loader import load_script
 
     path = find_script(args.script, args.scripts_dirs)  # ScriptNotFound reads as one line
+    load_script(path)  # a broken script is reported here, before the screen is taken over
     return _run_app(_launch(args, script_ref=str(path)))
 
 

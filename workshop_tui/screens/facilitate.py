@@ -35,7 +35,7 @@ class FacilitateScreen(Screen[None]):
         Binding(
             "space",
             "toggle_timer",
-            "Start/Pause",
+            "Timer",
             priority=True,
             tooltip="Start the part's timer, or pause it",
         ),
@@ -59,9 +59,13 @@ class FacilitateScreen(Screen[None]):
         Binding("E", "extend(300)", "+5m", tooltip="Give this part five more minutes"),
         Binding("n", "note", "Note", tooltip="Capture a note on this part"),
         Binding(
-            "t", "toggle_private", "Tips", tooltip="Show or hide the facilitator's private notes"
+            "t",
+            "toggle_private",
+            "Tips",
+            show=False,
+            tooltip="Show or hide the facilitator's private notes",
         ),
-        Binding("x", "export", "Export", tooltip="Export the notes so far to Markdown"),
+        Binding("x", "export", "Export", show=False, tooltip="Export the notes so far to Markdown"),
         Binding("g", "go_to", "Go to", show=False, tooltip="Jump to any part, earlier or later"),
         Binding(
             "b", "toggle_bell", "Bell", show=False, tooltip="Ring the terminal bell when time is up"
@@ -97,22 +101,24 @@ class FacilitateScreen(Screen[None]):
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header(show_clock=True, icon="◷")
-        with Horizontal(id="top"):
-            with VerticalScroll(id="brief"):
-                yield Static(id="part-title", markup=False)
-                yield Static(id="part-meta", markup=False)
-                yield Static(id="room-prompt", markup=False)
-                yield Static(id="steps", markup=False)
-            with Vertical(id="timer"):
-                yield BigCountdown(id="countdown")
-                yield Static(id="workshop-line", markup=False)
-        with Horizontal(id="bottom"):
-            yield Vertical(id="activity")
+        with Horizontal(id="facilitate"):
+            with Vertical(id="stage"):
+                with VerticalScroll(id="brief"):
+                    yield Static(id="part-title", markup=False)
+                    yield Static(id="part-meta", markup=False)
+                    yield Static(id="part-goal", markup=False)
+                    yield Static(id="room-prompt", markup=False)
+                    yield Static(id="steps", markup=False)
+                yield Vertical(id="activity")
             with Vertical(id="side"):
-                yield Static("Agenda", id="agenda-title")
-                yield AgendaView(id="agenda")
+                with Vertical(id="timer"):
+                    yield BigCountdown(id="countdown")
+                    yield Static(id="workshop-line", markup=False)
+                with VerticalScroll(id="agenda-box"):
+                    yield Static("Agenda", id="agenda-title")
+                    yield AgendaView(id="agenda")
                 yield Static(id="private", markup=False)
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show_part()
@@ -144,8 +150,10 @@ class FacilitateScreen(Screen[None]):
         kind = part.activity.kind.replace("_", " ").capitalize()
         self.query_one("#part-meta", Static).update(
             f"Part {index + 1} of {total} · {kind} · {format_duration(part.duration)}"
-            + (f" · {part.goal}" if part.goal else "")
         )
+        goal = self.query_one("#part-goal", Static)
+        goal.update(part.goal)
+        goal.display = bool(part.goal)
         prompts = "\n".join(f"❝ {prompt} ❞" for prompt in part.prompts)
         prompt_widget = self.query_one("#room-prompt", Static)
         prompt_widget.update(prompts)
@@ -155,6 +163,7 @@ class FacilitateScreen(Screen[None]):
         steps_widget.update(steps)
         steps_widget.display = bool(steps)
         self._show_private_notes()
+        self.set_class(part.activity.kind == "discussion", "-discussion")
         if self._shown_part != index:
             self._shown_part = index
             self._mount_panel()
@@ -192,15 +201,14 @@ class FacilitateScreen(Screen[None]):
             plan = f"{format_duration(slack)} ahead of plan"
         else:
             plan = f"{format_duration(-slack)} behind plan"
-        state = (
-            "running"
-            if engine.running
-            else ("not started" if engine.session.started_at is None else "paused")
-        )
+        if engine.running:
+            state = "running"
+        else:
+            state = "not started" if engine.session.started_at is None else "paused"
         bell = " · bell on" if self.bell_on else ""
         left = format_clock(engine.workshop_remaining())
         self.query_one("#workshop-line", Static).update(
-            f"Part {state} · workshop {left} left · {plan}{bell}"
+            f"Part {state}{bell}\nWorkshop {left} left · {plan}"
         )
         self.query_one(AgendaView).show(engine.agenda())
         if remaining < 0 and not self._was_over and engine.running and self.bell_on:

@@ -34,6 +34,7 @@ class AgendaView(Static):
         table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         table.add_column(justify="right", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
+        table.add_row(Text(""), Text(""), Text("plan", style="dim"), Text("actual", style="dim"))
         for row in rows:
             style = {
                 "done": "dim",

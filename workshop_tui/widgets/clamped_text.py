@@ -12,9 +12,7 @@ from textual.widget import Widget
 ELLIPSIS = "…"
 
 
-def clamp(
-    text: str, width: int, max_lines: int, *, lead: str = "", indent: str = ""
-) -> list[str]:
+def clamp(text: str, width: int, max_lines: int, *, lead: str = "", indent: str = "") -> list[str]:
     """``text`` wrapped to ``width`` in at most ``max_lines`` lines.
 
     The first line starts with ``lead``, the others with ``indent`` (runs of
