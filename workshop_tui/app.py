@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.messages import ScriptChosen, SessionChosen, SessionRequested
-from workshop_tui.screens.opening import ErrorScreen, OpeningScreen
+from workshop_tui.screens.opening import OpeningScreen
 
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
@@ -108,8 +108,10 @@ class WorkshopApp(App[None]):
             self.switch_screen(PickerScreen(store, launch.scripts_dirs))
 
     def fail(self, message: str) -> None:
-        """Show a fatal problem in one sentence; quitting exits with status 2."""
-        self.switch_screen(ErrorScreen(message))
+        """Stop at start-up with one sentence on stderr and exit status 2, like the CLI."""
+        from rich.text import Text
+
+        self.exit(return_code=2, message=Text(f"workshop: {message}"))
 
     # -- flow between screens --------------------------------------------------------------
     def on_script_chosen(self, message: ScriptChosen) -> None:
@@ -242,7 +244,7 @@ class WorkshopApp(App[None]):
             except StoreError as error:  # the last committed state is still safe
                 self.exit(return_code=1, message=str(error))
                 return
-        self.exit(return_code=0 if not isinstance(self.screen, ErrorScreen) else 2)
+        self.exit(return_code=0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is in the command palette too."""
