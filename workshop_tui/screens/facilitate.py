@@ -28,6 +28,10 @@ TICK_SECONDS = 0.2
 HEARTBEAT_SECONDS = 15.0
 
 
+MOVE = Binding.Group("Next/Back")
+EXTEND = Binding.Group("+1m/+5m")
+
+
 class FacilitateScreen(Screen[None]):
     """Runs the session: timing keys here, activity keys on the panel below."""
 
@@ -42,22 +46,39 @@ class FacilitateScreen(Screen[None]):
         Binding(
             "pagedown,greater_than_sign",
             "next_part",
-            "Next",
+            "Next part",
             priority=True,
+            group=MOVE,
             key_display="PgDn",
             tooltip="Close this part and go to the next",
         ),
         Binding(
             "pageup,less_than_sign",
             "previous_part",
-            "Back",
+            "Previous part",
             priority=True,
+            group=MOVE,
             key_display="PgUp",
             tooltip="Go back to the previous part",
         ),
-        Binding("e", "extend(60)", "+1m", tooltip="Give this part one more minute"),
-        Binding("E", "extend(300)", "+5m", tooltip="Give this part five more minutes"),
+        Binding(
+            "e", "extend(60)", "+1 minute", tooltip="Give this part one more minute", group=EXTEND
+        ),
+        Binding(
+            "E",
+            "extend(300)",
+            "+5 minutes",
+            tooltip="Give this part five more minutes",
+            group=EXTEND,
+        ),
         Binding("n", "note", "Note", tooltip="Capture a note on this part"),
+        Binding(
+            "q",
+            "app.request_quit",
+            "Quit",
+            show=False,
+            tooltip="Quit; the timer is paused and everything is saved",
+        ),
         Binding(
             "t",
             "toggle_private",
@@ -118,7 +139,7 @@ class FacilitateScreen(Screen[None]):
                     yield Static("Agenda", id="agenda-title")
                     yield AgendaView(id="agenda")
                 yield Static(id="private", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)  # Ctrl+P still opens it; ? says so
 
     def on_mount(self) -> None:
         self._show_part()
@@ -198,9 +219,9 @@ class FacilitateScreen(Screen[None]):
         if abs(slack) < 60:
             plan = "on plan"
         elif slack > 0:
-            plan = f"{format_duration(slack)} ahead of plan"
+            plan = f"{format_duration(round(slack / 60) * 60)} ahead of plan"
         else:
-            plan = f"{format_duration(-slack)} behind plan"
+            plan = f"{format_duration(round(-slack / 60) * 60)} behind plan"
         if engine.running:
             state = "running"
         else:
