@@ -120,10 +120,13 @@ def cmd_scripts(args: argparse.Namespace) -> int:
     """An aligned table of the scripts; broken ones follow with their first problem."""
     from workshop_tui.content.catalog import list_scripts
     from workshop_tui.content.durations import format_duration
+    from workshop_tui.locations import user_scripts_dir
 
     entries = list_scripts(args.scripts_dirs)
+    folders = [*args.scripts_dirs, user_scripts_dir()]
+    where = "Your scripts: " + ", ".join(str(folder) for folder in folders)
     if not entries:
-        print("No scripts found.")
+        print(f"No scripts found.\n{where}")
         return 0
     header = ("ID", "TITLE", "DURATION", "PARTS", "ORIGIN")
     rows = [
@@ -141,6 +144,7 @@ def cmd_scripts(args: argparse.Namespace) -> int:
             extra = f" (and {more} more: workshop validate {entry.path})" if more else ""
             first = entry.problems[0]
             print(f"{entry.id.ljust(widths[0])}  BROKEN ({entry.origin}): {first}{extra}")
+    print(f"\n{where}")
     return 0
 
 

@@ -85,7 +85,9 @@ def test_scripts_prints_an_aligned_table_with_broken_user_scripts_last() -> None
     shutil.copy(BROKEN / "typo-duraton.yaml", folder / "typo-duraton.yaml")
     result = workshop("--scripts-dir", SCRIPTS, "scripts")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    *lines, blank, where = result.stdout.splitlines()
+    assert blank == ""
+    assert where == f"Your scripts: {SCRIPTS}, {folder}"
     assert lines[0].split() == ["ID", "TITLE", "DURATION", "PARTS", "ORIGIN"]
     title_column = lines[0].index("TITLE")
     rows = {line.split()[0]: line for line in lines[1:]}
