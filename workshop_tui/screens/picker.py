@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.table import Table
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +29,13 @@ class PickerScreen(Screen[None]):
     """Scripts (bundled and the user's own) and unfinished sessions, in one list."""
 
     BINDINGS = [
-        Binding("enter", "choose", "Open", tooltip="Set up this script, or resume this session"),
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            priority=True,
+            tooltip="Set up this script, or resume this session",
+        ),
         Binding("r", "reload", "Reload", tooltip="Read the scripts folders again"),
     ]
 
@@ -66,32 +74,33 @@ class PickerScreen(Screen[None]):
         choices.clear_options()
         self._entries.clear()
         self._sessions.clear()
-        options: list[Option | None] = [Option("Scripts", disabled=True)]
+        options: list[Option | None] = [Option(Text("Scripts", style="bold"), disabled=True)]
         for entry in entries:
             option_id = f"script-{len(self._entries)}"
             self._entries[option_id] = entry
             if entry.problems:
-                label = f"  ⚠ {entry.path.name} (cannot be run)"
+                options.append(
+                    Option(_row(f"⚠ {entry.path.name}", "cannot be run", ""), id=option_id)
+                )
             else:
-                label = f"  {entry.title} · {format_duration(entry.duration)} · {entry.parts} parts"
-                if entry.origin != "bundled":
-                    label += " · yours"
-            options.append(Option(label, id=option_id))
+                title = entry.title + (" (yours)" if entry.origin != "bundled" else "")
+                row = _row(title, format_duration(entry.duration), f"{entry.parts} parts")
+                options.append(Option(row, id=option_id))
         if sessions:
             options.append(None)
-            options.append(Option("Unfinished sessions", disabled=True))
+            options.append(Option(Text("Unfinished sessions", style="bold"), disabled=True))
             for summary in sessions:
                 option_id = f"session-{summary.id}"
                 self._sessions[option_id] = summary
                 seen = summary.last_seen_at.astimezone().strftime("%a %d %b %H:%M")
-                options.append(
-                    Option(
-                        f"  #{summary.id} {summary.customer} · {summary.script_title} · "
-                        f"part {min(summary.parts_done + 1, summary.parts_total)}/"
-                        f"{summary.parts_total} · {seen}",
-                        id=option_id,
-                    )
+                part = min(summary.parts_done + 1, summary.parts_total)
+                row = _row(
+                    f"#{summary.id} {summary.customer} · {summary.script_title}",
+                    f"part {part}/{summary.parts_total}",
+                    seen,
+                    widths=(10, 16),
                 )
+                options.append(Option(row, id=option_id))
         choices.add_options(options)
         choices.highlighted = 1
 
@@ -142,3 +151,13 @@ class PickerScreen(Screen[None]):
                 "Enter: resume where it was (the timer waits, paused)"
             )
         return ""
+
+
+def _row(name: str, middle: str, right: str, widths: tuple[int, int] = (6, 9)) -> Table:
+    """One line of the list: the name takes the room left, cut with an ellipsis."""
+    table = Table.grid(expand=True, padding=(0, 1))
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(justify="right", no_wrap=True, width=widths[0])
+    table.add_column(justify="right", no_wrap=True, width=widths[1])
+    table.add_row(Text(name), Text(middle, style="dim"), Text(right, style="dim"))
+    return table

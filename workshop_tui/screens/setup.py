@@ -90,15 +90,15 @@ class SetupScreen(Screen[None]):
                     yield Input(placeholder="your name", id="facilitator")
             with Horizontal(id="setup-lists"):
                 with Vertical(id="setup-people"):
-                    yield Label("Participants · Ctrl+A adds, Ctrl+D removes")
+                    yield Label("Participants (^A add, ^D remove)")
                     yield DataTable(id="participants", cursor_type="row")
                 with Vertical(id="setup-materials"):
-                    yield Label("Prepared materials · Space ticks")
+                    yield Label("Prepared materials (Space ticks)")
                     yield SelectionList[str](
                         *[(item, item) for item in script.prepared_materials], id="materials"
                     )
                 with Vertical(id="setup-agenda"):
-                    yield Label("Agenda if you start now")
+                    yield Label("Agenda, starting now")
                     yield DataTable(id="agenda-preview", cursor_type="none")
         yield Footer(compact=True)
 
