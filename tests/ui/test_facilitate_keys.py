@@ -1,0 +1,138 @@
+"""The facilitation screen's own keys, through a real app, store and injected clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Select, Static
+
+from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
+from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.screens.dialogs import FormDialog
+from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.screens.setup import SetupScreen
+from workshop_tui.storage import open_store
+from workshop_tui.widgets.agenda import AgendaView
+from workshop_tui.widgets.countdown import BigCountdown
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+async def started(pilot, clock: FakeClock) -> FacilitateScreen:  # type: ignore[no-untyped-def]
+    await wait_for(pilot, SetupScreen)
+    await pilot.press(*"Acme", "ctrl+s")
+    screen = await wait_for(pilot, FacilitateScreen)
+    assert isinstance(screen, FacilitateScreen)
+    return screen
+
+
+def shown(widget: Widget) -> list[str]:
+    """The lines the widget shows on screen."""
+    return [
+        "".join(segment.text for segment in widget.render_line(y))
+        for y in range(widget.size.height)
+    ]
+
+
+def app_for(tmp_path: Path, clock: FakeClock) -> WorkshopApp:
+    launch = Launch(
+        db_path=tmp_path / "w.db",
+        script_ref="customer-working-agreement",
+        exports_dir=tmp_path / "exports",
+    )
+    return WorkshopApp(launch, clock=clock)
+
+
+async def test_extending_is_stored_and_shown(tmp_path: Path, clock: FakeClock) -> None:
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot, clock)
+        await pilot.press("space")
+        await pilot.press("e", "E")
+        await pilot.pause()
+        assert screen.engine.timing.extra_seconds == 360
+        assert screen.query_one(BigCountdown).text == "14:00"
+        await pilot.press("ctrl+e")
+        await type_into_dialog(pilot, "-2m")
+        assert screen.engine.timing.extra_seconds == 240
+    _, stored = open_store(tmp_path / "w.db").load_session(screen.engine.session.id)
+    assert stored.timings[0].extra_seconds == 240
+
+
+async def test_time_up_rings_the_bell_once_and_shows_how_far_over(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(tmp_path, clock)
+    rings: list[str] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append("ding"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot, clock)
+        await pilot.press("b", "space")
+        clock.advance(7 * 60)
+        await pilot.pause(0.3)
+        countdown = screen.query_one(BigCountdown)
+        assert countdown.phase == "ending"
+        assert rings == []
+        clock.advance(2 * 60 + 5)
+        await pilot.pause(0.3)
+        clock.advance(10)
+        await pilot.pause(0.3)
+        assert countdown.phase == "over" and countdown.text == "-01:15"
+        assert rings == ["ding"], "the bell rings once, when time runs out"
+        line = str(screen.query_one("#workshop-line", Static).render())
+        assert "bell on" in line and "behind plan" in line
+
+
+async def test_private_notes_are_hidden_until_asked_for(tmp_path: Path, clock: FakeClock) -> None:
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot, clock)
+        private = screen.query_one("#private", Static)
+        assert not private.display
+        note = screen.engine.part.facilitator_notes[0]
+        await pilot.press("t")
+        assert private.display and note in str(private.render())
+        await pilot.press("t")
+        assert not private.display
+
+
+async def test_go_to_any_part_and_back(tmp_path: Path, clock: FakeClock) -> None:
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot, clock)
+        await pilot.press("g")
+        dialog = await wait_for(pilot, FormDialog)
+        dialog.query_one(Select).value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.engine.part.id == "sign-off"
+        assert "Sign-off" in str(screen.query_one("#part-title", Static).render())
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert screen.engine.index == 2
+        agenda = shown(screen.query_one(AgendaView))
+        current = next(line for line in agenda if "▶" in line)
+        assert "Negotiate Promises" in current
+        # Only the part that was left going forward is done; parts jumped over stay upcoming.
+        assert sum("✔" in line for line in agenda) == 1
+        assert sum("·" in line for line in agenda) == 5
+
+
+async def test_export_at_any_time_writes_the_notes_so_far(tmp_path: Path, clock: FakeClock) -> None:
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, clock)
+        await pilot.press("n")
+        await type_into_dialog(pilot, "First | note with `code` and <b>tags</b>")
+        await pilot.press("x")
+        await pilot.pause()
+    (exported,) = (tmp_path / "exports").glob("*.md")
+    text = exported.read_text(encoding="utf-8")
+    assert "# Customer Working Agreement — Acme" in text
+    assert r"First \| note with \`code\` and \<b\>tags\</b\>" in text
