@@ -58,7 +58,7 @@ def row_text(app: PanelApp, index: int) -> str:
 async def test_lists_the_script_questions_with_method_and_status(tmp_path: Path) -> None:
     app, _ = app_for(tmp_path)
     async with app.run_test(size=(100, 30)):
-        assert [row_text(app, i).split("\n")[1].strip() for i in range(3)] == [
+        assert [row_text(app, i).split("\n")[-1].strip() for i in range(3)] == [
             "open · Consent",
             "open · Fist of five",
             "open · Dot voting",
