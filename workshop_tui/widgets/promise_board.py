@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 MARKER = "▶ "
 TO_TABLE = "to table"
+_MARK = Binding.Group("Mark", compact=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,8 @@ class PromiseCard(Vertical):
         with Horizontal(classes="meta-row"):
             badge = entry.badge
             yield Label(badge.upper(), classes=f"badge -{badge.replace(' ', '-')}", markup=False)
-            yield ClampedText(self._meta(), max_lines=2, classes="meta")
+            lines = 1 if entry.template is not None else 2
+            yield ClampedText(self._meta(), max_lines=lines, classes="meta")
         note = self._note()
         if note:
             yield ClampedText(note, max_lines=1, classes="note")
@@ -137,9 +139,10 @@ class PromiseCard(Vertical):
         self.select(self._selected)
 
     def _meta(self) -> str:
+        """Amendments and owner; for a preloaded promise, its detail beside the badge."""
         thread = self.entry.thread
         if thread is None:
-            return ""
+            return self.entry.template.detail if self.entry.template else ""
         parts = []
         amended = len(thread.amendments)
         if amended:
@@ -149,9 +152,7 @@ class PromiseCard(Vertical):
         return " · ".join(parts)
 
     def _note(self) -> str:
-        if self.entry.thread is not None:
-            return self.entry.thread.current.note
-        return self.entry.template.detail if self.entry.template else ""
+        return self.entry.thread.current.note if self.entry.thread is not None else ""
 
     def select(self, selected: bool) -> None:
         """Show or hide the selection (marker and highlight)."""
@@ -171,9 +172,11 @@ class PromisesPanel(ActivityPanel):
         Binding("enter", "table", "Table", tooltip="Table the selected preloaded promise"),
         Binding("a", "add", "Add", tooltip="Add a promise for the selected party"),
         Binding("m", "amend", "Amend", tooltip="Reword the promise; the earlier wording is kept"),
-        Binding("y", "mark('agreed')", "Agreed", tooltip="Mark the promise agreed"),
-        Binding("d", "mark('declined')", "Declined", tooltip="Mark the promise declined"),
-        Binding("k", "mark('parked')", "Parked", tooltip="Park the promise for later"),
+        Binding("y", "mark('agreed')", "Agreed", tooltip="Mark the promise agreed", group=_MARK),
+        Binding(
+            "d", "mark('declined')", "Declined", tooltip="Mark the promise declined", group=_MARK
+        ),
+        Binding("k", "mark('parked')", "Parked", tooltip="Park the promise for later", group=_MARK),
         Binding("o", "owner", "Owner", tooltip="Set the promise's owner and note"),
         Binding("u", "mark('proposed')", "Proposed", show=False, tooltip="Back to proposed"),
         Binding("up", "step(-1)", "Previous", show=False, tooltip="Select the promise above"),
