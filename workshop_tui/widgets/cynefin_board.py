@@ -51,6 +51,10 @@ READING_ORDER: tuple[CynefinDomain, ...] = (
 )
 """The domains as the arrows walk them: left to right, top to bottom."""
 MARKER = "▶ "
+MAX_ITEM_LINES = 3
+"""An item wraps to at most this many lines, fewer when its box is crowded."""
+MAX_CONFUSED_ROWS = 4
+"""The Confused box's max-height, its border included."""
 _PLACE = Binding.Group("Place", compact=True)
 
 
@@ -98,6 +102,33 @@ class ItemLine(ClampedText):
         self.lead = MARKER if selected else "  "
         self.text = self.stop.text
         self.refresh(layout=True)
+
+
+class Region(VerticalScroll, can_focus=False):
+    """The tray or a domain's box: its items get the lines it can spare, its title fits."""
+
+    def __init__(
+        self, *lines: ItemLine, title: str, count: int, max_rows: int | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*lines, **kwargs)
+        self.short_title = title
+        self.full_title = f"{title} · {count}"
+        self.max_rows = max_rows
+        """The box's max-height when its height follows its items (Confused)."""
+        self.border_title = self.full_title
+
+    def on_resize(self) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        """Items take 1 to ``MAX_ITEM_LINES`` lines each; the count goes when the title is cut."""
+        lines = list(self.query(ItemLine))
+        room = (self.max_rows or self.size.height) - 1  # the top border
+        per_item = max(1, min(MAX_ITEM_LINES, room // max(1, len(lines))))
+        for line in lines:
+            line.max_lines = per_item
+        fits = len(self.full_title) + 4 <= self.size.width
+        self.border_title = self.full_title if fits else self.short_title
 
 
 class CynefinPanel(ActivityPanel):
@@ -178,7 +209,7 @@ class CynefinPanel(ActivityPanel):
     CynefinPanel #box-confused {
         width: 60%;
         height: auto;
-        max-height: 4;
+        max-height: 4;  /* MAX_CONFUSED_ROWS */
         border-top: solid $secondary;
     }
     CynefinPanel #cynefin-info {
@@ -258,14 +289,13 @@ class CynefinPanel(ActivityPanel):
         tray = by_region.get(TRAY, [])
         counts = {d: sum(1 for _, s in by_region[d.value] if s.ident) for d in CynefinDomain}
         with Horizontal(id="cynefin-main"):
-            tray_box = VerticalScroll(
+            yield Region(
                 *self._lines(tray),
+                title="To classify",
+                count=len(tray),
                 id="tray",
                 classes="region" + ("" if tray else " -gone"),
-                can_focus=False,
             )
-            tray_box.border_title = f"To classify · {len(tray)}"
-            yield tray_box
             with Grid(id="cynefin-grid"):
                 for domain in READING_ORDER:
                     if domain is CynefinDomain.CONFUSED:
@@ -279,11 +309,14 @@ class CynefinPanel(ActivityPanel):
             yield ClampedText(id="cynefin-advice", max_lines=2)
 
     def _box(self, domain: CynefinDomain, stops: list[tuple[int, Stop]], count: int) -> Widget:
-        box = VerticalScroll(
-            *self._lines(stops), id=f"box-{domain.value}", classes="region", can_focus=False
+        return Region(
+            *self._lines(stops),
+            title=f"{KEY_OF[domain]} {domain.label}",
+            count=count,
+            max_rows=MAX_CONFUSED_ROWS if domain is CynefinDomain.CONFUSED else None,
+            id=f"box-{domain.value}",
+            classes="region",
         )
-        box.border_title = f"{KEY_OF[domain]} {domain.label} · {count}"
-        return box
 
     def _lines(self, stops: list[tuple[int, Stop]]) -> list[ItemLine]:
         return [ItemLine(stop, index == self._index) for index, stop in stops]
