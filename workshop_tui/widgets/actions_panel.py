@@ -140,15 +140,17 @@ class ActionsPanel(ActivityPanel):
             summary += f" · {left} suggested"
         self.query_one("#actions-summary", Static).update(summary + "  ·  a: add")
         table.clear(columns=True)
-        owner_width = 14 if table.size.width >= 60 else 9
-        fixed = 1 + 1 + owner_width + 12 + PADDING + 1  # and a column for the scroll bar
+        cells = [self._cells(row) for row in rows]
+        owner_width = _fit(cells, 3, "Owner", 14 if table.size.width >= 60 else 9)
+        due_width = _fit(cells, 4, "Due", 12)
+        fixed = 1 + 1 + owner_width + due_width + PADDING + 1  # and a column for the scroll bar
         table.add_column("", key="mark", width=1)
         table.add_column("✔", key="done", width=1)
         table.add_column("Action", key="text", width=max(10, table.size.width - fixed))
         table.add_column("Owner", key="owner", width=owner_width)
-        table.add_column("Due", key="due", width=12)
-        for row in rows:
-            table.add_row(*self._cells(row), key=row.key)
+        table.add_column("Due", key="due", width=due_width)
+        for row, row_cells in zip(rows, cells, strict=True):
+            table.add_row(*row_cells, key=row.key)
         self._marked = None
         if not rows:
             self.query_one("#actions-detail", ClampedText).text = self._describe(None)
@@ -314,3 +316,9 @@ class ActionsPanel(ActivityPanel):
 
         intro = f"Today is {describe_due(today, today)}. Due: {DUE_HINT}."
         self.ask(FormDialog(title, fields, intro=intro, validate=check), save)
+
+
+def _fit(cells: list[list[Text]], column: int, heading: str, most: int) -> int:
+    """The width a column needs for its heading and cells, at most ``most``."""
+    widest = max((row[column].cell_len for row in cells), default=0)
+    return min(most, max(len(heading), widest))
