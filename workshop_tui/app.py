@@ -60,12 +60,20 @@ class WorkshopApp(App[None]):
         self.clock: Clock = clock or SystemClock()
         self.store: SessionStore | None = None
         self.engine: SessionEngine | None = None
+        self._waiting_request: SessionRequested | None = None
         self.theme = "textual-dark"
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.push_screen(OpeningScreen(self._opening_text()))
-        self._open_store()
+        self.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
+        """After the first frame: the script first (set-up needs no store), or the store."""
+        if self.launch.script_ref:
+            self._load_script(self.launch.script_ref)
+        else:
+            self._open_store()
 
     def _opening_text(self) -> str:
         if self.launch.script_ref:
@@ -90,9 +98,12 @@ class WorkshopApp(App[None]):
     def _store_ready(self, store: SessionStore) -> None:
         self.store = store
         launch = self.launch
-        if launch.script_ref:
-            self._load_script(launch.script_ref)
-        elif launch.session_id is not None:
+        if launch.script_ref:  # set-up is on screen already; Ctrl+S may have been pressed
+            waiting, self._waiting_request = self._waiting_request, None
+            if waiting is not None:
+                self.on_session_requested(waiting)
+            return
+        if launch.session_id is not None:
             self.open_session(launch.session_id)
         elif launch.resume_latest:
             latest = store.latest_unfinished()
@@ -111,7 +122,8 @@ class WorkshopApp(App[None]):
         """Stop at start-up with one sentence on stderr and exit status 2, like the CLI."""
         from rich.text import Text
 
-        self.exit(return_code=2, message=Text(f"workshop: {message}"))
+        self.error_console.soft_wrap = True  # the terminal wraps it; a pipe gets whole lines
+        self.call_after_refresh(self.exit, return_code=2, message=Text(f"workshop: {message}"))
 
     # -- flow between screens --------------------------------------------------------------
     def on_script_chosen(self, message: ScriptChosen) -> None:
@@ -151,6 +163,7 @@ class WorkshopApp(App[None]):
         screen = SetupScreen(loaded, self.clock)
         if isinstance(self.screen, OpeningScreen):
             self.switch_screen(screen)
+            self._open_store()  # while the facilitator types the names
         else:
             self.push_screen(screen)
 
@@ -158,7 +171,9 @@ class WorkshopApp(App[None]):
         from workshop_tui.domain.engine import EngineError, SessionEngine
         from workshop_tui.domain.ports import StoreError
 
-        assert self.store is not None
+        if self.store is None:  # still opening: the session begins as soon as it is open
+            self._waiting_request = message
+            return
         try:
             engine = SessionEngine.begin(
                 message.loaded.script, message.loaded.source, message.setup, self.store, self.clock

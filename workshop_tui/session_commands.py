@@ -32,13 +32,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """``workshop run SCRIPT``: straight to set-up. The script is checked before the app starts."""
-    from workshop_tui.content.catalog import find_script
-    from workshop_tui.content.loader import load_script
+    """``workshop run SCRIPT``: straight to set-up.
 
-    path = find_script(args.script, args.scripts_dirs)  # ScriptNotFound reads as one line
-    load_script(path)  # a broken script is reported here, before the screen is taken over
-    return _run_app(_launch(args, script_ref=str(path)))
+    The script is found and checked by the app, in a worker behind its first
+    frame, so yaml and pydantic never delay that frame. A missing or broken
+    script ends the app at once with exit status 2 and its problem on stderr.
+    """
+    return _run_app(_launch(args, script_ref=args.script))
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
