@@ -93,11 +93,11 @@ async def test_private_notes_are_hidden_until_asked_for(tmp_path: Path, clock: F
     app = app_for(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot, clock)
-        private = screen.query_one("#private", Static)
+        private = screen.query_one("#private")
         assert not private.display
         note = screen.engine.part.facilitator_notes[0]
         await pilot.press("t")
-        assert private.display and note in str(private.render())
+        assert private.display and note in str(screen.query_one("#private-text", Static).render())
         await pilot.press("t")
         assert not private.display
 

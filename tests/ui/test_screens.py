@@ -202,6 +202,7 @@ def test_over_time(snap_compare: Snap, tmp_path: Path, clock: FakeClock) -> None
         clock.advance(9 * 60 + 5)
         countdown = pilot.app.screen.query_one(BigCountdown)
         await wait_until(pilot, lambda: countdown.seconds < 0)
+        await settle(pilot)  # the phase's CSS class restyles on the next frame
 
     app = make_app(tmp_path / "w.db", clock)
     assert snap_compare(app, terminal_size=SIZE, run_before=session_then(over))

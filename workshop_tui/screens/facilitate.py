@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from workshop_tui.content.durations import format_clock, format_duration
 from workshop_tui.domain.engine import EngineError
@@ -19,6 +19,7 @@ from workshop_tui.screens.dialogs import ConfirmDialog, Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel
 from workshop_tui.widgets.agenda import AgendaView
 from workshop_tui.widgets.countdown import BigCountdown
+from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.panels import panel_for
 
 if TYPE_CHECKING:
@@ -73,6 +74,20 @@ class FacilitateScreen(Screen[None]):
         ),
         Binding("n", "note", "Note", tooltip="Capture a note on this part"),
         Binding(
+            "shift+pagedown",
+            "scroll_brief(1)",
+            "Scroll steps",
+            show=False,
+            tooltip="Scroll the prompts and steps down",
+        ),
+        Binding(
+            "shift+pageup",
+            "scroll_brief(-1)",
+            "Scroll steps up",
+            show=False,
+            tooltip="Scroll the prompts and steps up",
+        ),
+        Binding(
             "q",
             "app.request_quit",
             "Quit",
@@ -118,6 +133,7 @@ class FacilitateScreen(Screen[None]):
         self._exports_dir = exports_dir
         self._shown_part: int | None = None
         self._was_over = False
+        self._status_line = ""
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -138,7 +154,8 @@ class FacilitateScreen(Screen[None]):
                 with VerticalScroll(id="agenda-box"):
                     yield Static("Agenda", id="agenda-title")
                     yield AgendaView(id="agenda")
-                yield Static(id="private", markup=False)
+                with VerticalScroll(id="private"):
+                    yield Static(id="private-text", markup=False)
         yield Footer(show_command_palette=False)  # Ctrl+P still opens it; ? says so
 
     def on_mount(self) -> None:
@@ -198,7 +215,7 @@ class FacilitateScreen(Screen[None]):
         self.call_after_refresh(panel.focus_main)
 
     def _show_private_notes(self) -> None:
-        widget = self.query_one("#private", Static)
+        widget = self.query_one("#private-text", Static)
         part = self.engine.part
         lines = ["Private · facilitator only (t hides)"]
         lines += [f"• {note}" for note in part.facilitator_notes]
@@ -206,7 +223,7 @@ class FacilitateScreen(Screen[None]):
             lines.append("Tips")
             lines += [f"• {tip}" for tip in self.engine.script.facilitation_tips]
         widget.update("\n".join(lines))
-        widget.display = self.show_private
+        self.query_one("#private").display = self.show_private
 
     def _refresh_status(self) -> None:
         """The parts of the screen that move with time."""
@@ -228,9 +245,14 @@ class FacilitateScreen(Screen[None]):
             state = "not started" if engine.session.started_at is None else "paused"
         bell = " · bell on" if self.bell_on else ""
         left = format_clock(engine.workshop_remaining())
-        self.query_one("#workshop-line", Static).update(
-            f"Part {state}{bell}\nWorkshop {left} left · {plan}"
+        extra = engine.timing.extra_seconds
+        given = (
+            f" · {'+' if extra > 0 else '-'}{format_duration(abs(extra))} given" if extra else ""
         )
+        line = f"Part {state}{given}{bell}\nWorkshop {left} left\n{plan}"
+        if line != self._status_line:  # a fixed three-line box: no new layout needed
+            self._status_line = line
+            self.query_one("#workshop-line", Static).update(line, layout=False)
         self.query_one(AgendaView).show(engine.agenda())
         if remaining < 0 and not self._was_over and engine.running and self.bell_on:
             self.app.bell()
@@ -246,7 +268,14 @@ class FacilitateScreen(Screen[None]):
 
     def watch_show_private(self) -> None:
         if self.is_mounted:
-            self.query_one("#private", Static).display = self.show_private
+            self.query_one("#private").display = self.show_private
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 28, "-short")
+
+    def action_scroll_brief(self, pages: int) -> None:
+        brief = self.query_one("#brief", VerticalScroll)
+        brief.scroll_relative(y=pages * max(1, brief.size.height - 2))
 
     def on_activity_panel_changed(self, _: ActivityPanel.Changed) -> None:
         self._refresh_status()
@@ -285,10 +314,7 @@ class FacilitateScreen(Screen[None]):
 
     def action_extend(self, seconds: int) -> None:
         if self._attempt(self.engine.extend, seconds):
-            self.notify(
-                f"{format_duration(seconds)} added to “{self.engine.part.name}”.", timeout=3
-            )
-            self._refresh_status()
+            self._refresh_status()  # the countdown and the status line show the extra time
 
     def action_extend_by(self) -> None:
         def validate(values: dict[str, str]) -> str | None:

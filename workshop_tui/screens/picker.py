@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.messages import ScriptChosen, SessionChosen
+from workshop_tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from workshop_tui.content.catalog import CatalogEntry
@@ -52,7 +53,7 @@ class PickerScreen(Screen[None]):
             yield OptionList(id="choices")
             with VerticalScroll(id="details"):
                 yield Static(id="details-text")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#choices", OptionList).focus()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, SelectionList, Static
+from textual.widgets import DataTable, Header, Input, Label, SelectionList, Static
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.domain.kinds import ActivityKind
@@ -17,6 +17,7 @@ from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.messages import SessionRequested
 from workshop_tui.screens.dialogs import Field, FormDialog
+from workshop_tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
@@ -92,21 +93,25 @@ class SetupScreen(Screen[None]):
                 with Vertical(id="setup-people"):
                     yield Label("Participants (^A add, ^D remove)")
                     yield DataTable(id="participants", cursor_type="row")
-                with Vertical(id="setup-materials"):
-                    yield Label("Prepared materials (Space ticks)")
-                    yield SelectionList[str](
-                        *[(item, item) for item in script.prepared_materials], id="materials"
-                    )
                 with Vertical(id="setup-agenda"):
                     yield Label("Agenda, starting now")
                     yield DataTable(id="agenda-preview", cursor_type="none")
-        yield Footer(compact=True)
+            with Vertical(id="setup-materials"):
+                yield Label("Prepared materials (Space ticks)")
+                yield SelectionList[str](
+                    *[(item, item) for item in script.prepared_materials], id="materials"
+                )
+        yield Footer()
 
     def on_mount(self) -> None:
+        self.title = self.script.title
+        self.sub_title = "set-up"
         people = self.query_one("#participants", DataTable)
         people.add_columns("Name", "Role")
         agenda = self.query_one("#agenda-preview", DataTable)
-        agenda.add_columns("Start", "End", "Part")
+        agenda.add_column("Start", width=5)
+        agenda.add_column("End", width=5)
+        agenda.add_column("Part")
         self._fill_agenda()
         self.set_interval(30, self._fill_agenda)
         self.query_one("#customer", Input).focus()

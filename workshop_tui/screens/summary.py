@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, MarkdownViewer, Static
+from textual.widgets import DataTable, Header, MarkdownViewer, Static
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.domain import views
 from workshop_tui.export.markdown import render_markdown
+from workshop_tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
@@ -46,7 +47,7 @@ class SummaryScreen(Screen[None]):
                 show_table_of_contents=False,
                 id="summary-notes",
             )
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#summary-agenda", DataTable)

@@ -59,7 +59,7 @@ class ActionsPanel(ActivityPanel):
     """Actions recorded in the session, then the suggestions still to add."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add action", tooltip="Add a follow-up", id="actions.add"),
+        Binding("a", "add", "Add", tooltip="Add a follow-up", id="actions.add"),
         Binding(
             "enter",
             "open",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from workshop_tui.domain.engine import AgendaRow
 
 _MARK = {"done": "✔", "skipped": "↷", "current": "▶", "upcoming": "·"}
+_STYLE = {"done": "dim", "skipped": "dim italic", "current": "bold reverse", "upcoming": ""}
 
 
 class AgendaView(Static):
@@ -27,34 +28,43 @@ class AgendaView(Static):
     }
     """
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._shown: list[tuple[str, str, str, str, bool]] = []
+
     def show(self, rows: Sequence[AgendaRow]) -> None:
-        """Redraw from the engine's agenda."""
+        """Redraw from the engine's agenda, only when what it shows has changed."""
+        lines = [
+            (
+                row.status,
+                row.name,
+                _minutes(row.planned_seconds),
+                ""
+                if row.status == "upcoming" and not row.actual_seconds
+                else _minutes(row.actual_seconds),
+                row.actual_seconds > row.allowed_seconds,
+            )
+            for row in rows
+        ]
+        if lines == self._shown:
+            return
+        same_height = len(lines) == len(self._shown)
+        self._shown = lines
         table = Table.grid(expand=True, padding=(0, 1))
         table.add_column(width=1)
         table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         table.add_column(justify="right", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_row(Text(""), Text(""), Text("plan", style="dim"), Text("actual", style="dim"))
-        for row in rows:
-            style = {
-                "done": "dim",
-                "skipped": "dim italic",
-                "current": "bold reverse",
-                "upcoming": "",
-            }[row.status]
-            actual = (
-                ""
-                if row.status == "upcoming" and not row.actual_seconds
-                else _minutes(row.actual_seconds)
-            )
-            over = row.actual_seconds > row.allowed_seconds
+        for status, name, planned, actual, over in lines:
+            style = _STYLE[status]
             table.add_row(
-                Text(_MARK[row.status], style=style),
-                Text(row.name, style=style),
-                Text(_minutes(row.planned_seconds), style=style),
+                Text(_MARK[status], style=style),
+                Text(name, style=style),
+                Text(planned, style=style),
                 Text(actual, style=(style + " bold") if over else style),
             )
-        self.update(table)
+        self.update(table, layout=not same_height)
 
 
 def _minutes(seconds: float) -> str:

@@ -55,6 +55,7 @@ MAX_ITEM_LINES = 3
 """An item wraps to at most this many lines, fewer when its box is crowded."""
 MAX_CONFUSED_ROWS = 4
 """The Confused box's max-height, its border included."""
+_ADVICE = Binding.Group("Advice")
 _PLACE = Binding.Group("Place", compact=True)
 
 
@@ -158,10 +159,28 @@ class CynefinPanel(ActivityPanel):
             tooltip="Place the item in Confused",
             group=_PLACE,
         ),
-        Binding("a", "add", "Add item", tooltip="Add an item of the customer's work"),
-        Binding("r", "rationale", "Why", tooltip="Edit why the selected item sits where it does"),
-        Binding("c", "accept", "Accept advice", tooltip="Record the board's agility advice"),
-        Binding("o", "overrule", "Overrule", tooltip="Record the room's own agility decision"),
+        Binding("a", "add", "Add", tooltip="Add an item of the customer's work"),
+        Binding(
+            "r",
+            "rationale",
+            "Why",
+            show=False,
+            tooltip="Edit why the selected item sits where it does",
+        ),
+        Binding(
+            "c",
+            "accept",
+            "Accept advice",
+            tooltip="Record the board's agility advice",
+            group=_ADVICE,
+        ),
+        Binding(
+            "o",
+            "overrule",
+            "Overrule advice",
+            tooltip="Record the room's own agility decision",
+            group=_ADVICE,
+        ),
         Binding("up", "step(-1)", "Previous", show=False, tooltip="Select the item above"),
         Binding("down", "step(1)", "Next", show=False, tooltip="Select the item below"),
         Binding("left", "jump(-1)", "Region left", show=False, tooltip="Previous tray or domain"),

@@ -79,14 +79,14 @@ class DecisionsPanel(ActivityPanel):
     """Questions on the left, the selected question's method at work on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_question", "Add question", tooltip="Raise a question of the room's own"),
+        Binding("a", "add_question", "Add", tooltip="Raise a question of the room's own"),
         Binding(
             "enter", "decide", "Decide", tooltip="Record the decision on the selected question"
         ),
         Binding(
             "v", "vote", "Vote", tooltip="Record a round of fist of five, or the dots per option"
         ),
-        Binding("o", "object", "Objection", tooltip="Add an objection to the consent"),
+        Binding("o", "object", "Object", tooltip="Add an objection to the consent"),
         Binding("r", "resolve", "Resolve", tooltip="Record how an objection was resolved"),
         Binding(
             "w",
