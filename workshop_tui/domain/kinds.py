@@ -15,6 +15,10 @@ class ActivityKind(StrEnum):
     DECISIONS = "decisions"
     ACTIONS = "actions"
 
+    @property
+    def label(self) -> str:
+        return "Sign-off" if self is ActivityKind.SIGNOFF else self.value.capitalize()
+
 
 class CynefinDomain(StrEnum):
     """The five domains of the Cynefin framework."""

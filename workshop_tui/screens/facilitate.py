@@ -14,6 +14,7 @@ from textual.widgets import Header, Static
 
 from workshop_tui.content.durations import format_clock, format_duration
 from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.kinds import ActivityKind
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.screens.dialogs import ConfirmDialog, Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel
@@ -185,7 +186,7 @@ class FacilitateScreen(Screen[None]):
         index = engine.index
         total = len(engine.script.parts)
         self.query_one("#part-title", Static).update(part.name)
-        kind = part.activity.kind.replace("_", " ").capitalize()
+        kind = ActivityKind(part.activity.kind).label
         self.query_one("#part-meta", Static).update(
             f"Part {index + 1} of {total} · {kind} · {format_duration(part.duration)}"
         )
