@@ -171,17 +171,20 @@ class SqlSessionStore:
         has_finished = state == SessionState.FINISHED
         started = func.coalesce(_sessions.c.started_at, now) if has_started else None
         finished = func.coalesce(_sessions.c.finished_at, now) if has_finished else None
-        with self._write(session_id, at) as connection:
-            values: dict[str, Any] = {
-                "state": state.value,
-                "current_part": current_part,
-                "finished_at": finished,
-            }
-            if started is not None:
-                values["started_at"] = started
-            connection.execute(
+        values: dict[str, Any] = {
+            "state": state.value,
+            "current_part": current_part,
+            "finished_at": finished,
+            "last_seen_at": at,
+        }
+        if started is not None:
+            values["started_at"] = started
+        with self._write(None, at) as connection:  # one UPDATE marks it seen and moves it on
+            moved = connection.execute(
                 update(_sessions).where(_sessions.c.id == session_id).values(**values)
             )
+            if moved.rowcount == 0:
+                raise unknown_session(session_id, self.where)
             _upsert_timings(connection, session_id, timings)
 
     def add_record(self, session_id: int, record: Record) -> int:
@@ -338,8 +341,20 @@ def _timing_row(session_id: int, position: int, timing: PartTiming) -> dict[str,
 
 def _upsert_timings(connection: Connection, session_id: int, timings: Sequence[PartTiming]) -> None:
     """Update the given parts' timings; a part not stored yet is added at the end."""
-    if not timings:
+    missing: list[PartTiming] = []
+    for timing in timings:  # the usual case: the part is stored already, one UPDATE
+        row = _timing_row(session_id, 0, timing)
+        del row["position"], row["session_id"], row["part_id"]
+        updated = connection.execute(
+            update(_timings)
+            .where(_timings.c.session_id == session_id, _timings.c.part_id == timing.part_id)
+            .values(**row)
+        )
+        if updated.rowcount == 0:
+            missing.append(timing)
+    if not missing:
         return
+    timings = missing
     next_position = connection.execute(
         select(func.coalesce(func.max(_timings.c.position) + 1, 0)).where(
             _timings.c.session_id == session_id
