@@ -64,6 +64,16 @@ def reloaded(tmp_path: Path, engine: SessionEngine) -> SessionSnapshot:
         store.close()
 
 
+def reopened(
+    tmp_path: Path, engine: SessionEngine, clock: FakeClock | None = None
+) -> SessionEngine:
+    """The session resumed from the file by a new engine, as after a restart."""
+    engine_again, _ = SessionEngine.reopen(
+        engine.session.id, open_store(tmp_path / "w.db"), clock or FakeClock()
+    )
+    return engine_again
+
+
 class PanelApp(App[None]):
     """One panel in a box the size the facilitation screen gives it, and a footer."""
 

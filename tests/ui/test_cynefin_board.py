@@ -2,103 +2,62 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.widgets import Input, Select
 
 from tests.ui.panel_fixtures import cynefin_script
+from tests.ui.panel_harness import PanelApp, begin, reloaded, reopened, utc_times
 from workshop_tui.domain import views
 from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain
 from workshop_tui.domain.records import Participant
-from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
 from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
-from workshop_tui.storage import open_store
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.cynefin_board import CynefinPanel, ItemLine
+
+__all__ = ["utc_times"]
+pytestmark = pytest.mark.usefixtures("utc_times")
 
 SIZE = (100, 30)
 MOVE = "Move customer records into the new CRM"
 RESTORE = "Restore online bookings after the outage"
 REDESIGN = "Redesign sign-up to cut drop-off"
+PAIR = (Participant("Ana", "Product Owner"), Participant("Bo", "Developer"))
+BOX = (66, 16)
+"""The space the facilitation screen gives the board on a 100x30 terminal."""
 
 
-@pytest.fixture(autouse=True)
-def utc_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Times on screen are local; pin the zone so they read the same everywhere."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def app_for(engine: SessionEngine) -> PanelApp:
+    """The board of ``engine``'s part, focused, in its box."""
+    return PanelApp(lambda: CynefinPanel(engine, engine.part), box=BOX)
 
 
-class BoardApp(App[None]):
-    """The panel alone, focused, in the space the facilitation screen gives it at 100x30."""
-
-    CSS = """
-    Screen { align: center middle; }
-    CynefinPanel { width: 66; height: 16; }
-    """
-
-    def __init__(self, engine: SessionEngine) -> None:
-        super().__init__()
-        self.engine = engine
-
-    def compose(self) -> ComposeResult:
-        yield CynefinPanel(self.engine, self.engine.part)
-
-    def on_mount(self) -> None:
-        self.query_one(CynefinPanel).focus_main()
-
-    @property
-    def panel(self) -> CynefinPanel:
-        return self.query_one(CynefinPanel)
+def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:
+    """A new session of the board's script for Ana and Bo, stored in ``tmp_path``."""
+    return begin(tmp_path, cynefin_script(), participants=PAIR, clock=clock)
 
 
-def begin(path: Path, clock: FakeClock) -> SessionEngine:
-    setup = SessionSetup(
-        customer="Acme",
-        facilitator="Kim",
-        participants=(Participant("Ana", "Product Owner"), Participant("Bo", "Developer")),
-    )
-    return SessionEngine.begin(cynefin_script(), "", setup, open_store(path), clock)
-
-
-def stored(path: Path, engine: SessionEngine) -> SessionSnapshot:
-    """The session as a fresh store reads it back from the file."""
-    _script, session = open_store(path).load_session(engine.session.id)
-    return session
-
-
-def box_items(app: BoardApp, region: str) -> list[str]:
+def box_items(app: PanelApp, region: str) -> list[str]:
     """The item texts shown in a domain's box (or the tray), without empty markers."""
     box = app.panel.query_one(f"#{region}")
     return [line.stop.text for line in box.query(ItemLine) if line.stop.ident is not None]
 
 
-def info(app: BoardApp, name: str) -> str:
+def info(app: PanelApp, name: str) -> str:
     return app.panel.query_one(f"#cynefin-{name}", ClampedText).text
 
 
-def selected_lines(app: BoardApp) -> list[ItemLine]:
+def selected_lines(app: PanelApp) -> list[ItemLine]:
     return [line for line in app.panel.query(ItemLine) if line.has_class("-selected")]
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "w.db"
-
-
-async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         assert box_items(app, "tray") == [MOVE, RESTORE, REDESIGN]
         assert "Where does it belong?" in info(app, "ask")
@@ -113,7 +72,7 @@ async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(db: 
             (MOVE, CynefinDomain.COMPLEX),
             (RESTORE, CynefinDomain.CLEAR),
         ]
-        again = views.current_classifications(stored(db, engine).classifications)
+        again = views.current_classifications(reloaded(tmp_path, engine).classifications)
         assert [(row.item, row.domain) for row in again] == [
             (MOVE, CynefinDomain.COMPLEX),
             (RESTORE, CynefinDomain.CLEAR),
@@ -127,10 +86,10 @@ async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(db: 
         assert line.render_line(0).text.startswith("▶ Redesign")
 
 
-async def test_moving_a_placed_item_keeps_its_history(db: Path) -> None:
+async def test_moving_a_placed_item_keeps_its_history(tmp_path: Path) -> None:
     clock = FakeClock()
-    engine = begin(db, clock)
-    app = BoardApp(engine)
+    engine = started(tmp_path, clock)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")  # the first tray item into Complicated
         await pilot.pause()
@@ -145,7 +104,7 @@ async def test_moving_a_placed_item_keeps_its_history(db: Path) -> None:
             engine.session.classifications, engine.session.classifications[0].key
         )
         assert [row.domain for row in history] == [CynefinDomain.COMPLICATED, CynefinDomain.COMPLEX]
-        back = stored(db, engine).classifications
+        back = reloaded(tmp_path, engine).classifications
         assert [row.domain for row in back] == [CynefinDomain.COMPLICATED, CynefinDomain.COMPLEX]
         assert {row.key for row in back} == {history[0].key}
 
@@ -156,9 +115,9 @@ async def test_moving_a_placed_item_keeps_its_history(db: Path) -> None:
         assert info(app, "ask") == "Ask · Complex: Will we only learn what works by trying?"
 
 
-async def test_add_an_item_through_the_dialog(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_add_an_item_through_the_dialog(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
         await pilot.pause()
@@ -178,16 +137,16 @@ async def test_add_an_item_through_the_dialog(db: Path) -> None:
             CynefinDomain.CHAOTIC,
             "Invoices are piling up",
         )
-        [back] = stored(db, engine).classifications
+        [back] = reloaded(tmp_path, engine).classifications
         assert (back.item, back.domain, back.rationale) == (row.item, row.domain, row.rationale)
         assert box_items(app, "box-chaotic") == ["Pay suppliers on time"]
         assert selected_lines(app)[0].stop.text == "Pay suppliers on time"
         assert "why: Invoices are piling up" in info(app, "detail")
 
 
-async def test_rationale_is_a_new_revision_in_the_same_domain(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_rationale_is_a_new_revision_in_the_same_domain(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")  # the first item into Confused
         await pilot.pause()
@@ -211,14 +170,17 @@ async def test_rationale_is_a_new_revision_in_the_same_domain(db: Path) -> None:
             (CynefinDomain.CONFUSED, ""),
             (CynefinDomain.CONFUSED, "We disagree"),
         ]
-        assert [row.rationale for row in stored(db, engine).classifications] == ["", "We disagree"]
+        assert [row.rationale for row in reloaded(tmp_path, engine).classifications] == [
+            "",
+            "We disagree",
+        ]
         assert "why: We disagree" in info(app, "detail")
         assert "was" not in info(app, "detail")  # a rationale edit is no move
 
 
-async def test_accepting_and_overruling_the_agility_advice(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_accepting_and_overruling_the_agility_advice(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")  # nothing classified yet: the engine refuses, nothing stored
         await pilot.pause()
@@ -247,7 +209,7 @@ async def test_accepting_and_overruling_the_agility_advice(db: Path) -> None:
         await pilot.press(*"Moderate agility, fixed first release")
         await pilot.press("enter")
         await pilot.pause()
-        current = views.current_decisions(stored(db, engine).decisions)
+        current = views.current_decisions(reloaded(tmp_path, engine).decisions)
         assert [(d.question, d.outcome) for d in current] == [
             (AGILITY_QUESTION, "Overruled: Moderate agility, fixed first release")
         ]
@@ -256,15 +218,14 @@ async def test_accepting_and_overruling_the_agility_advice(db: Path) -> None:
         )
 
 
-async def test_a_resumed_session_shows_the_same_board(db: Path) -> None:
+async def test_a_resumed_session_shows_the_same_board(tmp_path: Path) -> None:
     clock = FakeClock()
-    engine = begin(db, clock)
+    engine = started(tmp_path, clock)
     engine.classify(MOVE, CynefinDomain.COMPLICATED)
     engine.classify("Pay suppliers", CynefinDomain.CHAOTIC, "Invoices pile up")
     engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX)
 
-    reopened, _ = SessionEngine.reopen(engine.session.id, open_store(db), clock)
-    app = BoardApp(reopened)
+    app = app_for(reopened(tmp_path, engine, clock))
     async with app.run_test(size=SIZE):
         assert box_items(app, "tray") == [RESTORE, REDESIGN]
         assert box_items(app, "box-complex") == [MOVE]
@@ -272,9 +233,9 @@ async def test_a_resumed_session_shows_the_same_board(db: Path) -> None:
         assert box_items(app, "box-complicated") == []
 
 
-async def test_an_emptied_tray_gives_the_board_its_width(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_an_emptied_tray_gives_the_board_its_width(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "2", "1")
         await pilot.pause()
@@ -285,8 +246,8 @@ async def test_an_emptied_tray_gives_the_board_its_width(db: Path) -> None:
 
 def test_snapshot(snap_compare, tmp_path: Path) -> None:
     clock = FakeClock()
-    engine = begin(tmp_path / "snap.db", clock)
+    engine = started(tmp_path, clock)
     engine.classify(MOVE, CynefinDomain.COMPLICATED)
     clock.advance(4 * 60)
     engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX, "Unknowns")
-    assert snap_compare(BoardApp(engine), terminal_size=SIZE, press=["right"])
+    assert snap_compare(app_for(engine), terminal_size=SIZE, press=["right"])

@@ -2,81 +2,45 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.widgets import Input, Label
 
 from tests.ui.panel_fixtures import promises_script
+from tests.ui.panel_harness import PanelApp, begin, reloaded, reopened, utc_times
 from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
 from workshop_tui.domain.records import Participant
-from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
 from workshop_tui.screens.dialogs import FormDialog
-from workshop_tui.storage import open_store
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.promise_board import PromiseCard, PromisesPanel
+
+__all__ = ["utc_times"]
+pytestmark = pytest.mark.usefixtures("utc_times")
 
 SIZE = (100, 30)
 INCREMENT = "A usable increment every Sprint"
 SCRUM_MASTER = "A Scrum Master who keeps the collaboration working"
 OWNER = "Provide a Product Owner"
+PAIR = (Participant("Ana", "Product Owner"), Participant("Bo", "Developer"))
+BOX = (66, 16)
+"""The space the facilitation screen gives the board on a 100x30 terminal."""
 
 
-@pytest.fixture(autouse=True)
-def utc_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Times on screen are local; pin the zone so they read the same everywhere."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def app_for(engine: SessionEngine) -> PanelApp:
+    """The board of ``engine``'s part, focused, in its box."""
+    return PanelApp(lambda: PromisesPanel(engine, engine.part), box=BOX)
 
 
-class BoardApp(App[None]):
-    """The panel alone, focused, in the space the facilitation screen gives it at 100x30."""
-
-    CSS = """
-    Screen { align: center middle; }
-    PromisesPanel { width: 66; height: 16; }
-    """
-
-    def __init__(self, engine: SessionEngine) -> None:
-        super().__init__()
-        self.engine = engine
-
-    def compose(self) -> ComposeResult:
-        yield PromisesPanel(self.engine, self.engine.part)
-
-    def on_mount(self) -> None:
-        self.query_one(PromisesPanel).focus_main()
-
-    @property
-    def panel(self) -> PromisesPanel:
-        return self.query_one(PromisesPanel)
+def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:
+    """A new session of the board's script for Ana and Bo, stored in ``tmp_path``."""
+    return begin(tmp_path, promises_script(), participants=PAIR, clock=clock)
 
 
-def begin(path: Path, clock: FakeClock) -> SessionEngine:
-    setup = SessionSetup(
-        customer="Acme",
-        facilitator="Kim",
-        participants=(Participant("Ana", "Product Owner"), Participant("Bo", "Developer")),
-    )
-    return SessionEngine.begin(promises_script(), "", setup, open_store(path), clock)
-
-
-def stored(path: Path, engine: SessionEngine) -> SessionSnapshot:
-    """The session as a fresh store reads it back from the file."""
-    _script, session = open_store(path).load_session(engine.session.id)
-    return session
-
-
-def cards(app: BoardApp, column: int) -> list[tuple[str, str]]:
+def cards(app: PanelApp, column: int) -> list[tuple[str, str]]:
     """(wording, badge) of every card in a party's column, top to bottom."""
     party = app.panel.query(".party")[column]
     shown = []
@@ -87,27 +51,22 @@ def cards(app: BoardApp, column: int) -> list[tuple[str, str]]:
     return shown
 
 
-def titles(app: BoardApp) -> list[str]:
+def titles(app: PanelApp) -> list[str]:
     return [str(column.border_title) for column in app.panel.query(".party")]
 
 
-def selected(app: BoardApp) -> PromiseCard:
+def selected(app: PanelApp) -> PromiseCard:
     [card] = [card for card in app.panel.query(PromiseCard) if card.has_class("-selected")]
     return card
 
 
-def detail(app: BoardApp) -> str:
+def detail(app: PanelApp) -> str:
     return app.panel.query_one("#promise-detail", ClampedText).text
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "w.db"
-
-
-async def test_preloaded_promises_wait_to_be_tabled(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_preloaded_promises_wait_to_be_tabled(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         assert titles(app) == ["Delivery team · 0 agreed", "Customer · 0 agreed"]
         assert cards(app, 0) == [(INCREMENT, "TO TABLE"), (SCRUM_MASTER, "TO TABLE")]
@@ -124,16 +83,16 @@ async def test_preloaded_promises_wait_to_be_tabled(db: Path) -> None:
             PromiseStatus.PROPOSED,
             "Starting with Sprint 1; no set-up Sprints.",
         )
-        [back] = stored(db, engine).promises
+        [back] = reloaded(tmp_path, engine).promises
         assert (back.key, back.text, back.status) == (row.key, row.text, row.status)
         assert cards(app, 0) == [(INCREMENT, "PROPOSED"), (SCRUM_MASTER, "TO TABLE")]
         assert selected(app).entry.ident == row.key
         assert "Starting with Sprint 1" in str(selected(app).query_one(".note", ClampedText).text)
 
 
-async def test_status_keys_mark_the_promise_and_the_tally_follows(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_status_keys_mark_the_promise_and_the_tally_follows(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "y")
         await pilot.pause()
@@ -146,7 +105,7 @@ async def test_status_keys_mark_the_promise_and_the_tally_follows(db: Path) -> N
             assert cards(app, 0)[0] == (INCREMENT, status)
         assert titles(app)[0] == "Delivery team · 0 agreed"
 
-        statuses = [row.status for row in stored(db, engine).promises]
+        statuses = [row.status for row in reloaded(tmp_path, engine).promises]
         assert statuses == [
             PromiseStatus.PROPOSED,
             PromiseStatus.AGREED,
@@ -157,22 +116,22 @@ async def test_status_keys_mark_the_promise_and_the_tally_follows(db: Path) -> N
         assert len({row.key for row in engine.session.promises}) == 1
 
 
-async def test_agreeing_a_preloaded_promise_tables_it_agreed(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_agreeing_a_preloaded_promise_tables_it_agreed(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "y")
         await pilot.pause()
-        [row] = stored(db, engine).promises
+        [row] = reloaded(tmp_path, engine).promises
         assert (row.party, row.text, row.status) == ("Customer", OWNER, PromiseStatus.AGREED)
         assert titles(app) == ["Delivery team · 0 agreed", "Customer · 1 agreed"]
         assert cards(app, 1) == [(OWNER, "AGREED")]
 
 
-async def test_amending_keeps_the_earlier_wording(db: Path) -> None:
+async def test_amending_keeps_the_earlier_wording(tmp_path: Path) -> None:
     clock = FakeClock()
-    engine = begin(db, clock)
-    app = BoardApp(engine)
+    engine = started(tmp_path, clock)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -195,7 +154,7 @@ async def test_amending_keeps_the_earlier_wording(db: Path) -> None:
         await pilot.press("enter")  # save
         await pilot.pause()
 
-        threads = views.promise_threads(stored(db, engine).promises)
+        threads = views.promise_threads(reloaded(tmp_path, engine).promises)
         [thread] = threads
         assert [row.text for row in thread.history] == [
             INCREMENT,
@@ -211,9 +170,9 @@ async def test_amending_keeps_the_earlier_wording(db: Path) -> None:
         )
 
 
-async def test_add_a_promise_with_owner_for_the_selected_party(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_add_a_promise_with_owner_for_the_selected_party(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "a")
         await pilot.pause()
@@ -222,7 +181,7 @@ async def test_add_a_promise_with_owner_for_the_selected_party(db: Path) -> None
         await pilot.press(*"Monthly at least", "enter")
         await pilot.pause()
 
-        [row] = stored(db, engine).promises
+        [row] = reloaded(tmp_path, engine).promises
         assert (row.party, row.text, row.owner, row.note, row.status) == (
             "Customer",
             "Join the Sprint Review",
@@ -235,9 +194,9 @@ async def test_add_a_promise_with_owner_for_the_selected_party(db: Path) -> None
         assert selected(app).query_one(".meta", ClampedText).text == "owner Ana"
 
 
-async def test_owner_and_note_are_a_new_revision(db: Path) -> None:
-    engine = begin(db, FakeClock())
-    app = BoardApp(engine)
+async def test_owner_and_note_are_a_new_revision(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")  # a preloaded promise has no owner yet: nothing opens
         await pilot.pause()
@@ -248,7 +207,7 @@ async def test_owner_and_note_are_a_new_revision(db: Path) -> None:
         await pilot.press(*"Bo", "enter", *"Until a full-time one is hired", "enter")
         await pilot.pause()
 
-        rows = stored(db, engine).promises
+        rows = reloaded(tmp_path, engine).promises
         assert [(row.text, row.owner, row.note) for row in rows] == [
             (SCRUM_MASTER, "", ""),
             (SCRUM_MASTER, "Bo", "Until a full-time one is hired"),
@@ -258,15 +217,14 @@ async def test_owner_and_note_are_a_new_revision(db: Path) -> None:
         assert card.query_one(".note", ClampedText).text == "Until a full-time one is hired"
 
 
-async def test_a_resumed_session_shows_the_same_columns(db: Path) -> None:
+async def test_a_resumed_session_shows_the_same_columns(tmp_path: Path) -> None:
     clock = FakeClock()
-    engine = begin(db, clock)
+    engine = started(tmp_path, clock)
     made = engine.add_promise("Delivery team", SCRUM_MASTER, status=PromiseStatus.AGREED)
     engine.amend_promise(made.key, "A Scrum Master for the whole engagement")
     engine.set_promise(made.key, status=PromiseStatus.AGREED)
 
-    reopened, _ = SessionEngine.reopen(engine.session.id, open_store(db), clock)
-    app = BoardApp(reopened)
+    app = app_for(reopened(tmp_path, engine, clock))
     async with app.run_test(size=SIZE):
         assert titles(app) == ["Delivery team · 1 agreed", "Customer · 0 agreed"]
         assert cards(app, 0) == [
@@ -277,10 +235,10 @@ async def test_a_resumed_session_shows_the_same_columns(db: Path) -> None:
 
 def test_snapshot(snap_compare, tmp_path: Path) -> None:
     clock = FakeClock()
-    engine = begin(tmp_path / "snap.db", clock)
+    engine = started(tmp_path, clock)
     made = engine.add_promise("Delivery team", INCREMENT, note="Starting with Sprint 1")
     clock.advance(3 * 60)
     engine.amend_promise(made.key, "A usable increment every two-week Sprint")
     engine.set_promise(made.key, status=PromiseStatus.AGREED, owner="Bo")
     engine.add_promise("Customer", "Join every Sprint Review", status=PromiseStatus.PARKED)
-    assert snap_compare(BoardApp(engine), terminal_size=SIZE)
+    assert snap_compare(app_for(engine), terminal_size=SIZE)
