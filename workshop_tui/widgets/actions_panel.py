@@ -73,14 +73,6 @@ class ActionsPanel(ActivityPanel):
     DEFAULT_CSS = """
     ActionsPanel {
         height: 1fr;
-        #actions-summary {
-            height: 1;
-            padding: 0 1;
-            background: $boost;
-            text-style: bold;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-        }
         #actions-detail {
             padding: 0 1;
             color: $text-muted;
@@ -104,7 +96,7 @@ class ActionsPanel(ActivityPanel):
         self._marked: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="actions-summary", markup=False)
+        yield Static("", id="actions-summary", classes="panel-summary", markup=False)
         yield ActionTable(id="actions-table", cursor_type="row", show_cursor=True)
         yield ClampedText("", max_lines=2, id="actions-detail")
 

@@ -26,11 +26,22 @@ T = TypeVar("T")
 
 
 class ActivityPanel(Vertical):
-    """One part's activity, driven by keys, backed by the session engine."""
+    """One part's activity, driven by keys, backed by the session engine.
+
+    A panel's one-line summary at the top takes the ``panel-summary`` class.
+    """
 
     DEFAULT_CSS = """
     ActivityPanel {
         height: 1fr;
+    }
+    ActivityPanel .panel-summary {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

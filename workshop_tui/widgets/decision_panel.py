@@ -100,14 +100,6 @@ class DecisionsPanel(ActivityPanel):
     DEFAULT_CSS = """
     DecisionsPanel {
         height: 1fr;
-        #decisions-summary {
-            height: 1;
-            padding: 0 1;
-            background: $boost;
-            text-style: bold;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-        }
         #decisions-body { height: 1fr; }
         #decisions-list {
             width: 2fr;
@@ -137,7 +129,7 @@ class DecisionsPanel(ActivityPanel):
         self._questions: dict[str, Question] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="decisions-summary", markup=False)
+        yield Static("", id="decisions-summary", classes="panel-summary", markup=False)
         with Horizontal(id="decisions-body"):
             yield MarkedList(id="decisions-list")
             detail = VerticalScroll(id="decision-detail")

@@ -70,14 +70,6 @@ class SignoffPanel(ActivityPanel):
     DEFAULT_CSS = """
     SignoffPanel {
         height: 1fr;
-        #signoff-summary {
-            height: 1;
-            padding: 0 1;
-            background: $boost;
-            text-style: bold;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-        }
         #signoff-summary.-all-done { color: $success; }
         #signoff-body { height: 1fr; }
         #signoff-sections {
@@ -114,7 +106,7 @@ class SignoffPanel(ActivityPanel):
         self._progress: dict[str, SectionProgress] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="signoff-summary", markup=False)
+        yield Static("", id="signoff-summary", classes="panel-summary", markup=False)
         with Horizontal(id="signoff-body"):
             yield MarkedList(id="signoff-sections")
             detail = VerticalScroll(id="signoff-detail")
