@@ -1,0 +1,49 @@
+"""A database that cannot be written mid-session: one clear notification, nothing shown as done."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
+from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.screens.setup import SetupScreen
+from workshop_tui.storage import open_store
+
+
+async def test_a_locked_database_is_reported_and_nothing_is_shown_as_done(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    clock = FakeClock()
+    app = WorkshopApp(Launch(db_path=db, script_ref="customer-working-agreement"), clock=clock)
+    notices: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, SetupScreen)
+        await pilot.press(*"Acme", "ctrl+s")
+        screen = await wait_for(pilot, FacilitateScreen)
+        assert isinstance(screen, FacilitateScreen)
+        engine = screen.engine
+
+        other = sqlite3.connect(db, isolation_level=None)  # another program holds the write lock
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("space")
+            await pilot.pause()
+            assert not engine.running, "the timer does not start unless the start is stored"
+            await pilot.press("n")
+            await type_into_dialog(pilot, "a note that cannot be written")
+            notices = [n.message for n in app._notifications]
+        finally:
+            other.rollback()
+            other.close()
+        assert engine.session.notes == []
+        assert any("locked by another program" in text for text in notices), notices
+
+        await pilot.press("space")  # once the lock is gone, it works again
+        await pilot.pause()
+        assert engine.running
+
+    _, stored = open_store(db).load_session(engine.session.id)
+    assert stored.notes == []
+    assert stored.timings[0].started_at is not None
