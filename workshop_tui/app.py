@@ -8,7 +8,7 @@ start-up feels instant, and nothing is shown as done before it is committed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +38,6 @@ class Launch:
     session_id: int | None = None
     resume_latest: bool = False
     exports_dir: Path | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 class WorkshopApp(App[None]):

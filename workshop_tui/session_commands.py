@@ -5,20 +5,32 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop_tui.app import Launch
 
 
-def _launch(args: argparse.Namespace, **what: object):  # type: ignore[no-untyped-def]
+def _launch(
+    args: argparse.Namespace,
+    *,
+    script_ref: str | None = None,
+    session_id: int | None = None,
+    resume_latest: bool = False,
+) -> Launch:
     from workshop_tui.app import Launch
     from workshop_tui.locations import database_path
 
     return Launch(
         db_path=database_path(args.db),
         scripts_dirs=tuple(args.scripts_dirs),
-        **what,  # type: ignore[arg-type]
+        script_ref=script_ref,
+        session_id=session_id,
+        resume_latest=resume_latest,
     )
 
 
-def _run_app(launch) -> int:  # type: ignore[no-untyped-def]
+def _run_app(launch: Launch) -> int:
     from workshop_tui.app import WorkshopApp
 
     app = WorkshopApp(launch)

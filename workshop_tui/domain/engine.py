@@ -16,7 +16,6 @@ from workshop_tui.domain import views
 from workshop_tui.domain.agility import AGILITY_QUESTION, AgilityAdvice, advise
 from workshop_tui.domain.clock import Clock
 from workshop_tui.domain.kinds import (
-    ActivityKind,
     CynefinDomain,
     DecisionMethod,
     PromiseStatus,
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from workshop_tui.content.model import Part, Script
 
 R = TypeVar("R", bound=Record)
+K = TypeVar("K", Classification, Promise, Decision, ActionItem)
 
 
 class EngineError(ValueError):
@@ -392,7 +392,7 @@ class SessionEngine:
     def sign(self, section_id: str, person: str, role: str, initials: str) -> SignOff:
         """Record that ``person`` initialled a section of the current part's agreement."""
         activity = self.part.activity
-        if activity.kind != ActivityKind.SIGNOFF:
+        if activity.kind != "signoff":
             raise EngineError(f'"{self.part.name}" has no sections to sign')
         section = next((s for s in activity.sections if s.id == section_id), None)
         if section is None:
@@ -416,7 +416,7 @@ class SessionEngine:
         """Which sections of a sign-off part are complete, and who is still to initial."""
         part = part or self.part
         activity = part.activity
-        if activity.kind != ActivityKind.SIGNOFF:
+        if activity.kind != "signoff":
             return []
         sections = [(s.id, s.title, activity.roles_for(s)) for s in activity.sections]
         rows = [row for row in self.session.signoffs if row.part_id == part.id]
@@ -528,9 +528,9 @@ class SessionEngine:
         self.session.last_seen_at = stored.at
         return stored
 
-    def _latest(self, rows: list[R], key: str, what: str) -> R:
+    def _latest(self, rows: list[K], key: str, what: str) -> K:
         for row in reversed(rows):
-            if row.key == key:  # type: ignore[attr-defined]
+            if row.key == key:
                 return row
         raise EngineError(f"no {what} with key {key}")
 

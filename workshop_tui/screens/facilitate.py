@@ -328,9 +328,11 @@ class FacilitateScreen(Screen[None]):
                 return str(error)
             return None
 
-        def extend(values: dict[str, str]) -> None:
+        def extend(values: dict[str, str] | None) -> None:
             from workshop_tui.content.durations import parse_duration
 
+            if not values:
+                return
             text = values["amount"]
             seconds = parse_duration(text.lstrip("-")) * (-1 if text.startswith("-") else 1)
             self.action_extend(seconds)
@@ -347,7 +349,7 @@ class FacilitateScreen(Screen[None]):
                 ],
                 validate=validate,
             ),
-            lambda values: values and extend(values),
+            extend,
         )
 
     def action_note(self) -> None:

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, SelectionList, Static
 
 from workshop_tui.content.durations import format_duration
-from workshop_tui.domain.kinds import ActivityKind
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.messages import SessionRequested
@@ -129,7 +128,7 @@ class SetupScreen(Screen[None]):
         roles = list(COMMON_ROLES)
         for part in self.script.parts:
             activity = part.activity
-            if activity.kind == ActivityKind.SIGNOFF:
+            if activity.kind == "signoff":
                 for section in activity.sections:
                     roles += activity.roles_for(section)
         return list(dict.fromkeys(roles))
