@@ -152,6 +152,10 @@ async def settle(pilot: Pilot[None]) -> None:
     """Before a screenshot: no toasts (they time out on the real clock), no blinking cursor."""
     await wait_until_idle(pilot)
     pilot.app.clear_notifications()
+    # The header clock redraws once a second of real time; make it read the fake clock now,
+    # so a picture never depends on whether that second has passed.
+    for header_clock in pilot.app.screen.query(textual_header.HeaderClock):
+        header_clock.refresh()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     await pilot.pause()
