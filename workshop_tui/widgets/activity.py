@@ -43,6 +43,20 @@ class ActivityPanel(Vertical):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
+    ActivityPanel .panel-list {
+        width: 2fr;
+        max-width: 34;
+        height: 100%;
+        border: none;
+        border-right: vkey $panel;
+        background: $surface;
+    }
+    ActivityPanel .panel-detail {
+        width: 3fr;
+        height: 100%;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
     """
 
     class Changed(Message):

@@ -101,21 +101,7 @@ class DecisionsPanel(ActivityPanel):
     DecisionsPanel {
         height: 1fr;
         #decisions-body { height: 1fr; }
-        #decisions-list {
-            width: 2fr;
-            min-width: 22;
-            max-width: 34;
-            height: 100%;
-            border: none;
-            border-right: vkey $panel;
-            background: $surface;
-        }
-        #decision-detail {
-            width: 3fr;
-            height: 100%;
-            padding: 0 1;
-            scrollbar-size-vertical: 1;
-        }
+        #decisions-list { min-width: 22; }
         #decision-question { text-style: bold; color: $accent; }
         #decision-work { margin-top: 1; }
     }
@@ -131,8 +117,8 @@ class DecisionsPanel(ActivityPanel):
     def compose(self) -> ComposeResult:
         yield Static("", id="decisions-summary", classes="panel-summary", markup=False)
         with Horizontal(id="decisions-body"):
-            yield MarkedList(id="decisions-list")
-            detail = VerticalScroll(id="decision-detail")
+            yield MarkedList(id="decisions-list", classes="panel-list")
+            detail = VerticalScroll(id="decision-detail", classes="panel-detail")
             detail.can_focus = False
             with detail:
                 yield Static("", id="decision-question", markup=False)

@@ -72,21 +72,7 @@ class SignoffPanel(ActivityPanel):
         height: 1fr;
         #signoff-summary.-all-done { color: $success; }
         #signoff-body { height: 1fr; }
-        #signoff-sections {
-            width: 2fr;
-            min-width: 21;
-            max-width: 34;
-            height: 100%;
-            border: none;
-            border-right: vkey $panel;
-            background: $surface;
-        }
-        #signoff-detail {
-            width: 3fr;
-            height: 100%;
-            padding: 0 1;
-            scrollbar-size-vertical: 1;
-        }
+        #signoff-sections { min-width: 21; }
         #signoff-title { text-style: bold; color: $accent; padding: 0 1; }
         #signoff-text {
             padding: 0 2;
@@ -108,8 +94,8 @@ class SignoffPanel(ActivityPanel):
     def compose(self) -> ComposeResult:
         yield Static("", id="signoff-summary", classes="panel-summary", markup=False)
         with Horizontal(id="signoff-body"):
-            yield MarkedList(id="signoff-sections")
-            detail = VerticalScroll(id="signoff-detail")
+            yield MarkedList(id="signoff-sections", classes="panel-list")
+            detail = VerticalScroll(id="signoff-detail", classes="panel-detail")
             detail.can_focus = False
             with detail:
                 yield Static("", id="signoff-title", markup=False)
