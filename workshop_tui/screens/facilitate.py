@@ -17,6 +17,7 @@ from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.kinds import ActivityKind
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.screens.dialogs import ConfirmDialog, Field, FormDialog
+from workshop_tui.screens.exporting import export_notes
 from workshop_tui.widgets.activity import ActivityPanel
 from workshop_tui.widgets.agenda import AgendaView
 from workshop_tui.widgets.countdown import BigCountdown
@@ -393,14 +394,8 @@ class FacilitateScreen(Screen[None]):
         )
 
     def action_export(self) -> None:
-        from workshop_tui.export.files import export_session
-
-        try:
-            path = export_session(self.engine.script, self.engine.session, self._exports_dir)
-        except OSError as error:
-            self.notify(
-                f"The notes could not be written: {error.strerror or error}.", severity="error"
-            )
+        path = export_notes(self, self.engine, self._exports_dir)
+        if path is None:
             return
         self.notify(f"Notes so far exported to {path}", title="Exported", timeout=8)
 

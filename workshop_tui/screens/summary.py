@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, MarkdownViewer, Static
 from workshop_tui.content.durations import format_duration
 from workshop_tui.domain import views
 from workshop_tui.export.markdown import render_markdown
+from workshop_tui.screens.exporting import export_notes
 from workshop_tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
@@ -84,14 +85,8 @@ class SummaryScreen(Screen[None]):
         )
 
     def action_export(self) -> None:
-        from workshop_tui.export.files import export_session
-
-        try:
-            path = export_session(self.engine.script, self.engine.session, self._exports_dir)
-        except OSError as error:
-            self.notify(
-                f"The notes could not be written: {error.strerror or error}.", severity="error"
-            )
+        path = export_notes(self, self.engine, self._exports_dir)
+        if path is None:
             return
         self.query_one("#export-path", Static).update(f"Exported to:\n{path}")
         self.notify(f"Notes exported to {path}", title="Exported", timeout=10)

@@ -1,0 +1,24 @@
+"""Exporting the notes from a screen: write the file, or say in one sentence why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from workshop_tui.domain.engine import SessionEngine
+
+
+def export_notes(screen: Screen[None], engine: SessionEngine, folder: Path | None) -> Path | None:
+    """The exported file's path, or None after telling the facilitator why it failed."""
+    from workshop_tui.export.files import export_session
+
+    try:
+        return export_session(engine.script, engine.session, folder)
+    except OSError as error:
+        screen.notify(
+            f"The notes could not be written: {error.strerror or error}.", severity="error"
+        )
+        return None
