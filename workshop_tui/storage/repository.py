@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, literal, or_, select, update
+from sqlalchemy import bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from workshop_tui.domain.kinds import SessionState
@@ -42,6 +42,50 @@ _scripts = table(ScriptRow)
 _sessions = table(SessionRow)
 _participants = table(ParticipantRow)
 _timings = table(PartTimingRow)
+
+# The statements of the hot path (every key press that changes time or adds a
+# record) are built once: building one costs more than the commit it feeds.
+_MARK_SEEN = (
+    update(_sessions)
+    .where(_sessions.c.id == bindparam("session_id"))
+    .values(last_seen_at=bindparam("at", type_=UTCDateTime()))
+)
+_at = bindparam("at", type_=UTCDateTime())
+_SAVE_PROGRESS = (
+    update(_sessions)
+    .where(_sessions.c.id == bindparam("session_id"))
+    .values(
+        state=bindparam("state"),
+        current_part=bindparam("current_part"),
+        started_at=case(
+            (bindparam("has_started"), func.coalesce(_sessions.c.started_at, _at)),
+            else_=_sessions.c.started_at,
+        ),
+        finished_at=case(
+            (bindparam("has_finished"), func.coalesce(_sessions.c.finished_at, _at)),
+            else_=None,
+        ),
+        last_seen_at=_at,
+    )
+)
+_TIMING_FIELDS = (
+    "planned_seconds",
+    "extra_seconds",
+    "elapsed_seconds",
+    "running_since",
+    "started_at",
+    "finished_at",
+    "skipped",
+)
+_UPDATE_TIMING = (
+    update(_timings)
+    .where(
+        _timings.c.session_id == bindparam("match_session_id"),
+        _timings.c.part_id == bindparam("match_part_id"),
+    )
+    .values({name: bindparam(name, type_=_timings.c[name].type) for name in _TIMING_FIELDS})
+)
+_INSERT_RECORD = {kind.table.name: insert(kind.table) for kind in KINDS}
 
 
 class SqlSessionStore:
@@ -73,9 +117,7 @@ class SqlSessionStore:
             raise DatabaseReadOnly(self.where, "it was opened only to follow a session")
         with storage_errors(self.where), self._writer.begin() as connection:
             if session_id is not None:
-                seen = connection.execute(
-                    update(_sessions).where(_sessions.c.id == session_id).values(last_seen_at=at)
-                )
+                seen = connection.execute(_MARK_SEEN, {"session_id": session_id, "at": at})
                 if seen.rowcount == 0:
                     raise unknown_session(session_id, self.where)
             yield connection
@@ -166,23 +208,16 @@ class SqlSessionStore:
         The session's ``started_at`` is set the first time it leaves setup and
         ``finished_at`` when it finishes (cleared if it is reopened).
         """
-        now = literal(at, UTCDateTime())
-        has_started = state != SessionState.SETUP
-        has_finished = state == SessionState.FINISHED
-        started = func.coalesce(_sessions.c.started_at, now) if has_started else None
-        finished = func.coalesce(_sessions.c.finished_at, now) if has_finished else None
-        values: dict[str, Any] = {
+        values = {
+            "session_id": session_id,
             "state": state.value,
             "current_part": current_part,
-            "finished_at": finished,
-            "last_seen_at": at,
+            "has_started": state != SessionState.SETUP,
+            "has_finished": state == SessionState.FINISHED,
+            "at": at,
         }
-        if started is not None:
-            values["started_at"] = started
         with self._write(None, at) as connection:  # one UPDATE marks it seen and moves it on
-            moved = connection.execute(
-                update(_sessions).where(_sessions.c.id == session_id).values(**values)
-            )
+            moved = connection.execute(_SAVE_PROGRESS, values)
             if moved.rowcount == 0:
                 raise unknown_session(session_id, self.where)
             _upsert_timings(connection, session_id, timings)
@@ -193,7 +228,7 @@ class SqlSessionStore:
         row = kind.to_row(record)
         row["session_id"] = session_id
         with self._write(session_id, record.at) as connection:
-            result = connection.execute(insert(kind.table), row)
+            result = connection.execute(_INSERT_RECORD[kind.table.name], row)
             return int(result.lastrowid)
 
     def touch(self, session_id: int, at: datetime) -> None:
@@ -344,12 +379,10 @@ def _upsert_timings(connection: Connection, session_id: int, timings: Sequence[P
     missing: list[PartTiming] = []
     for timing in timings:  # the usual case: the part is stored already, one UPDATE
         row = _timing_row(session_id, 0, timing)
-        del row["position"], row["session_id"], row["part_id"]
-        updated = connection.execute(
-            update(_timings)
-            .where(_timings.c.session_id == session_id, _timings.c.part_id == timing.part_id)
-            .values(**row)
-        )
+        row["match_session_id"] = row.pop("session_id")
+        row["match_part_id"] = row.pop("part_id")
+        del row["position"]
+        updated = connection.execute(_UPDATE_TIMING, row)
         if updated.rowcount == 0:
             missing.append(timing)
     if not missing:
@@ -363,18 +396,7 @@ def _upsert_timings(connection: Connection, session_id: int, timings: Sequence[P
     statement = sqlite_insert(_timings)
     statement = statement.on_conflict_do_update(
         index_elements=["session_id", "part_id"],
-        set_={
-            name: statement.excluded[name]
-            for name in (
-                "planned_seconds",
-                "extra_seconds",
-                "elapsed_seconds",
-                "running_since",
-                "started_at",
-                "finished_at",
-                "skipped",
-            )
-        },
+        set_={name: statement.excluded[name] for name in _TIMING_FIELDS},
     )
     for offset, timing in enumerate(timings):
         connection.execute(statement, _timing_row(session_id, next_position + offset, timing))
