@@ -7,6 +7,7 @@ start-up feels instant, and nothing is shown as done before it is committed.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -214,6 +215,7 @@ class WorkshopApp(App[None]):
         while len(self.screen_stack) > 2:  # the bottom one is Textual's own default screen
             self.pop_screen()
         self.switch_screen(screen)
+        self.call_after_refresh(_freeze_what_lives_on)
 
     # -- app-wide actions ------------------------------------------------------------------
     def action_help(self) -> None:
@@ -281,3 +283,14 @@ class WorkshopApp(App[None]):
 
 def _key_label(app: App[None], binding: Binding) -> str:
     return binding.key_display or app.get_key_display(binding)
+
+
+def _freeze_what_lives_on() -> None:
+    """Take what lives for the whole session out of the garbage collector's rounds.
+
+    Modules, the script and the loaded records stay to the end; after
+    ``gc.freeze()`` a full collection no longer walks them, so it cannot stall a
+    key press for tens of milliseconds.
+    """
+    gc.collect()
+    gc.freeze()

@@ -17,6 +17,7 @@ from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.storage import open_store
 from workshop_tui.widgets.agenda import AgendaView
 from workshop_tui.widgets.countdown import BigCountdown
+from workshop_tui.widgets.status_lines import StatusLines
 
 
 @pytest.fixture
@@ -85,8 +86,8 @@ async def test_time_up_rings_the_bell_once_and_shows_how_far_over(
         await pilot.pause(0.3)
         assert countdown.phase == "over" and countdown.text == "-01:15"
         assert rings == ["ding"], "the bell rings once, when time runs out"
-        line = str(screen.query_one("#workshop-line", Static).render())
-        assert "bell on" in line and "behind plan" in line
+        part_line, _, plan_line = screen.query_one("#workshop-line", StatusLines).lines
+        assert "bell on" in part_line and "behind plan" in plan_line
 
 
 async def test_private_notes_are_hidden_until_asked_for(tmp_path: Path, clock: FakeClock) -> None:

@@ -23,6 +23,7 @@ from workshop_tui.widgets.agenda import AgendaView
 from workshop_tui.widgets.countdown import BigCountdown
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.panels import panel_for
+from workshop_tui.widgets.status_lines import StatusLines
 
 if TYPE_CHECKING:
     from workshop_tui.domain.engine import Resumed, SessionEngine
@@ -135,7 +136,6 @@ class FacilitateScreen(Screen[None]):
         self._exports_dir = exports_dir
         self._shown_part: int | None = None
         self._was_over = False
-        self._status_line = ""
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -152,7 +152,7 @@ class FacilitateScreen(Screen[None]):
             with Vertical(id="side"):
                 with Vertical(id="timer"):
                     yield BigCountdown(id="countdown")
-                    yield Static(id="workshop-line", markup=False)
+                    yield StatusLines(id="workshop-line")
                 with VerticalScroll(id="agenda-box"):
                     yield Static("Agenda", id="agenda-title")
                     yield AgendaView(id="agenda")
@@ -251,10 +251,9 @@ class FacilitateScreen(Screen[None]):
         given = (
             f" · {'+' if extra > 0 else '-'}{format_duration(abs(extra))} given" if extra else ""
         )
-        line = f"Part {state}{given}{bell}\nWorkshop {left} left\n{plan}"
-        if line != self._status_line:  # a fixed three-line box: no new layout needed
-            self._status_line = line
-            self.query_one("#workshop-line", Static).update(line, layout=False)
+        self.query_one("#workshop-line", StatusLines).show(
+            (f"Part {state}{given}{bell}", f"Workshop {left} left", plan)
+        )
         self.query_one(AgendaView).show(engine.agenda())
         if remaining < 0 and not self._was_over and engine.running and self.bell_on:
             self.app.bell()

@@ -1,0 +1,78 @@
+"""A few short centred lines that change often: drawn line by line, never wrapped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+ELLIPSIS = "…"
+
+
+def fit_centred(text: str, width: int) -> tuple[int, str]:
+    """``text`` cut to ``width`` cells (ending in "…" when cut) and its left margin."""
+    if width <= 0:
+        return 0, ""
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1).rstrip() + ELLIPSIS
+    return (width - cell_len(text)) // 2, text
+
+
+class StatusLines(Widget):
+    """Fixed lines of plain text, each centred and cut with "…" rather than wrapped.
+
+    Setting new lines repaints only this widget and never asks for a new
+    layout, so a status that moves on every key press costs one small redraw.
+    A line is never wrapped: a fixed-height box keeps its last line in view.
+    """
+
+    DEFAULT_CSS = """
+    StatusLines {
+        width: 1fr;
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._lines: tuple[str, ...] = ()
+        self._strips_key: object = None
+        self._strips: list[Strip] = []
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """What is shown, one string per line."""
+        return self._lines
+
+    def show(self, lines: Sequence[str]) -> None:
+        """Show ``lines``; nothing is redrawn when they are what is shown already."""
+        new = tuple(lines)
+        if new == self._lines:
+            return
+        height_changed = len(new) != len(self._lines)
+        self._lines = new
+        self.refresh(layout=height_changed)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        style = self.visual_style.rich_style
+        key = (self._lines, width, style)
+        if key != self._strips_key:
+            self._strips_key = key
+            self._strips = []
+            for text in self._lines:
+                left, shown = fit_centred(text, width)
+                strip = Strip([Segment(" " * left, style), Segment(shown, style)])
+                self._strips.append(strip.adjust_cell_length(width, style))
+        if 0 <= y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(width, style)
