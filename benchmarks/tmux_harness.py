@@ -62,6 +62,7 @@ class TmuxServer:
         self._folder = tempfile.TemporaryDirectory(prefix="workshop-bench-")
         self.socket = str(Path(self._folder.name) / "tmux.sock")
         self._keeper: str | None = None
+        self._control: subprocess.Popen[str] | None = None
 
     def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run one tmux command against this server."""
@@ -81,9 +82,61 @@ class TmuxServer:
             ("default-terminal", "tmux-256color"),
         ):
             self.run("set-option", "-g", option, value)
+        self._attach_control_client()
+
+    def _attach_control_client(self) -> None:
+        """One client in control mode (``tmux -C``) on the idle session, for the fast path.
+
+        Looking at a pane every 2 ms through a new ``tmux`` process each time
+        keeps one CPU busy with process start-ups, and that load lands on the
+        apps being measured; one client that stays attached answers the same
+        commands over a pipe.
+        """
+        command = [self.executable, "-S", self.socket, "-f", "/dev/null", "-C"]
+        self._control = subprocess.Popen(
+            [*command, "attach-session", "-t", f"={self._keeper}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            bufsize=1,
+        )
+        self._read_reply()  # the answer to the attach itself
+
+    def _read_reply(self) -> tuple[bool, list[str]]:
+        """The next command's answer on the control client: (succeeded, its lines)."""
+        assert self._control is not None and self._control.stdout is not None
+        readline = self._control.stdout.readline
+        line = readline()
+        while line and not line.startswith("%begin"):  # notifications between answers
+            line = readline()
+        lines: list[str] = []
+        for line in iter(readline, ""):
+            if line.startswith(("%end", "%error")):
+                return line.startswith("%end"), lines
+            lines.append(line.rstrip("\n"))
+        raise HarnessError("the tmux control client closed its output")
+
+    def command(self, *args: str) -> list[str]:
+        """Run one tmux command through the control client; the lines it printed."""
+        if self._control is None or self._control.stdin is None:
+            done = self.run(*args)
+            return done.stdout.splitlines()
+        self._control.stdin.write(shlex.join(args) + "\n")
+        self._control.stdin.flush()
+        succeeded, lines = self._read_reply()
+        if not succeeded:
+            raise HarnessError(f"tmux {args[0]} failed: {' '.join(lines)}")
+        return lines
 
     def close(self) -> None:
         """Stop this private server (only ours: it has its own socket) and remove the socket."""
+        if self._control is not None:
+            if self._control.stdin is not None:
+                self._control.stdin.close()
+            self._control.kill()
+            self._control.wait()
+            self._control = None
         if self._keeper:
             self.run("kill-server", check=False)
             self._keeper = None
@@ -107,14 +160,15 @@ class Pane:
 
     def capture(self) -> str:
         """The text on screen now."""
-        done = self.server.run("capture-pane", "-p", "-t", self.target, check=False)
-        if done.returncode != 0:
-            raise HarnessError(f"session {self.session} is gone: {done.stderr.strip()}")
-        return done.stdout
+        try:
+            lines = self.server.command("capture-pane", "-p", "-t", self.target)
+        except HarnessError as error:
+            raise HarnessError(f"session {self.session} is gone: {error}") from None
+        return "".join(line + "\n" for line in lines)
 
     def send_keys(self, *keys: str) -> None:
         """Press keys, named as tmux names them ("Space", "Enter", "C-p", "a")."""
-        self.server.run("send-keys", "-t", self.target, *keys)
+        self.server.command("send-keys", "-t", self.target, *keys)
 
     def exit_status(self) -> str | None:
         """The app's exit status if it has ended, else None."""

@@ -7,18 +7,18 @@ start-up feels instant, and nothing is shown as done before it is committed.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from workshop_tui import collector
 from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.messages import ScriptChosen, SessionChosen, SessionRequested
 from workshop_tui.screens.opening import OpeningScreen
@@ -67,6 +67,13 @@ class WorkshopApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(OpeningScreen(self._opening_text()))
         self.call_after_refresh(self._begin)
+        self.set_interval(1.0, collector.resume)  # in case a screen went before it refreshed
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            collector.pause()  # no collection before the answer to this key is on screen
+            self.call_after_refresh(collector.resume)
+        await super().on_event(event)
 
     def _begin(self) -> None:
         """After the first frame: the script first (set-up needs no store), or the store."""
@@ -215,7 +222,7 @@ class WorkshopApp(App[None]):
         while len(self.screen_stack) > 2:  # the bottom one is Textual's own default screen
             self.pop_screen()
         self.switch_screen(screen)
-        self.call_after_refresh(_freeze_what_lives_on)
+        self.call_after_refresh(collector.freeze_what_lives_on)
 
     # -- app-wide actions ------------------------------------------------------------------
     def action_help(self) -> None:
@@ -283,14 +290,3 @@ class WorkshopApp(App[None]):
 
 def _key_label(app: App[None], binding: Binding) -> str:
     return binding.key_display or app.get_key_display(binding)
-
-
-def _freeze_what_lives_on() -> None:
-    """Take what lives for the whole session out of the garbage collector's rounds.
-
-    Modules, the script and the loaded records stay to the end; after
-    ``gc.freeze()`` a full collection no longer walks them, so it cannot stall a
-    key press for tens of milliseconds.
-    """
-    gc.collect()
-    gc.freeze()

@@ -1,0 +1,37 @@
+"""Keep Python's garbage collector out of the way of the screen.
+
+A key press allocates thousands of small objects (Textual's strips and their
+caches), so a collection often starts while the answer to a key is being drawn
+and delays it by one to several milliseconds. As Textual does itself while it
+scrolls (``App.PAUSE_GC_ON_SCROLL``), collections wait until the answer is on
+screen. What lives for the whole session is frozen out of the collector's
+rounds once, so a full collection never walks it again.
+"""
+
+from __future__ import annotations
+
+import gc
+
+_paused = False
+
+
+def pause() -> None:
+    """Hold collections back (until ``resume``)."""
+    global _paused
+    if gc.isenabled():
+        gc.disable()
+        _paused = True
+
+
+def resume() -> None:
+    """Let collections run again, if ``pause`` held them back."""
+    global _paused
+    if _paused:
+        _paused = False
+        gc.enable()
+
+
+def freeze_what_lives_on() -> None:
+    """Collect once, then leave every object alive now out of later collections."""
+    gc.collect()
+    gc.freeze()
