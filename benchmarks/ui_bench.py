@@ -203,6 +203,34 @@ def measure_keypress(presses: int, records: int, settle: float) -> Keypress:
     return result
 
 
+def durable_commit_times(samples: int = 60, gap: float = 0.1) -> list[float]:
+    """Seconds of one durable commit alone: plain sqlite3, WAL, synchronous=FULL, one UPDATE.
+
+    Taken after a pause like a key press is (cold caches), with no SQLAlchemy and
+    no drawing: the least any durable action costs on this disk.
+    """
+    import sqlite3
+
+    times: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="workshop-bench-commit-") as folder:
+        db = sqlite3.connect(Path(folder) / "commit.db", isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("CREATE TABLE timing (id INTEGER PRIMARY KEY, extra INTEGER)")
+            db.execute("INSERT INTO timing VALUES (1, 0)")
+            for number in range(samples):
+                time.sleep(gap)
+                start = time.perf_counter()
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("UPDATE timing SET extra = ? WHERE id = 1", (number,))
+                db.execute("COMMIT")
+                times.append(time.perf_counter() - start)
+        finally:
+            db.close()
+    return times
+
+
 # -- 3. memory --------------------------------------------------------------------------------
 def measure_memory(trace: bool) -> dict[str, object]:
     """Run benchmarks/full_session.py in its own process; its JSON report."""
@@ -213,10 +241,25 @@ def measure_memory(trace: bool) -> dict[str, object]:
     if done.returncode != 0:
         raise HarnessError(f"the full session failed: {done.stderr.strip()[-800:]}")
     report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    report["stack_floor_kib"] = stack_floor_kib()
     return report
 
 
 # -- the table --------------------------------------------------------------------------------
+def stack_floor_kib() -> int:
+    """Peak RSS of ``stack_floor.py`` (bare app + one SQLModel table) in a real terminal."""
+    with tempfile.TemporaryDirectory(prefix="workshop-bench-floor-") as folder:
+        peak_file = Path(folder) / "peak"
+        command = python_command(HERE / "stack_floor.py", peak_file, Path(folder) / "floor.db")
+        with TmuxServer() as server, launched(server, command) as pane:
+            deadline = time.perf_counter() + 30
+            while not peak_file.exists() or not peak_file.read_text():
+                if time.perf_counter() > deadline or pane.exit_status() not in (None, "0"):
+                    raise HarnessError("stack_floor.py reported no peak RSS within 30 s")
+                time.sleep(0.05)
+        return int(peak_file.read_text())
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
@@ -297,6 +340,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                     verdict(ratio <= target) if target else "",
                 )
             )
+        commits = durable_commit_times()
+        budget = (KEYPRESS_P95_TARGET - 1) * p95(keys.bare)
+        lines.append(
+            row(
+                "one durable commit alone (p95)",
+                f"{ms(commits, p95):.2f} ms",
+                "",
+                "",
+                "(info)",
+                f"{p95(commits) / budget:.0%} of the 1.3x budget ({budget * 1000:.1f} ms)",
+            )
+        )
         memory: dict[str, object] | None = None
         if not args.skip_memory:
             memory = measure_memory(args.tracemalloc)
@@ -309,6 +364,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "",
                     f"<= {RSS_TARGET_MIB:.0f} MiB",
                     verdict(peak <= RSS_TARGET_MIB),
+                )
+            )
+            floor = float(memory["stack_floor_kib"]) / 1024  # type: ignore[arg-type]
+            lines.append(
+                row(
+                    "peak RSS, bare app + 1 SQLModel table",
+                    f"{floor:.1f} MiB",
+                    "",
+                    "",
+                    "(info: the stack's floor)",
+                    "",
                 )
             )
     except HarnessError as error:

@@ -70,7 +70,7 @@ class WorkshopApp(App[None]):
         self.set_interval(1.0, collector.resume)  # in case a screen went before it refreshed
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key) and getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
             collector.pause()  # no collection before the answer to this key is on screen
             self.call_after_refresh(collector.resume)
         await super().on_event(event)

@@ -4,7 +4,9 @@ A key press allocates thousands of small objects (Textual's strips and their
 caches), so a collection often starts while the answer to a key is being drawn
 and delays it by one to several milliseconds. As Textual does itself while it
 scrolls (``App.PAUSE_GC_ON_SCROLL``), collections wait until the answer is on
-screen. What lives for the whole session is frozen out of the collector's
+screen, on the screens that ask for it (``PAUSE_GC_ON_KEYS``): the facilitation
+screen, not the keys that build whole new screens, whose garbage should go
+before the next screen is built. What lives for the whole session is frozen out of the collector's
 rounds once, so a full collection never walks it again.
 """
 

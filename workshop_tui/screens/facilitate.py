@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,6 +38,9 @@ EXTEND = Binding.Group("+1m/+5m")
 
 class FacilitateScreen(Screen[None]):
     """Runs the session: timing keys here, activity keys on the panel below."""
+
+    PAUSE_GC_ON_KEYS: ClassVar[bool] = True
+    """Collections wait while a key is answered here, where every key must feel instant."""
 
     BINDINGS = [
         Binding(
