@@ -36,7 +36,7 @@ BARE_APP = HERE / "bare_app.py"
 BARE_TITLE = "Bare reference app"  # the title benchmarks/bare_app.py shows in its Header
 
 DEFAULT_SIZE = (100, 30)
-DEFAULT_POLL = 0.002  # seconds between two looks at the pane
+DEFAULT_POLL = 0.0005  # seconds between two looks at the pane
 DEFAULT_TIMEOUT = 15.0
 
 _counter = itertools.count()

@@ -88,7 +88,7 @@ async def test_time_up_rings_the_bell_once_and_shows_how_far_over(
         await pilot.pause(0.3)
         assert countdown.phase == "over" and countdown.text == "-01:15"
         assert rings == ["ding"], "the bell rings once, when time runs out"
-        part_line, _, plan_line = screen.query_one("#workshop-line", StatusLines).lines
+        part_line, _, plan_line = screen.query_one("#workshop-line", StatusLines).shown
         assert "bell on" in part_line and "behind plan" in plan_line
 
 
@@ -158,3 +158,18 @@ async def test_collections_wait_only_while_a_facilitation_key_is_answered(
         await pilot.pause()
         assert pauses, "a key on the facilitation screen holds collections back"
         assert gc.isenabled(), "and lets them run again once the answer is drawn"
+
+
+async def test_status_keeps_every_fact_in_a_narrow_side_bar(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, clock)
+        await pilot.press("space", "b", "E", "E", "E", "E", "E", "E", "E")
+        await pilot.pause()
+        status = app.screen.query_one("#workshop-line", StatusLines)
+        part_line = status.shown[0]
+        assert len(part_line) <= status.size.width
+        assert "…" not in part_line
+        assert "running" in part_line.lower() and "+35m" in part_line and "bell" in part_line

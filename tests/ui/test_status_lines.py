@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
-from workshop_tui.widgets.status_lines import StatusLines, fit_centred
+from workshop_tui.widgets.status_lines import Line, StatusLines, fit_centred
 
 
 class StatusApp(App[None]):
@@ -29,9 +29,12 @@ def rows(widget: StatusLines) -> list[str]:
         ("ends on a space here", 10, (0, "ends on a…")),
         ("anything", 0, (0, "")),
         ("日本語のテキスト", 9, (0, "日本語の…")),
+        (("the longest wording", "shorter", "short"), 12, (2, "shorter")),
+        (("the longest wording", "a shorter one"), 19, (0, "the longest wording")),
+        (("far too long", "still too long"), 8, (0, "still t…")),
     ],
 )
-def test_fit_centred(text: str, width: int, expected: tuple[int, str]) -> None:
+def test_fit_centred(text: Line, width: int, expected: tuple[int, str]) -> None:
     assert fit_centred(text, width) == expected
 
 

@@ -251,11 +251,16 @@ class FacilitateScreen(Screen[None]):
         bell = " · bell on" if self.bell_on else ""
         left = format_clock(engine.workshop_remaining())
         extra = engine.timing.extra_seconds
-        given = (
-            f" · {'+' if extra > 0 else '-'}{format_duration(abs(extra))} given" if extra else ""
+        extra_time = f"{'+' if extra > 0 else '-'}{format_duration(abs(extra))}" if extra else ""
+        given = f" · {extra_time} given" if extra else ""
+        short_given = f" · {extra_time}" if extra else ""
+        part_line = (  # the longest wording that fits the side bar is shown
+            f"Part {state}{given}{bell}",
+            f"Part {state}{short_given}{bell}",
+            f"{state.capitalize()}{short_given}{bell.replace(' on', '')}",
         )
         self.query_one("#workshop-line", StatusLines).show(
-            (f"Part {state}{given}{bell}", f"Workshop {left} left", plan)
+            (part_line, f"Workshop {left} left", plan)
         )
         self.query_one(AgendaView).show(engine.agenda())
         if remaining < 0 and not self._was_over and engine.running and self.bell_on:

@@ -13,10 +13,19 @@ from textual.widget import Widget
 ELLIPSIS = "…"
 
 
-def fit_centred(text: str, width: int) -> tuple[int, str]:
-    """``text`` cut to ``width`` cells (ending in "…" when cut) and its left margin."""
+Line = str | tuple[str, ...]
+"""One line: its text, or several wordings from the longest to the shortest."""
+
+
+def fit_centred(line: Line, width: int) -> tuple[int, str]:
+    """The first wording of ``line`` that fits ``width`` cells, and its left margin.
+
+    When none fits, the shortest is cut to ``width`` and ends in "…".
+    """
     if width <= 0:
         return 0, ""
+    wordings = (line,) if isinstance(line, str) else line
+    text = next((wording for wording in wordings if cell_len(wording) <= width), wordings[-1])
     if cell_len(text) > width:
         text = set_cell_size(text, width - 1).rstrip() + ELLIPSIS
     return (width - cell_len(text)) // 2, text
@@ -25,7 +34,8 @@ def fit_centred(text: str, width: int) -> tuple[int, str]:
 class StatusLines(Widget):
     """Fixed lines of plain text, each centred and cut with "…" rather than wrapped.
 
-    Setting new lines repaints only this widget and never asks for a new
+    A line may come in several wordings, longest first: the longest that fits
+    the width is shown. Setting new lines repaints only this widget and never asks for a new
     layout, so a status that moves on every key press costs one small redraw.
     A line is never wrapped: a fixed-height box keeps its last line in view.
     """
@@ -41,16 +51,22 @@ class StatusLines(Widget):
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._lines: tuple[str, ...] = ()
+        self._lines: tuple[Line, ...] = ()
         self._strips_key: object = None
         self._strips: list[Strip] = []
 
     @property
-    def lines(self) -> tuple[str, ...]:
-        """What is shown, one string per line."""
+    def lines(self) -> tuple[Line, ...]:
+        """What was given to show, one entry per line."""
         return self._lines
 
-    def show(self, lines: Sequence[str]) -> None:
+    @property
+    def shown(self) -> list[str]:
+        """The wording each line shows at the current width (before any cut)."""
+        width = self.size.width
+        return [fit_centred(line, width)[1] for line in self._lines]
+
+    def show(self, lines: Sequence[Line]) -> None:
         """Show ``lines``; nothing is redrawn when they are what is shown already."""
         new = tuple(lines)
         if new == self._lines:
