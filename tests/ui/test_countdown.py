@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 
 from workshop_tui.widgets.block_font import (
     CHARACTERS,
@@ -295,3 +296,56 @@ async def test_screenshot_at_100x30_is_saved(tmp_path: Path) -> None:
 def test_snapshot(snap_compare: Callable[..., bool], state: str, kwargs: dict[str, object]) -> None:
     """The countdown in a 64x13 region of a 100x30 screen, as the room sees it."""
     assert snap_compare(CountdownApp(**kwargs, box=(64, 13)), terminal_size=(100, 30))
+
+
+async def test_a_new_minute_repaints_only_the_glyph_that_changed() -> None:
+    app = CountdownApp(44 * 60, box=(40, 9))
+    async with app.run_test(size=(60, 14)) as pilot:
+        countdown = app.countdown
+        await pilot.pause()
+        repainted: list[tuple[Region, ...]] = []
+        refresh = countdown.refresh
+
+        def recording_refresh(*regions: Region, **kwargs: object) -> BigCountdown:
+            repainted.append(regions)
+            return refresh(*regions, **kwargs)  # type: ignore[arg-type]
+
+        countdown.refresh = recording_refresh  # type: ignore[method-assign]
+        countdown.seconds = 45 * 60
+        await pilot.pause()
+        assert countdown.text == "45:00"
+        (region,) = repainted[0]
+        font = countdown.font
+        assert font is not None
+        assert 0 < region.width <= font.width("5"), "one glyph's columns, not the whole reading"
+        assert inked_rows(countdown)[0].strip() == render_text("45:00", font)[0].strip()
+
+
+async def test_a_wider_reading_repaints_every_cell_it_covers() -> None:
+    app = CountdownApp(59 * 60 + 59, box=(40, 9))
+    async with app.run_test(size=(60, 14)) as pilot:
+        countdown = app.countdown
+        await pilot.pause()
+        repainted: list[tuple[Region, ...]] = []
+        refresh = countdown.refresh
+
+        def recording_refresh(*regions: Region, **kwargs: object) -> BigCountdown:
+            repainted.append(regions)
+            return refresh(*regions, **kwargs)  # type: ignore[arg-type]
+
+        countdown.refresh = recording_refresh  # type: ignore[method-assign]
+        before = rendered_rows(countdown)
+        countdown.seconds = 60 * 60 + 30
+        await pilot.pause()
+        assert countdown.text == "1:00:30"
+        (region,) = repainted[0]
+        after = rendered_rows(countdown)
+        changed = [
+            (x, y)
+            for y, (old, new) in enumerate(zip(before, after, strict=True))
+            for x, (a, b) in enumerate(zip(old, new, strict=True))
+            if a != b
+        ]
+        assert len(changed) > 100, "the whole reading moved"
+        assert all(region.contains(x, y) for x, y in changed)
+        assert_whole_reading(countdown)

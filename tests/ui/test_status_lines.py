@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 
 from workshop_tui.widgets.status_lines import Line, StatusLines, fit_centred
 
@@ -61,8 +62,11 @@ async def test_same_lines_do_not_repaint() -> None:
         repaints: list[bool] = []
         original = widget.refresh
 
-        def counting_refresh(*args: object, **kwargs: object) -> StatusLines:
+        regions: list[tuple[Region, ...]] = []
+
+        def counting_refresh(*args: Region, **kwargs: object) -> StatusLines:
             repaints.append(bool(kwargs.get("layout")))
+            regions.append(args)
             return original(*args, **kwargs)  # type: ignore[arg-type]
 
         widget.refresh = counting_refresh  # type: ignore[method-assign]
@@ -70,6 +74,7 @@ async def test_same_lines_do_not_repaint() -> None:
         assert repaints == []
         widget.show(("a", "b", "d"))
         assert repaints == [False], "a changed line repaints without a new layout"
+        assert regions[0] == (Region(0, 2, 20, 1),), "only the line that changed"
         widget.show(("a", "b"))
         assert repaints == [False, True], "a different number of lines asks for a layout"
         await pilot.pause()

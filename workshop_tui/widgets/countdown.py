@@ -6,7 +6,7 @@ from typing import Literal
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
@@ -125,7 +125,32 @@ class BigCountdown(Widget):
         self._text = text
         self.phase = self._compute_phase_now()
         if changed:
+            self._refresh_changed_cells()
+
+    def _refresh_changed_cells(self) -> None:
+        """Repaint only the cells that differ from what is on screen (usually one digit).
+
+        A minute more changes one glyph of "44:00"; repainting that glyph's
+        columns sends a tenth of the bytes of the whole reading to the terminal.
+        """
+        width, height = self.size
+        if not self.is_mounted or not self._lines or width == 0:
             self.refresh()
+            return
+        before = [line.text for line in self._lines]
+        style = self.visual_style.rich_style
+        label_style = self.get_component_rich_style("countdown--label")
+        self._lines = self._layout(width, height, style, label_style)
+        self._lines_key = self._key(width, height, style, label_style)
+        after = [line.text for line in self._lines]
+        changed = _changed_cells(before, after)
+        if changed is None:
+            self.refresh()
+        elif changed:
+            self.refresh(changed)
+
+    def _key(self, width: int, height: int, style: Style, label_style: Style) -> tuple[object, ...]:
+        return (self._text, self.label, self.show_label, width, height, style, label_style)
 
     def watch_seconds(self) -> None:
         self._update_state()
@@ -159,7 +184,7 @@ class BigCountdown(Widget):
         width, height = self.size
         style = self.visual_style.rich_style
         label_style = self.get_component_rich_style("countdown--label")
-        key = (self._text, self.label, self.show_label, width, height, style, label_style)
+        key = self._key(width, height, style, label_style)
         if key != self._lines_key:
             self._lines = self._layout(width, height, style, label_style)
             self._lines_key = key
@@ -184,3 +209,29 @@ class BigCountdown(Widget):
             lines.append(Strip(segments).adjust_cell_length(width, style))
         lines += [blank] * (height - len(lines))
         return lines[:height]
+
+
+def _changed_cells(before: list[str], after: list[str]) -> Region | None:
+    """The smallest region holding every cell that differs; None when the shapes differ.
+
+    An empty region means nothing changed.
+    """
+    if len(before) != len(after) or any(
+        len(old) != len(new) for old, new in zip(before, after, strict=True)
+    ):
+        return None
+    rows: list[int] = []
+    left, right = None, None
+    for y, (old, new) in enumerate(zip(before, after, strict=True)):
+        if old == new:
+            continue
+        rows.append(y)
+        first = next(x for x, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
+        last = len(old) - next(
+            x for x, (a, b) in enumerate(zip(reversed(old), reversed(new), strict=True)) if a != b
+        )
+        left = first if left is None else min(left, first)
+        right = last if right is None else max(right, last)
+    if not rows or left is None or right is None:
+        return Region(0, 0, 0, 0)
+    return Region(left, rows[0], right - left, rows[-1] - rows[0] + 1)

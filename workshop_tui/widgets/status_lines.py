@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -71,9 +71,15 @@ class StatusLines(Widget):
         new = tuple(lines)
         if new == self._lines:
             return
-        height_changed = len(new) != len(self._lines)
+        old = self._lines
         self._lines = new
-        self.refresh(layout=height_changed)
+        if len(new) != len(old):
+            self.refresh(layout=True)
+            return
+        width = self.size.width
+        self.refresh(  # only the lines that changed
+            *(Region(0, y, width, 1) for y, line in enumerate(new) if line != old[y])
+        )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines)
