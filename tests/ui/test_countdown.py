@@ -298,19 +298,25 @@ def test_snapshot(snap_compare: Callable[..., bool], state: str, kwargs: dict[st
     assert snap_compare(CountdownApp(**kwargs, box=(64, 13)), terminal_size=(100, 30))
 
 
+def record_repaints(countdown: BigCountdown) -> list[tuple[Region, ...]]:
+    """Every later ``refresh`` of ``countdown``: the regions it was given (() for all)."""
+    repainted: list[tuple[Region, ...]] = []
+    refresh = countdown.refresh
+
+    def recording_refresh(*regions: Region, **kwargs: bool) -> BigCountdown:
+        repainted.append(regions)
+        return refresh(*regions, **kwargs)
+
+    countdown.refresh = recording_refresh  # type: ignore[method-assign]
+    return repainted
+
+
 async def test_a_new_minute_repaints_only_the_glyph_that_changed() -> None:
     app = CountdownApp(44 * 60, box=(40, 9))
     async with app.run_test(size=(60, 14)) as pilot:
         countdown = app.countdown
         await pilot.pause()
-        repainted: list[tuple[Region, ...]] = []
-        refresh = countdown.refresh
-
-        def recording_refresh(*regions: Region, **kwargs: object) -> BigCountdown:
-            repainted.append(regions)
-            return refresh(*regions, **kwargs)  # type: ignore[arg-type]
-
-        countdown.refresh = recording_refresh  # type: ignore[method-assign]
+        repainted = record_repaints(countdown)
         countdown.seconds = 45 * 60
         await pilot.pause()
         assert countdown.text == "45:00"
@@ -326,14 +332,7 @@ async def test_a_wider_reading_repaints_every_cell_it_covers() -> None:
     async with app.run_test(size=(60, 14)) as pilot:
         countdown = app.countdown
         await pilot.pause()
-        repainted: list[tuple[Region, ...]] = []
-        refresh = countdown.refresh
-
-        def recording_refresh(*regions: Region, **kwargs: object) -> BigCountdown:
-            repainted.append(regions)
-            return refresh(*regions, **kwargs)  # type: ignore[arg-type]
-
-        countdown.refresh = recording_refresh  # type: ignore[method-assign]
+        repainted = record_repaints(countdown)
         before = rendered_rows(countdown)
         countdown.seconds = 60 * 60 + 30
         await pilot.pause()
