@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from tests.ui.panel_fixtures import actions_script
 from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
@@ -30,7 +31,10 @@ def app_for(tmp_path: Path) -> tuple[PanelApp, SessionEngine]:
 
 def cell_texts(app: PanelApp, column: str) -> list[str]:
     table = app.panel.query_one(ActionTable)
-    return [str(table.get_cell(row_key, column)) for row_key in table.rows]
+    cells = [str(table.get_cell(row_key, column)) for row_key in table.rows]
+    if column == "text":  # the text may be wrapped over two lines
+        return [" ".join(cell.split()) for cell in cells]
+    return cells
 
 
 async def fill(pilot: Pilot[None], **values: str) -> FormDialog:
@@ -45,7 +49,8 @@ async def fill(pilot: Pilot[None], **values: str) -> FormDialog:
 
 async def test_suggestions_are_listed_dimmed_after_the_actions(tmp_path: Path) -> None:
     app, engine = app_for(tmp_path)
-    async with app.run_test(size=(100, 30)):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # the table is laid out again at its real width
         assert cell_texts(app, "text") == [
             "Send the agreement to everyone who initialled it",
             "Book the first Sprint Review",
@@ -169,3 +174,25 @@ def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-unty
     engine.add_action("Share the Cynefin board photo", "", None)
     app = PanelApp(lambda: ActionsPanel(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30), press=["down"])
+
+
+async def test_a_long_action_reads_in_full_over_two_lines(tmp_path: Path) -> None:
+    app, _ = app_for(tmp_path)
+    fits = "Send the signed agreement to the sponsor"
+    too_long = "Book a room for the first Sprint Review and invite the sponsor and every team"
+    async with app.run_test(size=(80, 24)) as pilot:
+        for text in (fits, too_long):
+            await pilot.press("a", *text, "enter", *"Di", "enter", "enter")
+            await pilot.pause()
+        table = app.panel.query_one(ActionTable)
+        width = table.columns[ColumnKey("text")].width
+        assert 20 <= width < len(fits), "the panel is narrower than the first action"
+        cells = [str(table.get_cell(key, "text")) for key in list(table.rows)[:2]]
+        assert [len(cell.splitlines()) for cell in cells] == [2, 2]
+        assert [table.rows[key].height for key in list(table.rows)[:2]] == [2, 2]
+        assert all(len(line) <= width for cell in cells for line in cell.splitlines())
+        assert " ".join(cells[0].split()) == fits, "read in full, nothing cut"
+        assert cells[1].endswith("…"), "cut only after two full lines"
+        detail = app.panel.query_one("#actions-detail", ClampedText)
+        await pilot.press("home", "down")
+        assert detail.text.startswith(too_long), "the line under the table has the rest"

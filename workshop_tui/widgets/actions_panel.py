@@ -18,7 +18,7 @@ from workshop_tui.domain.due_dates import describe_due, is_overdue, parse_due
 from workshop_tui.domain.records import ActionItem
 from workshop_tui.screens.dialogs import Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel
-from workshop_tui.widgets.clamped_text import ClampedText
+from workshop_tui.widgets.clamped_text import ClampedText, clamp
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 DUE_HINT = "fri, 1 Dec, 2026-12-01, +7d, in 2 weeks, tomorrow; blank for none"
 MARKER = "▶"
 PADDING = 5 * 2  # one cell of padding either side of each of the five columns
+TEXT_LINES = 2
+"""Lines a recorded action's text may take in the table; the line under it shows the rest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +140,18 @@ class ActionsPanel(ActivityPanel):
         fixed = 1 + 1 + owner_width + due_width + PADDING + 1  # and a column for the scroll bar
         table.add_column("", key="mark", width=1)
         table.add_column("✔", key="done", width=1)
-        table.add_column("Action", key="text", width=max(10, table.size.width - fixed))
+        text_width = max(10, table.size.width - fixed)
+        table.add_column("Action", key="text", width=text_width)
         table.add_column("Owner", key="owner", width=owner_width)
         table.add_column("Due", key="due", width=due_width)
         for row, row_cells in zip(rows, cells, strict=True):
-            table.add_row(*row_cells, key=row.key)
+            height = 1  # a suggestion stays on one line
+            if row.action is not None:
+                text = row_cells[2]
+                lines = clamp(text.plain, text_width, TEXT_LINES) or [""]
+                row_cells[2] = Text("\n".join(lines), style=text.style, no_wrap=True)
+                height = len(lines)
+            table.add_row(*row_cells, key=row.key, height=height)
         self._marked = None
         if not rows:
             self.query_one("#actions-detail", ClampedText).text = self._describe(None)
