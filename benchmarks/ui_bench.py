@@ -61,6 +61,8 @@ FIRST_FRAME_TEXT = "workshop-tui"
 """On the opening screen (and in the header of every later one)."""
 SETUP_TEXT = "Set up · Customer Working Agreement"
 RESUMED_TEXT = "Session resumed"
+FLOOR_START = 14 * 60
+"""The first reading of floor_app.py (its START_SECONDS)."""
 HEAVY_MODULES = ("sqlmodel", "sqlalchemy", "pydantic", "yaml", "platformdirs")
 
 
@@ -167,6 +169,8 @@ class Keypress:
     bare: list[float]
     ours: list[float]
     records: int
+    floor: list[float]
+    """``floor_app.py``: the bare app with a ``BigCountdown`` and a durable commit per key."""
 
 
 def _press(pane: Pane, key: str, answered: Callable[[str], bool]) -> float:
@@ -178,19 +182,22 @@ def _press(pane: Pane, key: str, answered: Callable[[str], bool]) -> float:
 
 def measure_keypress(presses: int, records: int, settle: float) -> Keypress:
     """``e`` on a busy session against space on the bare app, pressed in turn."""
-    result = Keypress([], [], records)
+    result = Keypress([], [], records, [])
     with tempfile.TemporaryDirectory(prefix="workshop-bench-data-") as data:
         busy = make_session(Path(data) / "busy.db", records=records)
         env = {"WORKSHOP_DATA_DIR": data, "WORKSHOP_CONFIG_DIR": data}
         command = workshop_command("--db", busy.db_path, "resume", str(busy.session_id))
+        floor_command = python_command(HERE / "floor_app.py", Path(data) / "floor.db")
         with (
             TmuxServer() as server,
             launched(server, BARE_COMMAND) as bare,
             launched(server, command, env=env) as ours,
+            launched(server, floor_command) as floor,
         ):
             wait_for(bare, lambda screen: BARE_TITLE in screen, what=BARE_TITLE)
             wait_for(ours, lambda screen: RESUMED_TEXT in screen, what=RESUMED_TEXT)
             wait_for(ours, shows_reading(format_clock(busy.remaining_seconds)), what="countdown")
+            wait_for(floor, shows_reading(format_clock(FLOOR_START)), what="floor countdown")
             wait_until_still(bare)
             time.sleep(0.5)  # the resumed panel settles; the header clock never stops
             for number in range(1, presses + 1):
@@ -199,6 +206,9 @@ def measure_keypress(presses: int, records: int, settle: float) -> Keypress:
                 time.sleep(settle)
                 reading = format_clock(busy.remaining_seconds + 60 * number)
                 result.ours.append(_press(ours, "e", shows_reading(reading)))
+                time.sleep(settle)
+                reading = format_clock(FLOOR_START + 60 * number)
+                result.floor.append(_press(floor, "Space", shows_reading(reading)))
                 time.sleep(settle)
     return result
 
@@ -338,6 +348,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{ratio:.2f}x",
                     f"<= {target}x" if target else "(info)",
                     verdict(ratio <= target) if target else "",
+                )
+            )
+        for label, stat in (("median", median), ("p95", p95)):
+            lines.append(
+                row(
+                    f"keypress floor app vs space ({label})",
+                    f"{ms(keys.floor, stat):.1f} ms",
+                    f"{ms(keys.bare, stat):.1f} ms",
+                    f"{stat(keys.floor) / stat(keys.bare):.2f}x",
+                    "(info)",
+                    "",
                 )
             )
         commits = durable_commit_times()
