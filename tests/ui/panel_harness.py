@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 import workshop_tui
 from workshop_tui.content.model import Script
@@ -18,6 +19,7 @@ from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
+from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.storage.opener import open_store
 from workshop_tui.widgets.activity import ActivityPanel
 
@@ -122,3 +124,13 @@ def utc_times(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def shown(widget: Widget) -> str:
     """The plain text a Static shows."""
     return str(widget.render())
+
+
+async def fill(pilot: Pilot[None], **values: str) -> FormDialog:
+    """Set fields of the open dialog, once it is fully mounted."""
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog)
+    for name, value in values.items():
+        dialog.query_one(f"#field-{name}", Input).value = value
+    return dialog

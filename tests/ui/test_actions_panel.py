@@ -6,12 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from tests.ui.panel_fixtures import actions_script
-from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
+from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
 from workshop_tui.domain import views
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.screens.dialogs import FormDialog
@@ -35,16 +34,6 @@ def cell_texts(app: PanelApp, column: str) -> list[str]:
     if column == "text":  # the text may be wrapped over two lines
         return [" ".join(cell.split()) for cell in cells]
     return cells
-
-
-async def fill(pilot: Pilot[None], **values: str) -> FormDialog:
-    """Set fields of the open dialog, once it is fully mounted."""
-    await pilot.pause()
-    dialog = pilot.app.screen
-    assert isinstance(dialog, FormDialog)
-    for name, value in values.items():
-        dialog.query_one(f"#field-{name}", Input).value = value
-    return dialog
 
 
 async def test_suggestions_are_listed_dimmed_after_the_actions(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.ui.panel_fixtures import decisions_script
-from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
+from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
 from workshop_tui.domain import views
 from workshop_tui.domain.decisions import CONSENT_OUTCOME
 from workshop_tui.domain.engine import SessionEngine
@@ -26,16 +26,6 @@ pytestmark = pytest.mark.usefixtures("utc_times")
 def app_for(tmp_path: Path) -> tuple[PanelApp, SessionEngine]:
     engine = begin(tmp_path, decisions_script())
     return PanelApp(lambda: DecisionsPanel(engine, engine.part)), engine
-
-
-async def fill(pilot: Pilot[None], **values: str) -> FormDialog:
-    """Set fields of the open dialog, once it is fully mounted."""
-    await pilot.pause()
-    dialog = pilot.app.screen
-    assert isinstance(dialog, FormDialog)
-    for name, value in values.items():
-        dialog.query_one(f"#field-{name}", Input).value = value
-    return dialog
 
 
 async def save(pilot: Pilot[None]) -> None:
