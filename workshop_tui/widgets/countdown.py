@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region, Size
 from textual.reactive import reactive, var
@@ -13,6 +12,7 @@ from textual.widget import Widget
 
 from workshop_tui.content.durations import format_clock
 from workshop_tui.widgets.block_font import BlockFont, choose_font, render_text
+from workshop_tui.widgets.status_lines import centred_strip
 
 Phase = Literal["normal", "ending", "over", "paused"]
 
@@ -133,24 +133,16 @@ class BigCountdown(Widget):
         A minute more changes one glyph of "44:00"; repainting that glyph's
         columns sends a tenth of the bytes of the whole reading to the terminal.
         """
-        width, height = self.size
-        if not self.is_mounted or not self._lines or width == 0:
+        if not self.is_mounted or not self._lines or not self.size:
             self.refresh()
             return
         before = [line.text for line in self._lines]
-        style = self.visual_style.rich_style
-        label_style = self.get_component_rich_style("countdown--label")
-        self._lines = self._layout(width, height, style, label_style)
-        self._lines_key = self._key(width, height, style, label_style)
-        after = [line.text for line in self._lines]
+        after = [line.text for line in self._current_lines()]
         changed = _changed_cells(before, after)
         if changed is None:
             self.refresh()
         elif changed:
             self.refresh(changed)
-
-    def _key(self, width: int, height: int, style: Style, label_style: Style) -> tuple[object, ...]:
-        return (self._text, self.label, self.show_label, width, height, style, label_style)
 
     def watch_seconds(self) -> None:
         self._update_state()
@@ -181,16 +173,21 @@ class BigCountdown(Widget):
 
     def render_line(self, y: int) -> Strip:
         """One row of the centred reading (and label)."""
+        lines = self._current_lines()
+        if 0 <= y < len(lines):
+            return lines[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def _current_lines(self) -> list[Strip]:
+        """Every row for the current reading, size and style (laid out again only on change)."""
         width, height = self.size
         style = self.visual_style.rich_style
         label_style = self.get_component_rich_style("countdown--label")
-        key = self._key(width, height, style, label_style)
+        key = (self._text, self.label, self.show_label, width, height, style, label_style)
         if key != self._lines_key:
             self._lines = self._layout(width, height, style, label_style)
             self._lines_key = key
-        if 0 <= y < len(self._lines):
-            return self._lines[y]
-        return Strip.blank(width, style)
+        return self._lines
 
     def _layout(self, width: int, height: int, style: Style, label_style: Style) -> list[Strip]:
         """Every row of the widget: glyph rows centred both ways."""
@@ -203,10 +200,7 @@ class BigCountdown(Widget):
         top = max((height - len(body)) // 2, 0)
         blank = Strip.blank(width, style)
         lines = [blank] * top
-        for text, text_style in body:
-            left = max((width - len(text)) // 2, 0)
-            segments = [Segment(" " * left, style), Segment(text, text_style)]
-            lines.append(Strip(segments).adjust_cell_length(width, style))
+        lines += [centred_strip(text, width, style, text_style) for text, text_style in body]
         lines += [blank] * (height - len(lines))
         return lines[:height]
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -31,12 +32,23 @@ def fit_centred(line: Line, width: int) -> tuple[int, str]:
     return (width - cell_len(text)) // 2, text
 
 
+def centred_strip(text: str, width: int, style: Style, text_style: Style | None = None) -> Strip:
+    """One row of ``width`` cells with ``text`` in the middle (``text`` must fit)."""
+    left = max((width - cell_len(text)) // 2, 0)
+    segments = [
+        Segment(" " * left, style),
+        Segment(text, style if text_style is None else text_style),
+    ]
+    return Strip(segments).adjust_cell_length(width, style)
+
+
 class StatusLines(Widget):
     """Fixed lines of plain text, each centred and cut with "…" rather than wrapped.
 
     A line may come in several wordings, longest first: the longest that fits
-    the width is shown. Setting new lines repaints only this widget and never asks for a new
-    layout, so a status that moves on every key press costs one small redraw.
+    the width is shown. Setting new lines repaints only the lines that changed
+    and never asks for a new layout (unless the number of lines changes), so a
+    status that moves on every key press costs one small redraw.
     A line is never wrapped: a fixed-height box keeps its last line in view.
     """
 
@@ -62,7 +74,7 @@ class StatusLines(Widget):
 
     @property
     def shown(self) -> list[str]:
-        """The wording each line shows at the current width (before any cut)."""
+        """The text each line shows at the current width (the wording that fits, or cut)."""
         width = self.size.width
         return [fit_centred(line, width)[1] for line in self._lines]
 
@@ -90,11 +102,9 @@ class StatusLines(Widget):
         key = (self._lines, width, style)
         if key != self._strips_key:
             self._strips_key = key
-            self._strips = []
-            for text in self._lines:
-                left, shown = fit_centred(text, width)
-                strip = Strip([Segment(" " * left, style), Segment(shown, style)])
-                self._strips.append(strip.adjust_cell_length(width, style))
+            self._strips = [
+                centred_strip(fit_centred(line, width)[1], width, style) for line in self._lines
+            ]
         if 0 <= y < len(self._strips):
             return self._strips[y]
         return Strip.blank(width, style)
