@@ -6,8 +6,8 @@ and delays it by one to several milliseconds. As Textual does itself while it
 scrolls (``App.PAUSE_GC_ON_SCROLL``), collections wait until the answer is on
 screen, on the screens that ask for it (``PAUSE_GC_ON_KEYS``): the facilitation
 screen, not the keys that build whole new screens, whose garbage should go
-before the next screen is built. What lives for the whole session is frozen out of the collector's
-rounds once, so a full collection never walks it again.
+before the next screen is built. What lives for the whole session is frozen
+out of the collector's rounds once, so a full collection never walks it again.
 """
 
 from __future__ import annotations

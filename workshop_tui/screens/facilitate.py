@@ -248,16 +248,17 @@ class FacilitateScreen(Screen[None]):
             state = "running"
         else:
             state = "not started" if engine.session.started_at is None else "paused"
-        bell = " · bell on" if self.bell_on else ""
         left = format_clock(engine.workshop_remaining())
         extra = engine.timing.extra_seconds
         extra_time = f"{'+' if extra > 0 else '-'}{format_duration(abs(extra))}" if extra else ""
         given = f" · {extra_time} given" if extra else ""
         short_given = f" · {extra_time}" if extra else ""
+        bell = " · bell on" if self.bell_on else ""
+        short_bell = " · bell" if self.bell_on else ""
         part_line = (  # the longest wording that fits the side bar is shown
             f"Part {state}{given}{bell}",
             f"Part {state}{short_given}{bell}",
-            f"{state.capitalize()}{short_given}{bell.replace(' on', '')}",
+            f"{state.capitalize()}{short_given}{short_bell}",
         )
         self.query_one("#workshop-line", StatusLines).show(
             (part_line, f"Workshop {left} left", plan)

@@ -379,6 +379,8 @@ def _upsert_timings(connection: Connection, session_id: int, timings: Sequence[P
     missing: list[PartTiming] = []
     for timing in timings:  # the usual case: the part is stored already, one UPDATE
         row = _timing_row(session_id, 0, timing)
+        # SQLAlchemy reserves a column's own name for the SET clause of an UPDATE,
+        # so the row's keys are matched under other names.
         row["match_session_id"] = row.pop("session_id")
         row["match_part_id"] = row.pop("part_id")
         del row["position"]
