@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
 
 T = TypeVar("T")
+
+
+class PanelDetail(VerticalScroll, can_focus=False):
+    """The scrolling detail beside a panel's list: it scrolls, the list keeps the focus."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, classes="panel-detail")
 
 
 class ActivityPanel(Vertical):

@@ -45,7 +45,7 @@ from workshop_tui.domain.decisions import (
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.records import Decision
 from workshop_tui.screens.dialogs import Field, FormDialog
-from workshop_tui.widgets.activity import ActivityPanel
+from workshop_tui.widgets.activity import ActivityPanel, PanelDetail
 from workshop_tui.widgets.marked_list import MarkedList
 
 if TYPE_CHECKING:
@@ -118,9 +118,7 @@ class DecisionsPanel(ActivityPanel):
         yield Static("", id="decisions-summary", classes="panel-summary", markup=False)
         with Horizontal(id="decisions-body"):
             yield MarkedList(id="decisions-list", classes="panel-list")
-            detail = VerticalScroll(id="decision-detail", classes="panel-detail")
-            detail.can_focus = False
-            with detail:
+            with PanelDetail(id="decision-detail"):
                 yield Static("", id="decision-question", markup=False)
                 yield Static("", id="decision-work")
 

@@ -20,7 +20,7 @@ from workshop_tui.domain.signing import (
 )
 from workshop_tui.domain.views import SectionProgress
 from workshop_tui.screens.dialogs import Field, FormDialog
-from workshop_tui.widgets.activity import ActivityPanel
+from workshop_tui.widgets.activity import ActivityPanel, PanelDetail
 from workshop_tui.widgets.marked_list import MarkedList
 
 if TYPE_CHECKING:
@@ -95,9 +95,7 @@ class SignoffPanel(ActivityPanel):
         yield Static("", id="signoff-summary", classes="panel-summary", markup=False)
         with Horizontal(id="signoff-body"):
             yield MarkedList(id="signoff-sections", classes="panel-list")
-            detail = VerticalScroll(id="signoff-detail", classes="panel-detail")
-            detail.can_focus = False
-            with detail:
+            with PanelDetail(id="signoff-detail"):
                 yield Static("", id="signoff-title", markup=False)
                 yield Static("", id="signoff-text", markup=False)
                 yield Static("", id="signoff-roles")
