@@ -8,13 +8,12 @@ import pytest
 from textual.widgets import Input, Select
 
 from tests.ui.panel_fixtures import cynefin_script
-from tests.ui.panel_harness import PanelApp, begin, reloaded, reopened, utc_times
+from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
 from workshop_tui.domain import views
 from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain
-from workshop_tui.domain.records import Participant
 from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.cynefin_board import CynefinPanel, ItemLine
@@ -26,14 +25,11 @@ SIZE = (100, 30)
 MOVE = "Move customer records into the new CRM"
 RESTORE = "Restore online bookings after the outage"
 REDESIGN = "Redesign sign-up to cut drop-off"
-PAIR = (Participant("Ana", "Product Owner"), Participant("Bo", "Developer"))
-BOX = (66, 16)
-"""The space the facilitation screen gives the board on a 100x30 terminal."""
 
 
 def app_for(engine: SessionEngine) -> PanelApp:
     """The board of ``engine``'s part, focused, in its box."""
-    return PanelApp(lambda: CynefinPanel(engine, engine.part), box=BOX)
+    return PanelApp(lambda: CynefinPanel(engine, engine.part), box=BOARD_BOX)
 
 
 def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:

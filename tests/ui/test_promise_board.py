@@ -8,12 +8,11 @@ import pytest
 from textual.widgets import Input, Label
 
 from tests.ui.panel_fixtures import promises_script
-from tests.ui.panel_harness import PanelApp, begin, reloaded, reopened, utc_times
+from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
 from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
-from workshop_tui.domain.records import Participant
 from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.promise_board import PromiseCard, PromisesPanel
@@ -25,14 +24,11 @@ SIZE = (100, 30)
 INCREMENT = "A usable increment every Sprint"
 SCRUM_MASTER = "A Scrum Master who keeps the collaboration working"
 OWNER = "Provide a Product Owner"
-PAIR = (Participant("Ana", "Product Owner"), Participant("Bo", "Developer"))
-BOX = (66, 16)
-"""The space the facilitation screen gives the board on a 100x30 terminal."""
 
 
 def app_for(engine: SessionEngine) -> PanelApp:
     """The board of ``engine``'s part, focused, in its box."""
-    return PanelApp(lambda: PromisesPanel(engine, engine.part), box=BOX)
+    return PanelApp(lambda: PromisesPanel(engine, engine.part), box=BOARD_BOX)
 
 
 def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:
