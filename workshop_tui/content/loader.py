@@ -27,6 +27,13 @@ from workshop_tui.content.problems import Problem, ScriptInvalid, Severity
 
 MAX_BYTES = 512 * 1024
 """Scripts larger than this are refused before they are parsed."""
+MAX_DEPTH = 64
+"""Lists and mappings nested deeper than this are refused (a script needs about eight).
+
+The limit is the project's own, checked while composing, so every parser (pure
+Python or libyaml, whatever its release) stops at the same place with the same
+sentence, long before Python's recursion limit or libyaml's own nesting limit.
+"""
 
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -43,19 +50,38 @@ class LoadedScript:
     warnings: list[Problem] = field(default_factory=list)
 
 
+class TooDeep(Exception):
+    """The YAML nests lists or mappings deeper than ``MAX_DEPTH``; ``line`` is where."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class _Strict:
-    """Refuse aliases, and read ``10:30`` as text rather than YAML 1.1's base-60 number 630."""
+    """Refuse aliases and deep nesting; read ``10:30`` as text, not YAML 1.1's base-60 630."""
+
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
-        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
-            event = self.peek_event()  # type: ignore[attr-defined]
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None,
                 None,
                 f"aliases such as *{event.anchor} are not supported (write the value out in full)",
-                event.start_mark,
+                event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark has the same shape
             )
-        return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
+        nests = isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent)
+        if nests:
+            if self._depth >= MAX_DEPTH:
+                raise TooDeep(event.start_mark.line + 1)
+            self._depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
+        finally:
+            if nests:
+                self._depth -= 1
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode and implicit[0] and _SEXAGESIMAL.fullmatch(value):
@@ -77,7 +103,7 @@ else:
         """The safe loader with libyaml's scanner and parser, and Python's composer.
 
         libyaml's own composer recurses in C and crashes on deeply nested input;
-        Python's raises RecursionError instead, which is reported.
+        Python's checks ``MAX_DEPTH`` as it goes, which is reported.
         """
 
         def __init__(self, stream: str) -> None:
@@ -169,12 +195,14 @@ def _compose_and_construct(text: str, name: str) -> tuple[MappingNode, object, l
         line = text.count("\n", 0, error.position) + 1
         message = f"the character #x{error.character:04x} is not allowed in a script"
         raise ScriptInvalid([Problem(name, line, "", message)]) from None
-    except RecursionError:
-        message = "the YAML is nested too deeply to be a script"
-        raise ScriptInvalid([Problem(name, None, "", message)]) from None
+    except TooDeep as deep:
+        raise ScriptInvalid([Problem(name, deep.line, "", _TOO_DEEP)]) from None
+    except RecursionError:  # a guard behind MAX_DEPTH, should a parser recurse on its own
+        raise ScriptInvalid([Problem(name, None, "", _TOO_DEEP)]) from None
     return root, data, problems
 
 
+_TOO_DEEP = f"lists or mappings are nested more than {MAX_DEPTH} deep, too deeply to be a script"
 _EMPTY = "the file is empty (a script starts with id:, title:, purpose:, duration: and parts:)"
 _NOT_MAPPING = "the top level must be a mapping of fields such as id:, title: and parts:"
 _HINTS = {
@@ -196,6 +224,8 @@ def _yaml_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     if tag := re.search(r"constructor for the tag '([^']*)'", message):
         shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
         message = f"the tag {shown} is not allowed in a script (write plain values)"
+    if "nesting depth" in message:  # libyaml's own limit, met while it scans ahead
+        return Problem(name, line, "", _TOO_DEEP)
     hint = next((text for key, text in _HINTS.items() if key in message), "")
     message = message.replace("\t", "\\t")
     return Problem(name, line, "", f"not valid YAML: {message}{hint}")
