@@ -25,28 +25,25 @@ UNEXPECTED = 1
 DEBUG_ENV = "WORKSHOP_DEBUG"
 
 
+GLOBAL_OPTIONS = ("db", "scripts_dirs")
+"""Options every command takes, before or after its name (``workshop sessions --db X``)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The parser for every subcommand; each sets ``handler`` to its ``cmd_*`` function."""
+    """The parser for every subcommand; each sets ``handler`` to its ``cmd_*`` function.
+
+    ``--db`` and ``--scripts-dir`` are accepted before the command and after
+    it. After it they land in ``sub_db`` and ``sub_scripts_dirs`` (argparse
+    would otherwise let the command's empty default overwrite what was given
+    before it); ``parse_args`` merges the two.
+    """
     parser = argparse.ArgumentParser(
         prog="workshop",
         description="Run facilitation workshops on a projector, from YAML scripts. "
         "With no command, open the app to pick a script or an unfinished session.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="the database file (default: $WORKSHOP_DB, or one in the data folder)",
-    )
-    parser.add_argument(
-        "--scripts-dir",
-        metavar="DIR",
-        dest="scripts_dirs",
-        action="append",
-        type=_folder,
-        default=[],
-        help="a folder of your own scripts, searched before the others (repeatable)",
-    )
+    _add_global_options(parser, prefix="")
     from workshop_tui.session_commands import add_session_commands, cmd_open
 
     parser.set_defaults(handler=cmd_open)
@@ -63,12 +60,48 @@ def build_parser() -> argparse.ArgumentParser:
 
     scripts = commands.add_parser("scripts", help="list the scripts you can run")
     scripts.set_defaults(handler=cmd_scripts)
+    for command in commands.choices.values():
+        _add_global_options(command, prefix="sub_")
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, prefix: str) -> None:
+    """``--db`` and ``--scripts-dir``; a command's own copies default to nothing at all."""
+    options = parser.add_argument_group("options of every command")
+    defaults: dict[str, object] = {} if prefix else {"db": None, "scripts_dirs": []}
+    options.add_argument(
+        "--db",
+        metavar="PATH",
+        dest=f"{prefix}db",
+        default=defaults.get("db", argparse.SUPPRESS),
+        help="the database file (default: $WORKSHOP_DB, or one in the data folder)",
+    )
+    options.add_argument(
+        "--scripts-dir",
+        metavar="DIR",
+        dest=f"{prefix}scripts_dirs",
+        action="append",
+        type=_folder,
+        default=defaults.get("scripts_dirs", argparse.SUPPRESS),
+        help="a folder of your own scripts, searched before the others (repeatable)",
+    )
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line, with global options given after the command merged in."""
+    args = build_parser().parse_args(argv)
+    if (db := getattr(args, "sub_db", None)) is not None:
+        args.db = db  # the one typed last wins, as with any repeated option
+    args.scripts_dirs = [*args.scripts_dirs, *getattr(args, "sub_scripts_dirs", [])]
+    for name in GLOBAL_OPTIONS:
+        if hasattr(args, f"sub_{name}"):
+            delattr(args, f"sub_{name}")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     try:
         status: int = args.handler(args)
     except KeyboardInterrupt:

@@ -106,7 +106,7 @@ def test_scripts_prints_an_aligned_table_with_broken_user_scripts_last() -> None
 def test_no_subcommand_opens_the_app_and_every_command_is_in_the_help() -> None:
     from workshop_tui.session_commands import cmd_open
 
-    args = cli.build_parser().parse_args(["--db", "x.db", "--scripts-dir", str(SCRIPTS)])
+    args = cli.parse_args(["--db", "x.db", "--scripts-dir", str(SCRIPTS)])
     assert args.handler is cmd_open
     assert (args.db, args.scripts_dirs) == ("x.db", [SCRIPTS])
     result = workshop("--help")
