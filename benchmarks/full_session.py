@@ -70,7 +70,8 @@ async def _answer_dialogs(pilot: Any) -> int:
     from textual.screen import ModalScreen
     from textual.widgets import Input
 
-    from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
+    from workshop_tui.dialogs.confirm import ConfirmDialog
+    from workshop_tui.dialogs.form import FormDialog
 
     answered = 0
     for attempt in range(6):

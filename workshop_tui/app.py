@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from workshop_tui import collector
+from workshop_tui.dialogs.key_hold import HoldsKeys
 from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.messages import ScriptChosen, SessionChosen, SessionRequested
 from workshop_tui.screens.opening import OpeningScreen
@@ -41,7 +42,7 @@ class Launch:
     exports_dir: Path | None = None
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(HoldsKeys):
     """workshop-tui: a facilitator's companion on the projector."""
 
     CSS_PATH = "app.tcss"
@@ -240,7 +241,7 @@ class WorkshopApp(App[None]):
         if engine is None or not engine.running:
             self._quit()
             return
-        from workshop_tui.screens.dialogs import ConfirmDialog
+        from workshop_tui.dialogs.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes:

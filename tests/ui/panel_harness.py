@@ -15,11 +15,11 @@ from textual.widgets import Footer, Input
 
 import workshop_tui
 from workshop_tui.content.model import Script
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.storage.opener import open_store
 from workshop_tui.widgets.activity import ActivityPanel
 

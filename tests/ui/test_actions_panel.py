@@ -11,9 +11,9 @@ from textual.widgets.data_table import ColumnKey
 
 from tests.ui.panel_fixtures import actions_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.engine import SessionEngine
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.widgets.actions_panel import ActionsPanel, ActionTable
 from workshop_tui.widgets.clamped_text import ClampedText
 

@@ -9,12 +9,13 @@ from textual.widgets import Input, Select
 
 from tests.ui.panel_fixtures import cynefin_script
 from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
+from workshop_tui.dialogs.confirm import ConfirmDialog
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain
-from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.cynefin_board import CynefinPanel, ItemLine
 

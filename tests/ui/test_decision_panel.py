@@ -10,12 +10,12 @@ from textual.widgets import Input, Select, Static
 
 from tests.ui.panel_fixtures import decisions_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.decisions import CONSENT_OUTCOME
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.records import Objection
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.widgets.decision_panel import DecisionsPanel
 from workshop_tui.widgets.marked_list import MarkedList
 

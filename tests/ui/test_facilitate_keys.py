@@ -12,8 +12,8 @@ from textual.widgets import Select, Static
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
 from workshop_tui import collector
 from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.storage import open_store

@@ -9,11 +9,11 @@ from textual.widgets import Input, Label
 
 from tests.ui.panel_fixtures import promises_script
 from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.promise_board import PromiseCard, PromisesPanel
 

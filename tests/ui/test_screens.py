@@ -28,11 +28,11 @@ from tests.ui.app_driver import (
 )
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.help import HelpScreen
 from workshop_tui.screens.picker import PickerScreen

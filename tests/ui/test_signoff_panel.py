@@ -9,7 +9,7 @@ from textual.widgets import Input, Select, Static
 
 from tests.ui.panel_fixtures import signoff_script
 from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
-from workshop_tui.screens.dialogs import FormDialog
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.widgets.marked_list import MarkedList
 from workshop_tui.widgets.signoff_panel import SignoffPanel
 

@@ -13,10 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from workshop_tui.content.durations import format_clock, format_duration
+from workshop_tui.dialogs.confirm import ConfirmDialog
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.kinds import ActivityKind
 from workshop_tui.domain.ports import StoreError
-from workshop_tui.screens.dialogs import ConfirmDialog, Field, FormDialog
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.widgets.activity import ActivityPanel
 from workshop_tui.widgets.agenda import AgendaView

@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, SelectionList, Static
 
 from workshop_tui.content.durations import format_duration
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.messages import SessionRequested
-from workshop_tui.screens.dialogs import Field, FormDialog
 from workshop_tui.widgets.footer import Footer
 
 if TYPE_CHECKING:

@@ -13,10 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from workshop_tui.content.model import ActionsActivity, ActionTemplate
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.due_dates import describe_due, is_overdue, parse_due
 from workshop_tui.domain.records import ActionItem
-from workshop_tui.screens.dialogs import Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel
 from workshop_tui.widgets.clamped_text import ClampedText, clamp
 

@@ -20,11 +20,12 @@ from textual.containers import Center, Grid, Horizontal, Vertical, VerticalScrol
 from textual.widget import Widget
 
 from workshop_tui.content.model import CynefinActivity
+from workshop_tui.dialogs.confirm import ConfirmDialog
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.kinds import CynefinDomain
 from workshop_tui.domain.preloaded import begun_in, pending
 from workshop_tui.domain.records import Classification
-from workshop_tui.screens.dialogs import ConfirmDialog, Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.local_time import hhmm

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from workshop_tui.content.model import DecisionQuestion, DecisionsActivity
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.decision_flow import (
     AGREED,
@@ -44,7 +45,6 @@ from workshop_tui.domain.decisions import (
 )
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.records import Decision
-from workshop_tui.screens.dialogs import Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel, PanelDetail
 from workshop_tui.widgets.marked_list import MarkedList
 

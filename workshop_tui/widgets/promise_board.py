@@ -18,11 +18,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label
 
 from workshop_tui.content.model import PromisesActivity, PromiseTemplate
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.kinds import PromiseStatus
 from workshop_tui.domain.preloaded import begun_in, pending
 from workshop_tui.domain.records import Promise
-from workshop_tui.screens.dialogs import Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel
 from workshop_tui.widgets.clamped_text import ClampedText
 from workshop_tui.widgets.local_time import hhmm

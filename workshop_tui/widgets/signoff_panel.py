@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from workshop_tui.content.model import SignoffActivity, SignoffSection
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain.signing import (
     completed_count,
     initials_of,
@@ -19,7 +20,6 @@ from workshop_tui.domain.signing import (
     people_with_role,
 )
 from workshop_tui.domain.views import SectionProgress
-from workshop_tui.screens.dialogs import Field, FormDialog
 from workshop_tui.widgets.activity import ActivityPanel, PanelDetail
 from workshop_tui.widgets.marked_list import MarkedList
 
