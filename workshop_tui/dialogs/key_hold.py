@@ -1,22 +1,29 @@
-"""Keys typed while a dialog opens go to that dialog, never to the screen beneath it.
+"""Keys act in the order they are typed, and those typed while a dialog opens go to it.
 
-A facilitator presses ``n`` and types the note at once; the dialog takes a few
-frames to appear. Without help, the letters typed in between are lost, or
-worse, reach the facilitation screen, where ``e`` gives a minute and space
-starts the timer. So the key that opens a dialog *holds* the keys that follow
-(``hold_keys``); the dialog releases them once its first field has focus
-(``release_keys``), and they are delivered to it in the order they were typed.
-A flow that ends without opening a dialog releases them too, and so does a
-short timeout, so a key is never held for long.
+A facilitator presses ``n`` and types the note at once. Textual hands every key
+to the focused widget as soon as it reads it, and a key bound on the screen
+acts only once it has travelled back up to the app, so in a burst the keys
+after ``n`` reached the screen before the note dialog existed: letters were
+lost, ``e`` gave a minute and space (a priority key, acted on at once) started
+the timer. Two rules fix it, in an app that mixes in ``HoldsKeys``:
 
-``dialog_flow`` runs a dialog flow (an ``async`` method that awaits
+- one key at a time: a key is passed on only once the key before it has been
+  answered: a marker sent behind it has come back up to the app, and then a
+  second one, sent to what has focus by then, so the messages the answer posted
+  (a field submitted, the focus moved on) have been handled too;
+- the key that opens a dialog holds the keys that follow (``hold_keys``) until
+  the dialog's first field has focus (``release_keys``); they then reach it in
+  order. A flow that ends without a dialog releases them too, and a timeout
+  makes sure no key waits for long.
+
+``dialog_flow`` runs a dialog flow (an ``async`` method awaiting
 ``push_screen_wait``) as a worker, holding keys from the moment it is asked for.
-Only an app that mixes in ``HoldsKeys`` holds keys; elsewhere it is a no-op.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import deque
 from collections.abc import Callable, Coroutine
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -26,49 +33,101 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.timer import Timer
 
-HOLD_LIMIT = 1.0
-"""Seconds after which held keys are delivered even if no dialog asked for them."""
+HOLD_LIMIT = 5.0
+"""Seconds after which held keys are passed on even if no dialog asked for them."""
+ANSWER_LIMIT = 2.0
+"""Seconds after which the next key goes even if the marker behind this one was lost."""
 
 P = ParamSpec("P")
 N = TypeVar("N", bound=DOMNode)
+Typing = events.Key | events.Paste
+
+
+class KeyAnswered(Message):
+    """Sent behind a key to where the key went; back at the app, the key has been answered."""
+
+    def __init__(self, number: int, lap: int = 1) -> None:
+        super().__init__()
+        self.number = number
+        self.lap = lap
 
 
 class KeysReleased(Message):
-    """Deliver the held keys now (posted to the app, so they follow what it is doing)."""
+    """A dialog has focus: pass the held keys on (posted to the app, so it follows its work)."""
 
 
 class HoldsKeys(App[Any]):
-    """An app that can hold the keys typed while a dialog opens."""
+    """An app that passes keys on one at a time, and holds them while a dialog opens."""
 
-    _held_keys: list[events.Key | events.Paste] | None = None
-    _hold_timer: Timer | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._waiting: deque[Typing] = deque()
+        self._answering = 0
+        """The number of the key being answered, 0 when none is."""
+        self._keys_seen = 0
+        self._holding = False
+        self._key_timers: dict[str, Timer] = {}
 
     def hold_keys(self) -> None:
-        """Keep every key from now on until ``release_keys``."""
-        if self._held_keys is None:
-            self._held_keys = []
-            self._hold_timer = self.set_timer(HOLD_LIMIT, self.release_keys)
+        """Keep every key typed from now on until ``release_keys``."""
+        if not self._holding:
+            self._holding = True
+            self._start_timer("hold", HOLD_LIMIT, self.release_keys)
 
     def release_keys(self) -> None:
-        """Deliver the held keys, in order, to whatever has focus once this is handled."""
-        if self._held_keys is not None:
+        """Pass the held keys on, in order, to whatever has focus once this is handled."""
+        if self._holding:
             self.post_message(KeysReleased())
 
     async def on_event(self, event: events.Event) -> None:
-        held = self._held_keys
-        typing = isinstance(event, events.Key | events.Paste) and not event.is_forwarded
-        if held is not None and typing:
-            held.append(event)  # type: ignore[arg-type]
+        if isinstance(event, Typing) and not event.is_forwarded:
+            self._waiting.append(event)
+            await self._pass_keys_on()
             return
         await super().on_event(event)
 
+    async def _pass_keys_on(self) -> None:
+        """Hand the next key on while nothing holds it back."""
+        while self._waiting and not self._answering and not self._holding:
+            event = self._waiting.popleft()
+            self._keys_seen += 1
+            number = self._answering = self._keys_seen
+            await super().on_event(event)  # a priority key acts now; others go to the focus
+            self._start_timer("answer", ANSWER_LIMIT, functools.partial(self._answered, number))
+            self._send_marker(number, 1)
+
+    def _send_marker(self, number: int, lap: int) -> None:
+        target = self.focused or self.screen
+        if not target.post_message(KeyAnswered(number, lap)):
+            self._answered(number)
+
+    def _answered(self, number: int) -> None:
+        """Key ``number`` has been answered (or its marker was lost): the next may go."""
+        if number == self._answering:
+            self._answering = 0
+            self._stop_timer("answer")
+            self.call_later(self._pass_keys_on)
+
+    def on_key_answered(self, message: KeyAnswered) -> None:
+        message.stop()
+        if message.lap == 1 and message.number == self._answering:
+            self._send_marker(message.number, 2)
+        else:
+            self._answered(message.number)
+
     async def on_keys_released(self, _: KeysReleased) -> None:
-        held, self._held_keys = self._held_keys, None
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        for event in held or ():
-            await self.on_event(event)
+        self._holding = False
+        self._stop_timer("hold")
+        await self._pass_keys_on()
+
+    def _start_timer(self, name: str, seconds: float, callback: Callable[[], object]) -> None:
+        self._stop_timer(name)
+        self._key_timers[name] = self.set_timer(seconds, callback)
+
+    def _stop_timer(self, name: str) -> None:
+        timer = self._key_timers.pop(name, None)
+        if timer is not None:
+            timer.stop()
 
 
 def hold_keys(app: App[Any]) -> None:
