@@ -213,7 +213,7 @@ async def test_a_part_change_is_drawn_as_one_frame(
 
         def seen(shown_screen, update):  # type: ignore[no-untyped-def]
             if shown_screen is screen:
-                boards = [type(w).__name__ for w in screen.query("#activity > *")]
+                boards = [type(w).__name__ for w in screen.query("#activity > *") if w.display]
                 frames.append(
                     (
                         str(screen.query_one("#part-title", Static).render()),

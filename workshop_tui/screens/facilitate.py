@@ -22,7 +22,7 @@ from workshop_tui.boards.brief import BriefBoard
 from workshop_tui.boards.timer import TimerBoard
 from workshop_tui.content.durations import format_clock, format_duration
 from workshop_tui.controls.base import ActivityControls
-from workshop_tui.controls.registry import controls_for
+from workshop_tui.controls.stage import ActivityStage
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
@@ -72,8 +72,7 @@ class FacilitateScreen(Screen[None]):
         with Horizontal(id="facilitate"):
             with Vertical(id="stage"):
                 yield BriefBoard(id="brief")
-                with Vertical(id="activity"):
-                    yield controls_for(engine, engine.part)
+                yield ActivityStage(engine, id="activity")
             with Vertical(id="side"):
                 yield TimerBoard(id="timer")
                 with VerticalScroll(id="agenda-box"):
@@ -86,6 +85,7 @@ class FacilitateScreen(Screen[None]):
     def on_mount(self) -> None:
         self._draw_part()
         self.call_after_refresh(self.controls.focus_main)
+        self.call_after_refresh(self._make_neighbours_ready)
         self.set_interval(TICK_SECONDS, self._tick)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         if self._resumed is not None:
@@ -103,7 +103,7 @@ class FacilitateScreen(Screen[None]):
     @property
     def controls(self) -> ActivityControls:
         """The current part's controls (and board)."""
-        return self.query_one("#activity", Vertical).query_one(ActivityControls)
+        return self.query_one(ActivityStage).current
 
     # -- drawing -------------------------------------------------------------------------------
     def _draw_part(self) -> None:
@@ -123,11 +123,14 @@ class FacilitateScreen(Screen[None]):
         self._shown_part = engine.index
         with self.app.batch_update():
             self._draw_part()
-            holder = self.query_one("#activity", Vertical)
-            await holder.remove_children()
-            controls = controls_for(engine, engine.part)
-            await holder.mount(controls)
+            controls = await self.query_one(ActivityStage).show(engine.index)
         self.call_after_refresh(controls.focus_main)
+        self.call_after_refresh(self._make_neighbours_ready)
+
+    def _make_neighbours_ready(self) -> None:
+        """Once the frame is out: the parts either side mounted, hidden, for the next move."""
+        stage = self.query_one(ActivityStage)
+        self.run_worker(stage.tidy(), group="stage", exclusive=True)
 
     def _show_private_notes(self) -> None:
         part = self.engine.part
