@@ -238,8 +238,8 @@ class WorkshopApp(HoldsKeys):
         from workshop_tui.screens.summary import SummaryScreen
 
         self.engine = engine
-        self.title = engine.script.title
-        self.sub_title = engine.session.setup.customer
+        self.title = visible(engine.script.title)  # also what a screenshot is named
+        self.sub_title = visible(engine.session.setup.customer)
         screen: Screen[None] = (
             SummaryScreen(engine, self.launch.exports_dir)
             if engine.finished

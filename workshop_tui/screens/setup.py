@@ -25,7 +25,7 @@ from workshop_tui.dialogs.text_field import TextField
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.messages import DraftKept, SessionRequested
-from workshop_tui.plain_text import notify, plain, plain_rich, typed
+from workshop_tui.plain_text import notify, plain, plain_rich, typed, visible
 from workshop_tui.screens.footer import Footer
 from workshop_tui.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
 
@@ -119,7 +119,7 @@ class SetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.script.title
+        self.title = visible(self.script.title)
         self.sub_title = "set-up"
         people = self.query_one("#participants", DataTable)
         people.add_columns("Name", "Role")
