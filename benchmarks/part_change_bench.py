@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/part_change_bench.py [--presses 30] [--records 
 ``workshop --db PATH resume ID`` on a session of 1,000 records (make_session.py,
 paused on "Negotiate Promises") in tmux at 100x30. Each PgDn (then PgUp, in
 turn) is timed from ``send-keys`` until the screen shows the new part whole:
-its "Part N of M" line and its countdown reading. The pane is read every 0.5 ms
+its "Part N of M" line and its countdown reading, and then until its board
+shows (a text each kind of board shows). The pane is read every 0.5 ms
 meanwhile, and a *torn* frame is one that shows the new part's line with the
 old part's countdown (or the old line with the new countdown): a part change
 drawn as one frame shows none. ``e`` (+1 minute) is pressed on every return to the
@@ -40,9 +41,19 @@ from ui_bench import RESUMED_TEXT, shows_reading, workshop_command
 from workshop_tui.content.durations import format_clock
 from workshop_tui.storage import open_store
 
+BOARD_TEXT = {
+    "discussion": "on this part",
+    "cynefin": "Complex ·",
+    "promises": " agreed",
+    "decisions": "questions decided",
+    "signoff": "sections complete",
+    "actions": " done",
+}
+"""Text each kind of board shows once it is drawn."""
 
-def readings(db_path: Path, session_id: int) -> tuple[int, list[str], list[str]]:
-    """The current part, each part's "Part N of M" line and its paused countdown reading."""
+
+def readings(db_path: Path, session_id: int) -> tuple[int, list[str], list[str], list[str]]:
+    """The current part, each part's "Part N of M" line, paused countdown, and board text."""
     store = open_store(db_path, readonly=True)
     try:
         script, session = store.load_session(session_id)
@@ -51,14 +62,16 @@ def readings(db_path: Path, session_id: int) -> tuple[int, list[str], list[str]]
     total = len(script.parts)
     lines = [f"Part {i + 1} of {total} ·" for i in range(total)]
     clocks = [format_clock(t.allowed_seconds - t.elapsed_seconds) for t in session.timings]
-    return session.current_part, lines, clocks
+    boards = [BOARD_TEXT[part.activity.kind] for part in script.parts]
+    return session.current_part, lines, clocks, boards
 
 
 def time_part_change(
-    pane: Pane, key: str, new: tuple[str, str], old: tuple[str, str]
-) -> tuple[float, int]:
-    """Seconds until the new part shows whole, and how many torn frames were seen before."""
-    new_line, new_clock = new[0], shows_reading(new[1])
+    pane: Pane, key: str, new: tuple[str, str, str], old: tuple[str, str]
+) -> tuple[float, float, int]:
+    """Seconds until the new part's line and countdown show, until its board shows too,
+    and how many torn frames were seen before the line and countdown showed."""
+    new_line, new_clock, new_board = new[0], shows_reading(new[1]), new[2]
     old_line, old_clock = old[0], shows_reading(old[1])
     torn = 0
     start = time.perf_counter()
@@ -71,7 +84,9 @@ def time_part_change(
             last = screen
             line_new, clock_new = new_line in screen, new_clock(screen)
             if line_new and clock_new:
-                return time.perf_counter() - start, torn
+                whole = time.perf_counter() - start
+                wait_for(pane, lambda screen: new_board in screen, what="the new board")
+                return whole, time.perf_counter() - start, torn
             if (line_new and old_clock(screen)) or (clock_new and old_line in screen):
                 torn += 1
         time.sleep(DEFAULT_POLL)
@@ -85,11 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--settle", type=float, default=0.3, help="seconds between presses")
     args = parser.parse_args(argv)
     changes: list[float] = []
+    boards_drawn: list[float] = []
     torn_frames: list[int] = []
     extends: list[float] = []
     with tempfile.TemporaryDirectory(prefix="workshop-bench-data-") as data:
         busy = make_session(Path(data) / "busy.db", records=args.records)
-        here, lines, clocks = readings(busy.db_path, busy.session_id)
+        here, lines, clocks, boards = readings(busy.db_path, busy.session_id)
         first = here
         env = {"WORKSHOP_DATA_DIR": data, "WORKSHOP_CONFIG_DIR": data}
         command = workshop_command("--db", busy.db_path, "resume", str(busy.session_id))
@@ -100,10 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             extra = 0
             for number in range(args.presses):
                 key, there = ("PageDown", here + 1) if number % 2 == 0 else ("PageUp", here - 1)
-                seconds, torn = time_part_change(
-                    pane, key, (lines[there], clocks[there]), (lines[here], clocks[here])
+                seconds, drawn, torn = time_part_change(
+                    pane,
+                    key,
+                    (lines[there], clocks[there], boards[there]),
+                    (lines[here], clocks[here]),
                 )
                 changes.append(seconds)
+                boards_drawn.append(drawn)
                 torn_frames.append(torn)
                 here = there
                 time.sleep(args.settle)
@@ -118,7 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     clocks[here] = reading
                     time.sleep(args.settle)
     print(f"part changes (PgDn/PgUp), {len(changes)} on {args.records} records:")
-    print(f"  to the new part whole: {spread(changes)}")
+    print(f"  to its line and countdown: {spread(changes)}")
+    print(f"  to its board as well:     {spread(boards_drawn)}")
     print(
         f"  torn frames (new line, old countdown): {sum(torn_frames)} in total, "
         f"{sum(1 for t in torn_frames if t)} of {len(torn_frames)} changes showed one"
