@@ -4,7 +4,11 @@ Run: .venv/bin/python benchmarks/store_bench.py
 
 (a) one ``add_record`` (a Note), committed with ``synchronous=FULL``, 1,000 times:
     median and p95 in ms (target p95 <= 3 ms);
-(b) sessions of 1k, 10k and 100k records over every kind: ``open_store`` plus
+(b) one ``extend(60)`` through the session engine, 1,000 times (the ``e`` key's
+    store cost: a progress save with its timing row), median and p95 in ms;
+(c) opening the file: ``open_store`` for writing and read-only, and a read-only
+    open plus ``list_sessions`` (what ``workshop sessions`` does), best of 20;
+(d) sessions of 1k, 10k and 100k records over every kind: ``open_store`` plus
     ``load_session`` (target 10k <= 0.5 s), and ``PRAGMA quick_check`` for scale.
 Databases live in a temporary folder that is removed afterwards.
 """
@@ -22,6 +26,8 @@ from typing import Any
 from sqlalchemy import insert
 
 from workshop_tui.content.model import Script
+from workshop_tui.domain.clock import SystemClock
+from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
 from workshop_tui.domain.records import (
     ActionItem,
@@ -129,6 +135,49 @@ def bench_commits(folder: Path, calls: int = 1000) -> None:
     )
 
 
+def bench_extends(folder: Path, calls: int = 1000) -> None:
+    path = folder / "extends.db"
+    store = open_store(path)
+    setup = SessionSetup("Acme")
+    engine = SessionEngine.begin(SCRIPT, "# yaml", setup, store, SystemClock())
+    engine.start()
+    for _ in range(20):
+        engine.extend(60)
+    laps: list[float] = []
+    for _ in range(calls):
+        began = time.perf_counter()
+        engine.extend(60)
+        laps.append((time.perf_counter() - began) * 1000)
+    store.close()
+    laps.sort()
+    print(
+        f"(b) extend(60) x{calls}: median {statistics.median(laps):.3f} ms, "
+        f"p95 {laps[int(len(laps) * 0.95) - 1]:.3f} ms, max {laps[-1]:.3f} ms"
+    )
+
+
+def bench_opens(folder: Path, runs: int = 20) -> None:
+    path = folder / "opens.db"
+    new_session(path)
+    laps: dict[str, list[float]] = {"write": [], "read-only": [], "sessions": []}
+    for _ in range(runs):
+        began = time.perf_counter()
+        open_store(path).close()
+        laps["write"].append(time.perf_counter() - began)
+        began = time.perf_counter()
+        open_store(path, readonly=True).close()
+        laps["read-only"].append(time.perf_counter() - began)
+        began = time.perf_counter()
+        with open_store(path, readonly=True) as store:
+            store.list_sessions()
+        laps["sessions"].append(time.perf_counter() - began)
+    figures = ", ".join(
+        f"{name} {min(times) * 1000:.2f} ms (median {statistics.median(times) * 1000:.2f})"
+        for name, times in laps.items()
+    )
+    print(f"(c) open_store, best of {runs}: {figures}")
+
+
 def fill(path: Path, session_id: int, count: int) -> None:
     """Insert ``count`` records in bulk (the fast way to build a test database)."""
     rows: dict[Any, list[dict[str, Any]]] = {}
@@ -161,7 +210,7 @@ def bench_loads(folder: Path, sizes: tuple[int, ...] = (1_000, 10_000, 100_000))
         open_s, total_s = min(laps, key=lambda lap: lap[1])
         check_s = quick_check_seconds(path)
         print(
-            f"(b) {size:>7,} records: open {open_s * 1000:6.1f} ms, open + load "
+            f"(d) {size:>7,} records: open {open_s * 1000:6.1f} ms, open + load "
             f"{total_s * 1000:7.1f} ms (best of 5, median "
             f"{statistics.median(lap[1] for lap in laps) * 1000:7.1f} ms); "
             f"quick_check {check_s * 1000:6.1f} ms; file {path.stat().st_size / 1e6:.1f} MB"
@@ -183,6 +232,8 @@ def main() -> None:
         print(f"databases in {folder}")
         bench_fsync(Path(folder))
         bench_commits(Path(folder))
+        bench_extends(Path(folder))
+        bench_opens(Path(folder))
         bench_loads(Path(folder))
     print("10k target: open + load <= 500 ms")
 
