@@ -129,8 +129,11 @@ class WorkshopApp(App[None]):
         """Stop at start-up with one sentence on stderr and exit status 2, like the CLI."""
         from rich.text import Text
 
+        from workshop_tui.printable import printable
+
         self.error_console.soft_wrap = True  # the terminal wraps it; a pipe gets whole lines
-        self.call_after_refresh(self.exit, return_code=2, message=Text(f"workshop: {message}"))
+        shown = "\n".join(printable(line) for line in message.split("\n"))
+        self.call_after_refresh(self.exit, return_code=2, message=Text(f"workshop: {shown}"))
 
     # -- flow between screens --------------------------------------------------------------
     def on_script_chosen(self, message: ScriptChosen) -> None:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_tui.printable import printable
+
 if TYPE_CHECKING:
     from workshop_tui.app import Launch
 
@@ -67,18 +69,19 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
     path = database_path(args.db)
     if not path.exists():
-        print(f"No sessions yet ({path} does not exist).")
+        print(printable(f"No sessions yet ({path} does not exist)."))
         return 0
-    summaries = open_store(path, readonly=True).list_sessions()
+    with open_store(path, readonly=True) as store:
+        summaries = store.list_sessions()
     if not summaries:
-        print(f"No sessions yet in {path}.")
+        print(printable(f"No sessions yet in {path}."))
         return 0
     header = ("ID", "SCRIPT", "CUSTOMER", "STARTED", "STATE", "PARTS DONE")
     rows = [
         (
             str(s.id),
-            s.script_id,
-            s.customer,
+            printable(s.script_id),
+            printable(s.customer),
             s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             str(s.state),
             f"{s.parts_done}/{s.parts_total}",
@@ -104,12 +107,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = database_path(args.db)
     if not path.exists():
         raise StoreError(f"{path} does not exist: there are no sessions to export yet")
-    script, session = open_store(path, readonly=True).load_session(args.session)
+    with open_store(path, readonly=True) as store:
+        script, session = store.load_session(args.session)
     if args.output == "-":
         sys.stdout.write(render_markdown(script, session))
         return 0
     written = export_session(script, session, Path(args.output) if args.output else None)
-    print(f"Exported session {session.id} to {written}")
+    print(printable(f"Exported session {session.id} to {written}"))
     return 0
 
 
@@ -150,7 +154,7 @@ def _session_id(text: str) -> int:
     try:
         value = int(text.lstrip("#"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a session id (a number)') from None
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a session id (a number)')
+        raise argparse.ArgumentTypeError(f'"{printable(text)}" is not a session id (a number)')
     return value
