@@ -587,5 +587,11 @@ class SessionEngine:
 
 
 def _require_text(text: str, what: str) -> None:
-    if not text or not text.strip():
+    """Refuse text with nothing printable in it: blank, or only control or format characters."""
+    stripped = text.strip()
+    if stripped.isprintable():  # the usual case, at C speed
+        visible = bool(stripped)
+    else:
+        visible = any(char.isprintable() and not char.isspace() for char in stripped)
+    if not visible:
         raise EngineError(f"{what} cannot be empty")
