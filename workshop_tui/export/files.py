@@ -1,4 +1,10 @@
-"""Writing exported notes to a file, with a name that sorts and says what it is."""
+"""Writing exported notes to a file, with a name that sorts and says what it is.
+
+The name is built from stored text (the script's id, the customer), so each
+piece is cut down to lowercase letters, digits and dashes: whatever the
+database holds, the file lands in the chosen folder, with a name of a sane
+length. The file is owner-only (0600), and so is a folder created for it.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +21,24 @@ if TYPE_CHECKING:
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 
+MAX_PIECE = 60
+"""The longest a piece of the name built from stored text may be."""
+
+_NOT_SAFE = re.compile(r"[^a-z0-9]+")
+
+
+def safe_piece(text: str) -> str:
+    """``text`` as lowercase letters, digits and single dashes, at most ``MAX_PIECE`` long."""
+    return _NOT_SAFE.sub("-", text.lower()).strip("-")[:MAX_PIECE].rstrip("-")
+
+
 def default_export_name(session: SessionSnapshot) -> str:
     """``2026-11-21-customer-working-agreement-acme-session-3.md``."""
-    customer = re.sub(r"[^a-z0-9]+", "-", session.setup.customer.lower()).strip("-")
     parts = [
         session.created_at.date().isoformat(),
-        session.script_id,
-        customer,
-        f"session-{session.id}",
+        safe_piece(session.script_id),
+        safe_piece(session.setup.customer),
+        f"session-{int(session.id)}",
     ]
     return "-".join(part for part in parts if part) + ".md"
 
@@ -33,12 +49,12 @@ def export_session(script: Script, session: SessionSnapshot, target: Path | None
     ``target`` may be a file, or a folder (the default name is used inside it);
     without one the notes go to the exports folder of the data directory.
     """
-    if target is None:
-        from workshop_tui.locations import exports_dir
+    from workshop_tui.locations import exports_dir, private_folder
 
+    if target is None:
         target = exports_dir()
     path = target / default_export_name(session) if target.is_dir() or not target.suffix else target
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     text = render_markdown(script, session)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".md")
     try:
