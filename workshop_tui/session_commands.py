@@ -33,10 +33,15 @@ def _launch(
 
 
 def _run_app(launch: Launch) -> int:
+    """Run the app; however it ends, its store lets go of the session it held."""
     from workshop_tui.app import WorkshopApp
 
     app = WorkshopApp(launch)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
     return app.return_code or 0
 
 

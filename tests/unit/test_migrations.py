@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, inspect
 
-from tests.unit.test_store_samples import new_session, sample_records
+from tests.unit.test_store_samples import T0, new_session, new_store, old_database, sample_records
 from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.records import Note
 from workshop_tui.storage.database import make_engine, sqlite_url
 from workshop_tui.storage.errors import DatabaseDamaged, storage_errors
 from workshop_tui.storage.migrations import (
@@ -20,10 +22,10 @@ from workshop_tui.storage.migrations import (
     migrate,
 )
 from workshop_tui.storage.opener import open_store
-from workshop_tui.storage.repository import SqlSessionStore
 from workshop_tui.storage.tables import ALL_TABLES
 
 RECORD_TABLES = ("notes", "classifications", "promises", "signoffs", "decisions", "actions")
+INDEXES = {f"ix_{t}_session_id_id" for t in RECORD_TABLES}
 
 
 def marks(path: Path) -> tuple[int, int]:
@@ -76,7 +78,7 @@ def schema(engine: Engine) -> dict[str, Any]:
 
 def test_the_steps_are_numbered_one_by_one() -> None:
     assert [step.version for step in STEPS] == list(range(1, len(STEPS) + 1))
-    assert SCHEMA_VERSION == STEPS[-1].version == 2
+    assert SCHEMA_VERSION == STEPS[-1].version == 3
 
 
 def test_a_new_file_gets_the_newest_schema_and_is_marked_as_ours(tmp_path: Path) -> None:
@@ -99,24 +101,28 @@ def test_the_steps_build_what_the_tables_describe(tmp_path: Path) -> None:
         described.dispose()
 
 
-def test_a_version_1_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_database_is_upgraded_with_its_data(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.db"
-    engine = version_1(path)
-    old = SqlSessionStore(engine)
-    session_id = new_session(old)
-    for record in sample_records():
-        old.add_record(session_id, record)
-    before = old.load_session(session_id)
-    old.close()
-    assert marks(path) == (1, APPLICATION_ID)
-    assert indexes(path) == set()
+    session_id = old_database(path, version)
+    assert marks(path) == (version, APPLICATION_ID)
+    assert indexes(path) == (set() if version == 1 else INDEXES)
+    expected_store, _ = new_store(tmp_path / "expected")
+    with expected_store:  # the same session, written by this version
+        expected_id = new_session(expected_store)
+        for record in sample_records():
+            expected_store.add_record(expected_id, record)
+        expected = expected_store.load_session(expected_id)
 
     with open_store(path) as store:
-        after = store.load_session(session_id)
-        assert after == before
-        assert after[1].record_count == len(sample_records())
-    assert marks(path) == (2, APPLICATION_ID)
-    assert indexes(path) == {f"ix_{t}_session_id_id" for t in RECORD_TABLES}
+        script, snapshot = store.load_session(session_id)
+        assert script == expected[0]
+        assert replace(snapshot, last_seen_at=T0) == replace(expected[1], last_seen_at=T0)
+        assert snapshot.record_count == len(sample_records())
+        store.open_session(session_id, T0)  # and it takes writes again
+        store.add_record(session_id, Note("welcome", T0, "after the upgrade"))
+    assert marks(path) == (SCHEMA_VERSION, APPLICATION_ID)
+    assert indexes(path) == INDEXES
 
 
 def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:

@@ -20,8 +20,13 @@ from workshop_tui.domain.records import (
     SignOff,
 )
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup
+from workshop_tui.storage.database import make_engine, sqlite_url, writer
+from workshop_tui.storage.migrations import migrate
 from workshop_tui.storage.opener import open_store
+from workshop_tui.storage.record_rows import KIND_OF
 from workshop_tui.storage.repository import SqlSessionStore
+from workshop_tui.storage.script_codec import content_hash, script_to_json
+from workshop_tui.storage.tables import ParticipantRow, PartTimingRow, ScriptRow, SessionRow, table
 
 T0 = datetime(2026, 11, 21, 9, 0, 0, 123456, tzinfo=UTC)
 TRICKY = (
@@ -144,6 +149,70 @@ def new_store(folder: Path, name: str = "workshop.db") -> tuple[SqlSessionStore,
 def new_session(store: SqlSessionStore, *, created: datetime = T0) -> int:
     script = sample_script()
     return store.create_session(script, SOURCE, sample_setup(), sample_timings(script), created)
+
+
+def old_database(path: Path, version: int, records: list[Record] | None = None) -> int:
+    """A closed database as schema ``version`` left it, holding the sample session.
+
+    The rows are written column by column with Core, as that version wrote
+    them (no revision, no claim), so the file is exactly one of that version.
+    """
+    from sqlalchemy import insert
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(sqlite_url(path))
+    assert migrate(engine, target=version) == version
+    script, setup = sample_script(), sample_setup()
+    model_json = script_to_json(script)
+    with writer(engine).begin() as connection:
+        script_row = connection.execute(
+            insert(table(ScriptRow)).values(
+                script_id=script.id,
+                title=script.title,
+                content_hash=content_hash(SOURCE, model_json),
+                source=SOURCE,
+                model_json=model_json,
+            )
+        ).lastrowid
+        session_id = int(
+            connection.execute(
+                insert(table(SessionRow)).values(
+                    script_row_id=script_row,
+                    customer=setup.customer,
+                    facilitator=setup.facilitator,
+                    state="setup",
+                    current_part=0,
+                    created_at=T0,
+                    last_seen_at=T0,
+                    materials_checked=list(setup.materials_checked),
+                )
+            ).lastrowid
+        )
+        for position, person in enumerate(setup.participants):
+            connection.execute(
+                insert(table(ParticipantRow)).values(
+                    session_id=session_id, position=position, name=person.name, role=person.role
+                )
+            )
+        for position, timing in enumerate(sample_timings(script)):
+            connection.execute(
+                insert(table(PartTimingRow)).values(
+                    session_id=session_id,
+                    position=position,
+                    part_id=timing.part_id,
+                    planned_seconds=timing.planned_seconds,
+                    extra_seconds=0,
+                    elapsed_seconds=0.0,
+                    skipped=False,
+                )
+            )
+        for record in sample_records() if records is None else records:
+            kind = KIND_OF[type(record)]
+            connection.execute(
+                insert(kind.table), {**kind.to_row(record), "session_id": session_id}
+            )
+    engine.dispose()
+    return session_id
 
 
 def test_the_samples_cover_every_kind_of_record() -> None:

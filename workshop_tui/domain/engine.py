@@ -119,8 +119,9 @@ class SessionEngine:
     def reopen(
         cls, session_id: int, store: SessionStore, clock: Clock
     ) -> tuple[SessionEngine, Resumed]:
-        """Load a stored session; a part that was running is paused where it was last seen."""
-        script, session = store.load_session(session_id)
+        """Hold a stored session for writing and load it; a running part is paused where it was
+        last seen. ``SessionInUse`` if another workshop-tui has it open."""
+        script, session = store.open_session(session_id, clock.now())
         now = clock.now()
         away = max(0.0, (now - session.last_seen_at).total_seconds())
         timing = session.timings[session.current_part] if session.timings else None
@@ -289,6 +290,10 @@ class SessionEngine:
         now = self._clock.now()
         self._store.touch(self.session.id, now)
         self.session.last_seen_at = now
+
+    def close(self) -> None:
+        """Let go of the session, so another workshop-tui may open it; the engine writes no more."""
+        self._store.release(self.session.id)
 
     def update_setup(self, setup: SessionSetup) -> None:
         """Change who is in the room or which materials are ticked."""

@@ -85,6 +85,15 @@ _VERSION_2 = tuple(
     f"CREATE INDEX ix_{name}_session_id_id ON {name} (session_id, id)" for name in _RECORD_TABLES
 )
 
+_VERSION_3 = (
+    "ALTER TABLE sessions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    """CREATE TABLE session_locks (
+        session_id INTEGER NOT NULL, holder VARCHAR NOT NULL, pid INTEGER NOT NULL,
+        host VARCHAR NOT NULL, since VARCHAR(32) NOT NULL,
+        PRIMARY KEY (session_id),
+        FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+)
+
 
 def _run(statements: tuple[str, ...]) -> Callable[[Connection], None]:
     def apply(connection: Connection) -> None:
@@ -106,6 +115,9 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step(1, "create the tables", _run(_VERSION_1)),
     Step(2, "index each record table by (session_id, id)", _run(_VERSION_2)),
+    Step(
+        3, "one writer per session: a revision on each session and a lock table", _run(_VERSION_3)
+    ),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

@@ -54,6 +54,22 @@ class SessionRow(SQLModel, table=True):
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_seen_at: datetime = Field(sa_type=UTCDateTime)
     materials_checked: list[str] = Field(sa_type=JSON)
+    revision: int = Field(sa_column_kwargs={"server_default": "0"})
+    """Moves on with every write: a write carries the revision it was based on and is
+    refused if the row has moved since (compare-and-set; added by schema 3)."""
+
+
+class SessionLockRow(SQLModel, table=True):
+    """The workshop-tui that holds a session for writing: one writer per session (schema 3)."""
+
+    __tablename__ = "session_locks"
+
+    session_id: int = Field(primary_key=True, foreign_key="sessions.id", ondelete="CASCADE")
+    holder: str
+    """A random token of the store that holds it."""
+    pid: int
+    host: str
+    since: datetime = Field(sa_type=UTCDateTime)
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -180,6 +196,7 @@ ALL_TABLES: tuple[Table, ...] = tuple(
     for row in (
         ScriptRow,
         SessionRow,
+        SessionLockRow,
         ParticipantRow,
         PartTimingRow,
         NoteRow,
