@@ -9,8 +9,10 @@ Both checks only read, and both are cheap:
   this version reads (a known state, a time it can parse, a list of texts,
   a count that is a whole number...). The checks are SQL written from the
   table descriptions, so SQLite runs them at C speed: the small tables
-  (scripts, sessions, locks) when the file is opened, one session's rows
-  when it is loaded. The first bad value is named, with its table and column.
+  (scripts, sessions, locks) when the file is opened, one session's own
+  rows when it is loaded. Its records, the many rows, are checked by the
+  reader as it converts them; the SQL checks then name the value that
+  failed. The first bad value is named, with its table and column.
 
 SQLite stores whatever it is given in any column, so a tampered file can hold
 text where a number belongs; without these checks it would surface as a
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 
 SESSION_LEVEL = ("scripts", "sessions", "session_locks")
 """Tables of a handful of rows, checked whole when the file is opened."""
+SESSION_ROWS = ("session_locks", "participants", "part_timings")
+"""A session's own few rows besides its own, checked whenever it is loaded."""
 
 LARGEST = 10**9
 """The largest count or number of seconds the store takes (about 31 years)."""
@@ -167,46 +171,53 @@ def check_session_level(
     """Check every row of the small tables; ``SessionUnreadable`` naming the first bad value."""
     for table in ALL_TABLES:
         if table.name in SESSION_LEVEL and table.name in columns:
-            _first_bad(connection, table, columns[table.name], "", {}, where)
+            _first_bad(connection, table, where, present=columns[table.name])
 
 
 def check_session(connection: Connection, session_id: int, where: str) -> None:
-    """Check one session's row and every row that belongs to it."""
-    scope = {"session_id": session_id}
+    """Check one session's own rows: its row, its people, its parts' timings, its claim.
+
+    Its records are many, so the reader checks them as it converts them (plain
+    type tests, cheaper than SQL), and calls ``name_bad_record`` if one fails.
+    """
     for table in ALL_TABLES:
-        if table.name == "sessions":
-            _first_bad(connection, table, None, "id = :session_id", scope, where)
-        elif "session_id" in table.columns:
-            _first_bad(connection, table, None, "session_id = :session_id", scope, where)
+        if table.name == "sessions" or table.name in SESSION_ROWS:
+            _first_bad(connection, table, where, session_id=session_id)
+
+
+def name_bad_record(connection: Connection, session_id: int, where: str) -> None:
+    """Find the record value the reader could not convert, and refuse it by name."""
+    for table in ALL_TABLES:
+        if "session_id" in table.columns and table.name not in SESSION_ROWS:
+            _first_bad(connection, table, where, session_id=session_id)
 
 
 def _first_bad(
     connection: Connection,
     table: Table,
-    present: set[str] | None,
-    scope: str,
-    values: dict[str, int],
     where: str,
+    *,
+    present: set[str] | None = None,
+    session_id: int | None = None,
 ) -> None:
-    checks = [
-        check for check in column_checks(table.name) if present is None or check.column in present
-    ]
+    """Raise ``SessionUnreadable`` for the first value of ``table`` that fails its check.
+
+    Only the columns ``present`` in the file are checked, and only the rows of
+    session ``session_id`` if one is given.
+    """
+    columns = None if present is None else frozenset(present)
+    query, checks = _query(table.name, columns, scoped=session_id is not None)
     if not checks:
         return
-    failing = " ".join(f"WHEN NOT {check.sql()} THEN {index}" for index, check in enumerate(checks))
-    every = " AND ".join(check.sql() for check in checks)
-    condition = f"{scope} AND NOT ({every})" if scope else f"NOT ({every})"
-    found = connection.exec_driver_sql(
-        f"SELECT rowid, CASE {failing} END FROM {_quoted(table.name)} WHERE {condition} LIMIT 1",
-        values,
-    ).first()
+    found = connection.exec_driver_sql(query, {"session_id": session_id}).first()
     if found is None:
         return
     rowid, index = found
     check = checks[int(index)]
-    owner = "session_id" if "session_id" in table.columns else "rowid"
-    value, session_id = connection.exec_driver_sql(
-        f"SELECT {_quoted(check.column)}, {owner} FROM {_quoted(table.name)} WHERE rowid = ?",
+    session_column = "session_id" if "session_id" in table.columns else "rowid"
+    value, owning_session = connection.exec_driver_sql(
+        f"SELECT {_quoted(check.column)}, {session_column} FROM {_quoted(table.name)} "
+        "WHERE rowid = ?",
         (rowid,),
     ).one()
     if table.name == "sessions":
@@ -214,8 +225,29 @@ def _first_bad(
     elif table.name == "scripts":
         what = f"stored script {rowid} has {check.column}"
     else:
-        what = f"session {session_id} has {table.name}.{check.column}"
+        what = f"session {owning_session} has {table.name}.{check.column}"
     raise unreadable(where, f"{what} {_shown(value)}, which is {check.fails_as}")
+
+
+@cache
+def _query(
+    table_name: str, present: frozenset[str] | None, *, scoped: bool
+) -> tuple[str, list[ColumnCheck]]:
+    """The query that finds a table's first bad row (of session ``:session_id`` if ``scoped``)
+    and the index of its failing check; built once for each table and set of columns."""
+    checks = [
+        check for check in column_checks(table_name) if present is None or check.column in present
+    ]
+    if not checks:
+        return "", checks
+    failing = " ".join(f"WHEN NOT {check.sql()} THEN {index}" for index, check in enumerate(checks))
+    every = " AND ".join(check.sql() for check in checks)
+    table = _quoted(table_name)
+    condition = f"NOT ({every})"
+    if scoped:
+        owner = "id" if table_name == "sessions" else "session_id"
+        condition = f"{table}.{owner} = :session_id AND {condition}"
+    return f"SELECT rowid, CASE {failing} END FROM {table} WHERE {condition} LIMIT 1", checks
 
 
 @cache

@@ -18,7 +18,7 @@ from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
 from workshop_tui.storage import integrity
 from workshop_tui.storage.errors import unknown_session, unreadable
-from workshop_tui.storage.record_rows import KINDS
+from workshop_tui.storage.record_rows import KINDS, text
 from workshop_tui.storage.script_codec import script_from_json
 from workshop_tui.storage.tables import ParticipantRow, PartTimingRow, ScriptRow, SessionRow, table
 
@@ -43,8 +43,9 @@ def read_session(
     integrity.check_session(connection, session_id, where)
     try:
         return _read_session(connection, session_id, where)
-    except _CONVERSION_ERRORS as error:  # what the checks missed is still one sentence
-        raise unreadable(
+    except _CONVERSION_ERRORS as error:
+        integrity.name_bad_record(connection, session_id, where)  # raises, naming the value
+        raise unreadable(  # what the checks cannot name is still one sentence
             where, f"session {session_id} holds something this version cannot read"
         ) from error
 
@@ -87,7 +88,7 @@ def _read_session(
             customer=head.customer,
             facilitator=head.facilitator,
             participants=tuple(Participant(name=p.name, role=p.role) for p in participants),
-            materials_checked=tuple(head.materials_checked),
+            materials_checked=tuple(text(item) for item in head.materials_checked),
         ),
         state=SessionState(head.state),
         current_part=head.current_part,
