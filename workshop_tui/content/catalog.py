@@ -23,6 +23,7 @@ from pathlib import Path
 
 from workshop_tui.content.loader import LoadedScript, load_script, parse_script_bytes
 from workshop_tui.content.problems import Problem, ScriptInvalid, ScriptNotFound
+from workshop_tui.content.script_file import MISSING, what_is
 from workshop_tui.locations import user_scripts_dir
 
 __all__ = [
@@ -91,10 +92,11 @@ def list_scripts(extra_dirs: Iterable[Path] = ()) -> list[CatalogEntry]:
 def find_script(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
     """The file of a script given as a path or as an id; raise ScriptNotFound if none."""
     candidate = Path(ref).expanduser()
-    if candidate.is_file():
+    what = what_is(candidate)
+    if what is None:
         return candidate
-    if candidate.is_dir():
-        raise ScriptNotFound(f'"{ref}" is a folder, not a script file')
+    if what != MISSING:
+        raise ScriptNotFound(f'"{ref}" is {what}, not a script file')
     if "/" in ref or "\\" in ref or candidate.suffix in SUFFIXES:
         raise ScriptNotFound(f'there is no script file "{ref}"')
     entries = list_scripts(extra_dirs)

@@ -21,9 +21,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from workshop_tui.content import explain
-from workshop_tui.content.durations import format_duration
 from workshop_tui.content.model import LocatedError, Script
-from workshop_tui.content.problems import Problem, ScriptInvalid, Severity
+from workshop_tui.content.problems import Problem, ScriptInvalid
+from workshop_tui.content.script_file import read_script_bytes
+from workshop_tui.content.totals import parts_total_warnings
 
 MAX_BYTES = 512 * 1024
 """Scripts larger than this are refused before they are parsed."""
@@ -119,17 +120,10 @@ Loader: type = FastLoader or PureLoader
 
 def load_script(path: Path) -> LoadedScript:
     """Read and validate the script at ``path``; raise ScriptInvalid naming every problem."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ScriptInvalid([_too_large(name, size)])
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ScriptInvalid([Problem(name, None, "", f"cannot read the file ({reason})")]) from None
-    return parse_script_bytes(data, name, path)
+    data, size = read_script_bytes(path, MAX_BYTES)
+    if len(data) > MAX_BYTES:
+        raise ScriptInvalid([_too_large(str(path), max(size, len(data)))])
+    return parse_script_bytes(data, str(path), path)
 
 
 def parse_script_bytes(data: bytes, name: str, path: Path | None = None) -> LoadedScript:
@@ -167,7 +161,9 @@ def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedS
     if problems or script is None:
         problems = _without_explained_missing(problems)
         raise ScriptInvalid(sorted(problems, key=lambda problem: problem.line or 0))
-    return LoadedScript(script, text, path or Path(name), _warnings(name, root, script))
+    line = explain.locate(root, ("duration",)).line
+    warnings = parts_total_warnings(name, line, "duration", script)
+    return LoadedScript(script, text, path or Path(name), warnings)
 
 
 def _compose_and_construct(text: str, name: str) -> tuple[MappingNode, object, list[Problem]]:
@@ -308,17 +304,3 @@ def _without_explained_missing(problems: list[Problem]) -> list[Problem]:
             and (problem.field, match.group(1)) in explained
         )
     ]
-
-
-def _warnings(name: str, root: MappingNode, script: Script) -> list[Problem]:
-    """What loads but deserves a look: parts that need more time than the script has."""
-    planned = script.planned_seconds
-    if planned <= script.duration:
-        return []
-    spot = explain.locate(root, ("duration",))
-    message = (
-        f"the parts add up to {format_duration(planned)}, "
-        f"{format_duration(planned - script.duration)} more than the "
-        f"{format_duration(script.duration)} planned"
-    )
-    return [Problem(name, spot.line, "duration", message, Severity.WARNING)]
