@@ -1,4 +1,4 @@
-"""Load a facilitation script from YAML, with one clear message per problem.
+"""Load a facilitation script, with one clear message per problem: YAML here, Markdown beside.
 
 The text is composed into a YAML node tree with PyYAML's safe loader, checked
 for what PyYAML lets through silently (repeated keys, aliases), constructed,
@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from workshop_tui.content import explain
+from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
 from workshop_tui.content.model import LocatedError, Script
 from workshop_tui.content.problems import Problem, ScriptInvalid
 from workshop_tui.content.script_file import read_script_bytes
@@ -43,7 +44,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 @dataclass(frozen=True, slots=True)
 class LoadedScript:
-    """A script that loaded, the YAML text it came from, and any warnings."""
+    """A script that loaded, the text it came from (YAML or Markdown), and any warnings."""
 
     script: Script
     source: str
@@ -119,7 +120,10 @@ Loader: type = FastLoader or PureLoader
 
 
 def load_script(path: Path) -> LoadedScript:
-    """Read and validate the script at ``path``; raise ScriptInvalid naming every problem."""
+    """Read and validate the script at ``path``; raise ScriptInvalid naming every problem.
+
+    A file whose name ends in ``.md`` or ``.markdown`` is read as a Markdown script.
+    """
     data, size = read_script_bytes(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise ScriptInvalid([_too_large(str(path), max(size, len(data)))])
@@ -143,7 +147,10 @@ def parse_script_bytes(data: bytes, name: str, path: Path | None = None) -> Load
 
 
 def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedScript:
-    """Validate a script held as text (a copy stored in the database, say)."""
+    """Validate a script held as text (a copy stored in the database, say).
+
+    The text is read as Markdown when ``name`` ends in ``.md`` or ``.markdown``.
+    """
     try:
         size = len(text.encode("utf-8"))
     except UnicodeEncodeError as error:
@@ -152,6 +159,10 @@ def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedS
         raise ScriptInvalid([Problem(name, line, "", message)]) from None
     if size > MAX_BYTES:
         raise ScriptInvalid([_too_large(name, size)])
+    if name.lower().endswith(MARKDOWN_SUFFIXES):
+        from workshop_tui.content.markdown_reader import parse_markdown_text
+
+        return parse_markdown_text(text, name, path)
     root, data, problems = _compose_and_construct(text, name)
     script: Script | None = None
     try:
