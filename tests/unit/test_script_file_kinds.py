@@ -1,9 +1,10 @@
-"""A path that is no script file is said as what it is, and a FIFO never blocks."""
+"""A path that is no script file is said as what it is, a FIFO never blocks, and .md runs."""
 
 from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import time
 from pathlib import Path
 
@@ -11,12 +12,16 @@ import pytest
 from textual.app import App
 
 from tests.unit.test_cli_scripts import workshop
-from workshop_tui.app import WorkshopApp
+from workshop_tui.app import Launch, WorkshopApp
 from workshop_tui.cli import main
 from workshop_tui.content.catalog import ScriptNotFound, find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.content.problems import ScriptInvalid
+from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.screens.setup import SetupScreen
 
+REPO = Path(__file__).resolve().parents[2]
+MARKDOWN = REPO / "facilitation_scripts" / "customer-working-agreement.md"
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and sockets")
 
 
@@ -91,3 +96,24 @@ def test_run_on_a_symlink_loop_exits_2_saying_so(
     assert status == 2
     assert "is a symbolic link that loops back on itself" in err
     assert "Traceback" not in err
+
+
+async def test_run_a_markdown_script_and_its_text_is_stored_with_the_session(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "run.db"
+    app = WorkshopApp(Launch(db_path=db_path, script_ref=str(MARKDOWN)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        deadline = time.monotonic() + 15
+        while not isinstance(app.screen, SetupScreen):
+            assert time.monotonic() < deadline, app.screen
+            await pilot.pause(0.02)
+        await pilot.press(*"Acme", "ctrl+s")
+        while not isinstance(app.screen, FacilitateScreen):
+            assert time.monotonic() < deadline, app.screen
+            await pilot.pause(0.02)
+        assert app.engine is not None
+        assert app.engine.script == load_script(MARKDOWN).script
+    with sqlite3.connect(db_path) as connection:
+        (source,) = connection.execute("SELECT source FROM scripts").fetchone()
+    assert source == MARKDOWN.read_text(encoding="utf-8")
