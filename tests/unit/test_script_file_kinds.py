@@ -117,3 +117,18 @@ async def test_run_a_markdown_script_and_its_text_is_stored_with_the_session(
     with sqlite3.connect(db_path) as connection:
         (source,) = connection.execute("SELECT source FROM scripts").fetchone()
     assert source == MARKDOWN.read_text(encoding="utf-8")
+
+
+@posix_only
+def test_a_fifo_or_a_loop_in_a_scripts_folder_is_listed_as_broken_saying_what_it_is(
+    tmp_path: Path, odd_paths: dict[str, Path]
+) -> None:
+    from workshop_tui.content.catalog import list_scripts
+
+    (tmp_path / "folder.yaml").mkdir()
+    listed = {entry.path.name: entry for entry in list_scripts([tmp_path])}
+    assert "folder.yaml" not in listed
+    for name in ("fifo.yaml", "socket.yaml", "loop.yaml", "dangling.md"):
+        entry = listed[name]
+        assert not entry.ok
+        assert SAID[name].removeprefix("is ") in entry.problems[0].message, name

@@ -30,7 +30,7 @@ from workshop_tui.content.loader import LoadedScript, load_script, parse_script_
 from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
 from workshop_tui.content.model import Script
 from workshop_tui.content.problems import Problem, ScriptInvalid, ScriptNotFound
-from workshop_tui.content.script_file import MISSING, what_is
+from workshop_tui.content.script_file import FOLDER, MISSING, what_is
 from workshop_tui.locations import user_scripts_dir
 
 __all__ = [
@@ -155,7 +155,14 @@ def _script_files(folder: Traversable) -> list[Traversable]:
         ]
     except OSError:
         return []
-    return sorted((item for item in found if item.is_file()), key=lambda item: item.name)
+    return sorted((item for item in found if _listed(item)), key=lambda item: item.name)
+
+
+def _listed(item: Traversable) -> bool:
+    """A file, or a FIFO, socket or broken link that is listed as broken, saying what it is."""
+    if not isinstance(item, Path):
+        return item.is_file()
+    return what_is(item) not in (MISSING, FOLDER)
 
 
 _Outcome = LoadedScript | tuple[Problem, ...]

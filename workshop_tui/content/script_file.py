@@ -15,8 +15,9 @@ from pathlib import Path
 
 from workshop_tui.content.problems import Problem, ScriptInvalid
 
+FOLDER = "a folder"
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISDIR, FOLDER),
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
     (stat.S_ISSOCK, "a socket"),
     (stat.S_ISCHR, "a character device"),
