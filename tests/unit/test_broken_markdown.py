@@ -9,6 +9,7 @@ still to be filled in.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -136,11 +137,24 @@ def test_the_seed_template_lists_everything_left_to_fill_in() -> None:
 
 
 def test_the_seed_template_is_the_one_the_project_started_from() -> None:
-    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-    original = seeds / "000_35b3b752921d355d.txt"
-    if not original.exists():
-        pytest.skip("the shared seeds are not beside this checkout")
-    assert (BROKEN / SEED).read_bytes() == original.read_bytes()
+    # the SHA-256 of shared/seeds/000_35b3b752921d355d.txt, byte for byte
+    digest = hashlib.sha256((BROKEN / SEED).read_bytes()).hexdigest()
+    assert digest == "0b6b6416448f57ed05a5c9a3b6c6fb16743addebd64deb15465ebcb528e50afc"
+
+
+def test_the_seed_template_as_given_a_txt_file_is_read_as_markdown(tmp_path: Path) -> None:
+    given = tmp_path / "000_35b3b752921d355d.txt"
+    given.write_bytes((BROKEN / SEED).read_bytes())
+    assert [(p.line, p.message) for p in problems_of(given)] == [
+        (p.line, p.message) for p in problems_of(BROKEN / SEED)
+    ]
+
+
+def test_a_yaml_script_without_a_suffix_is_still_read_as_yaml(tmp_path: Path) -> None:
+    text = (BROKEN.parent / "scripts" / "minimal.yaml").read_text(encoding="utf-8")
+    plain = tmp_path / "minimal.txt"
+    plain.write_text("# the purpose is below\n" + text, encoding="utf-8")
+    assert load_script(plain).script.id == "minimal"
 
 
 def test_validate_on_the_seed_template_lists_the_problems_and_exits_2() -> None:

@@ -22,11 +22,13 @@ from yaml.resolver import Resolver
 
 from workshop_tui.content import explain
 from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
+from workshop_tui.content.markdown_format import looks_like_markdown
 from workshop_tui.content.model import LocatedError, Script
 from workshop_tui.content.problems import Problem, ScriptInvalid
 from workshop_tui.content.script_file import read_script_bytes
 from workshop_tui.content.totals import parts_total_warnings
 
+YAML_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 512 * 1024
 """Scripts larger than this are refused before they are parsed."""
 MAX_DEPTH = 64
@@ -149,7 +151,9 @@ def parse_script_bytes(data: bytes, name: str, path: Path | None = None) -> Load
 def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedScript:
     """Validate a script held as text (a copy stored in the database, say).
 
-    The text is read as Markdown when ``name`` ends in ``.md`` or ``.markdown``.
+    The text is read as Markdown when ``name`` ends in ``.md`` or ``.markdown``, or
+    when it has no YAML suffix and holds a Markdown section heading (``### Purpose``):
+    a template saved as ``.txt`` is still read as what it is.
     """
     try:
         size = len(text.encode("utf-8"))
@@ -159,7 +163,10 @@ def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedS
         raise ScriptInvalid([Problem(name, line, "", message)]) from None
     if size > MAX_BYTES:
         raise ScriptInvalid([_too_large(name, size)])
-    if name.lower().endswith(MARKDOWN_SUFFIXES):
+    lowered = name.lower()
+    if lowered.endswith(MARKDOWN_SUFFIXES) or (
+        not lowered.endswith(YAML_SUFFIXES) and looks_like_markdown(text)
+    ):
         from workshop_tui.content.markdown_reader import parse_markdown_text
 
         return parse_markdown_text(text, name, path)

@@ -30,6 +30,15 @@ SECTIONS = {
 }
 """The script's fields and their section headings, in the order they are written."""
 
+_TITLES = "|".join(re.escape(title) for title in SECTIONS.values())
+_SECTION_HEADING = re.compile(rf"^#{{1,6}}[ \t]+(?:{_TITLES})[ \t]*#*[ \t]*$", re.I | re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether a file of no known suffix reads as a Markdown script (it has a section heading)."""
+    return _SECTION_HEADING.search(text) is not None
+
+
 PART_HEADINGS = {
     "goal": "Goal",
     "steps": "Steps",
