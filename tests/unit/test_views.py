@@ -250,14 +250,36 @@ def test_timing_report_compares_planned_and_actual_per_part() -> None:
         180,
     )
     assert one.done and not one.skipped
-    assert (two.extra_seconds, two.overrun_seconds) == (300, 60)
+    # Given five minutes more and run 21 of its 25: on time, overrun is against the time allowed.
+    assert (two.extra_seconds, two.allowed_seconds, two.overrun_seconds) == (300, 1500, 0)
     assert three.skipped and three.done and three.actual_seconds == 0
     assert four.running and not four.done
     assert four.actual_seconds == 120  # only what elapsed before the current run
     totals = views.timing_totals([one, two, three, four])
     assert totals == views.TimingTotals(
-        planned_seconds=3000, actual_seconds=2160, extra_seconds=300, overrun_seconds=240
+        planned_seconds=3000,
+        actual_seconds=2160,
+        extra_seconds=300,
+        overrun_seconds=180,
+        added_seconds=300,
+        removed_seconds=0,
     )
+
+
+def test_time_taken_away_is_reported_like_time_added() -> None:
+    timings = [
+        # 10m planned, +1m then -3m: 8m allowed, run 9m.
+        PartTiming("one", 600, -120, elapsed_seconds=540, finished_at=at(9), removed_seconds=180),
+        # 20m planned, -5m: 15m allowed, run 12m.
+        PartTiming("two", 1200, -300, elapsed_seconds=720, finished_at=at(21), removed_seconds=300),
+    ]
+    one, two, *_ = views.timing_report(_script(), timings)
+    assert (one.added_seconds, one.removed_seconds, one.allowed_seconds) == (60, 180, 480)
+    assert one.overrun_seconds == 60
+    assert (two.removed_seconds, two.allowed_seconds, two.overrun_seconds) == (300, 900, 0)
+    totals = views.timing_totals([one, two])
+    assert (totals.added_seconds, totals.removed_seconds, totals.extra_seconds) == (60, 480, -420)
+    assert totals.allowed_seconds == 1380 and totals.overrun_seconds == 60
 
 
 def test_part_without_timing_is_reported_as_not_started() -> None:

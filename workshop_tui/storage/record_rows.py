@@ -6,7 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.kinds import (
+    CynefinDomain,
+    DecisionMethod,
+    EventKind,
+    InitialKind,
+    PromiseStatus,
+)
 from workshop_tui.domain.records import (
     ActionItem,
     Classification,
@@ -15,6 +21,7 @@ from workshop_tui.domain.records import (
     Objection,
     Promise,
     Record,
+    SessionEvent,
     SignOff,
 )
 from workshop_tui.storage.tables import (
@@ -23,6 +30,7 @@ from workshop_tui.storage.tables import (
     DecisionRow,
     NoteRow,
     PromiseRow,
+    SessionEventRow,
     SignOffRow,
     table,
 )
@@ -48,11 +56,25 @@ def _common(record: Any) -> dict[str, Any]:
 
 
 def _note_row(r: Note) -> dict[str, Any]:
-    return {**_common(r), "text": r.text}
+    return {
+        **_common(r),
+        "text": r.text,
+        "key": r.key,
+        "retracted": r.retracted,
+        "reason": r.reason,
+    }
 
 
 def _note(row: Any) -> Note:
-    return Note(part_id=row.part_id, at=row.at, text=row.text, id=row.id)
+    return Note(
+        part_id=row.part_id,
+        at=row.at,
+        text=row.text,
+        id=row.id,
+        key=row.key,
+        retracted=row.retracted,
+        reason=row.reason,
+    )
 
 
 def _classification_row(r: Classification) -> dict[str, Any]:
@@ -86,6 +108,7 @@ def _promise_row(r: Promise) -> dict[str, Any]:
         "status": r.status.value,
         "owner": r.owner,
         "note": r.note,
+        "reason": r.reason,
     }
 
 
@@ -100,6 +123,7 @@ def _promise(row: Any) -> Promise:
         owner=row.owner,
         note=row.note,
         id=row.id,
+        reason=row.reason,
     )
 
 
@@ -111,6 +135,9 @@ def _signoff_row(r: SignOff) -> dict[str, Any]:
         "person": r.person,
         "role": r.role,
         "initials": r.initials,
+        "wording": r.wording,
+        "kind": r.kind.value,
+        "reason": r.reason,
     }
 
 
@@ -124,6 +151,9 @@ def _signoff(row: Any) -> SignOff:
         role=row.role,
         initials=row.initials,
         id=row.id,
+        wording=row.wording,
+        kind=InitialKind(row.kind),
+        reason=row.reason,
     )
 
 
@@ -138,6 +168,7 @@ def _decision_row(r: Decision) -> dict[str, Any]:
         "votes": dict(r.votes),
         "rounds": [dict(counts) for counts in r.rounds],
         "objections": [{"text": o.text, "resolution": o.resolution} for o in r.objections],
+        "advised": r.advised,
     }
 
 
@@ -154,6 +185,7 @@ def _decision(row: Any) -> Decision:
         rounds=tuple(row.rounds),
         objections=tuple(Objection(**objection) for objection in row.objections),
         id=row.id,
+        advised=row.advised,
     )
 
 
@@ -165,6 +197,7 @@ def _action_row(r: ActionItem) -> dict[str, Any]:
         "owner": r.owner,
         "due": r.due,
         "done": r.done,
+        "reason": r.reason,
     }
 
 
@@ -177,6 +210,29 @@ def _action(row: Any) -> ActionItem:
         owner=row.owner,
         due=row.due,
         done=row.done,
+        id=row.id,
+        reason=row.reason,
+    )
+
+
+def _event_row(r: SessionEvent) -> dict[str, Any]:
+    return {
+        **_common(r),
+        "kind": r.kind.value,
+        "reason": r.reason,
+        "review_on": r.review_on,
+        "reopened_finish": r.reopened_finish,
+    }
+
+
+def _event(row: Any) -> SessionEvent:
+    return SessionEvent(
+        part_id=row.part_id,
+        at=row.at,
+        kind=EventKind(row.kind),
+        reason=row.reason,
+        review_on=row.review_on,
+        reopened_finish=row.reopened_finish,
         id=row.id,
     )
 
@@ -194,6 +250,7 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind(SignOff, table(SignOffRow), "signoffs", _signoff_row, _signoff),
     RecordKind(Decision, table(DecisionRow), "decisions", _decision_row, _decision),
     RecordKind(ActionItem, table(ActionRow), "actions", _action_row, _action),
+    RecordKind(SessionEvent, table(SessionEventRow), "events", _event_row, _event),
 )
 
 KIND_OF: dict[type, RecordKind] = {kind.record_type: kind for kind in KINDS}
