@@ -65,7 +65,8 @@ def _missing(name: str, known: list[str], what: str, lead: str) -> str:
     message = f'{lead} "{name}"'
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
-        return f'{message} (did you mean "{close[0]}"?)'
+        mark = "" if close[0].endswith("?") else "?"
+        return f'{message} (did you mean "{close[0]}"{mark})'
     if not known:
         return f"{message} (the script has no {what} to present)"
     if what == "party":
