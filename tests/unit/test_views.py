@@ -287,3 +287,38 @@ def test_part_without_timing_is_reported_as_not_started() -> None:
     assert [report.part_id for report in reports] == ["one", "two", "three", "four"]
     assert all(not report.started and report.actual_seconds == 0 for report in reports)
     assert reports[1].planned_seconds == 1200
+
+
+def test_the_agenda_is_drawn_from_the_snapshot_alone_with_the_run_going_on() -> None:
+    from workshop_tui.domain.kinds import SessionState
+    from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
+    from workshop_tui.domain.timing import agenda_rows, live_elapsed
+
+    timings = [
+        PartTiming("one", 600, 60, elapsed_seconds=700, finished_at=at(12)),
+        PartTiming(
+            "two", 1200, -300, elapsed_seconds=60, running_since=at(12), removed_seconds=300
+        ),
+        PartTiming("three", 900),
+        PartTiming("four", 300),
+    ]
+    session = SessionSnapshot(
+        1,
+        "timed",
+        "Timed",
+        SessionSetup("Acme"),
+        SessionState.RUNNING,
+        1,
+        at(0),
+        at(30),
+        started_at=at(0),
+        timings=timings,
+    )
+    now = at(30)  # the second part has run 18 more minutes since 09:12
+    rows = agenda_rows(_script(), session, [live_elapsed(t, now) for t in timings], at(0))
+    assert [row.status for row in rows] == ["done", "current", "upcoming", "upcoming"]
+    one, two = rows[:2]
+    assert (one.allowed_seconds, one.actual_seconds, one.overrun_seconds) == (660, 700, 40)
+    assert (two.added_seconds, two.removed_seconds, two.allowed_seconds) == (0, 300, 900)
+    assert two.actual_seconds == 60 + 18 * 60 and two.overrun_seconds == 240
+    assert two.planned_start == at(10) and two.planned_end == at(30)
