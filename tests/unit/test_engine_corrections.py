@@ -217,3 +217,26 @@ def test_an_overruled_agility_decision_keeps_what_the_board_advised(tmp_path: Pa
     assert overruled.outcome == "Overruled: Moderate agility, fixed first release"
     assert overruled.advised.startswith("High agility: Empirical")
     assert reload(tmp_path, engine, clock).session.decisions[-1].advised == overruled.advised
+
+
+def test_a_crash_while_reopening_loses_nothing_and_can_be_retried(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.add_note("Kept")
+    engine.finish()
+    store = engine._store
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise OSError("the laptop died")
+
+    saved = store.save_progress
+    store.save_progress = crash  # type: ignore[method-assign]
+    with pytest.raises(OSError):
+        engine.reopen_to_correct("Fix a note")
+    store.save_progress = saved  # type: ignore[method-assign]
+
+    again = reload(tmp_path, engine, clock)
+    assert again.finished, "still finished: the state had not changed yet"
+    assert [e.kind for e in again.session.events] == [EventKind.REOPENED]
+    assert [n.text for n in again.session.notes] == ["Kept"]
+    again.reopen_to_correct("Fix a note")
+    assert not again.finished and len(again.session.events) == 2
