@@ -77,6 +77,35 @@ METHOD_LABELS = {
     DecisionMethod.FACILITATOR: "facilitator",
 }
 INITIALLED_BY = "Initialled by:"
+PRESENTS = "Presents:"
+PRESENTED_WRITTEN = {
+    "agility": "Agreed agility",
+    "cynefin": "Cynefin board",
+    "actions": "Action list",
+    "promises": "Promises",
+    "decision": "Decision",
+    "text": "Text",
+}
+"""How the writer names each thing a section can present (``- Promises: Customer``)."""
+PRESENTED_FLAGS = {
+    "agreed agility": "agility",
+    "agility": "agility",
+    "cynefin board": "cynefin",
+    "cynefin": "cynefin",
+    "action list": "actions",
+    "actions": "actions",
+}
+"""Items written alone, as the reader accepts them (after ``normal``)."""
+PRESENTED_KEYS = {"promises": "promises", "decision": "decision", "text": "text"}
+"""Items written ``Name: value``."""
+PRESENTED_WORDS = (
+    "Promises: PARTY",
+    "Decision: QUESTION",
+    "Agreed agility",
+    "Cynefin board",
+    "Action list",
+    "Text: WORDS",
+)
 """Starts the line of a sign-off section that names who initials it."""
 
 _PART_NUMBER = re.compile(r"part\s+(\d+)\s*[:.)\-\u2013\u2014]\s*", re.I)

@@ -4,7 +4,10 @@
 - a Cynefin domain prompt: ``- Complex: Will we only learn by trying?``
 - a suggested action: ``- Book the first review (owner: Scrum Master)``
 - a useful file: ``- [The Scrum Guide](https://scrumguides.org): what it is for``
-- a sign-off section: its text in paragraphs, then ``Initialled by: Sponsor, Product Owner``
+- a sign-off section: its text in paragraphs, what it presents (a ``Presents:`` line, then a
+  list: ``- Promises: Delivery team``, ``- Decision: Which level?``, ``- Agreed agility``,
+  ``- Cynefin board``, ``- Action list``, ``- Text: fixed words``), then
+  ``Initialled by: Sponsor, Product Owner``
 - a decision question: ``##### Question: Which level? (dot voting, 2 dots)`` and its options
 """
 
@@ -30,6 +33,7 @@ from workshop_tui.domain.kinds import CynefinDomain
 _SEPARATOR = re.compile(r"^\s*(?:[:\u2013\u2014]|-(?=\s))\s*")
 _OWNER = re.compile(r"^(.*)\s*\(\s*owner\s*:\s*(.*?)\)\s*$", re.I | re.S)
 _INITIALLED = re.compile(r"^\s*initiall?ed\s+by\s*:\s*(.*)$", re.I | re.S)
+_PRESENTS = re.compile(r"^\s*presents\s*:\s*$", re.I)
 _DOMAINS = ", ".join(domain.label for domain in CynefinDomain)
 
 
@@ -141,21 +145,28 @@ def useful_file(
 
 
 def section(reading: Reading, heading: str, sub: Heading, loc: Loc, place: str) -> dict[str, Any]:
-    """A sign-off section: its title (and id), its text, and who initials it."""
+    """A sign-off section: its title (and id), its text, what it presents, who initials it."""
     title, details = fmt.split_details(heading)
     found: dict[str, Any] = {"title": heading}
     if details is not None and fmt.only_ids(details):
         found = {"id": fmt.id_of(details[0]), "title": title}
     texts: list[str] = []
+    presents_line: int | None = None
     for node in sub.blocks:
         if reading.skipped(node):
             continue
         line = line_of(node)
+        if node.type == "bullet_list" and presents_line is not None and "presents" not in found:
+            found["presents"] = _presented(reading, node, (*loc, "presents"), place)
+            continue
         if node.type != "paragraph":
-            why = 'its text, in paragraphs, and an "Initialled by:" line'
+            why = 'its text, in paragraphs, a "Presents:" list and an "Initialled by:" line'
             reading.unexpected(node, place, why)
             continue
         text = reading.text(node.children[0], line, place)
+        if _PRESENTS.match(text):
+            presents_line = line
+            continue
         initialled = _INITIALLED.match(text)
         if initialled is None:
             reading.place((*loc, "text"), line, place)
@@ -165,8 +176,33 @@ def section(reading: Reading, heading: str, sub: Heading, loc: Loc, place: str) 
         for index in range(len(roles)):
             reading.place((*loc, "initials_by", index), line, place)
         found["initials_by"] = roles
+    if presents_line is not None and "presents" not in found:
+        reading.error(presents_line, place, '"Presents:" needs a list under it')
     found["text"] = "\n\n".join(texts)
     return found
+
+
+def _presented(reading: Reading, node: SyntaxTreeNode, loc: Loc, place: str) -> list[Any]:
+    """The items of a section's ``Presents:`` list, as the script model reads them."""
+    presented: list[Any] = []
+    for index, item in enumerate(node.children):
+        line = line_of(item)
+        reading.place((*loc, index), line, place)
+        text = reading.item_text(item, place)
+        word = fmt.normal(text)
+        if word in fmt.PRESENTED_FLAGS:
+            presented.append(fmt.PRESENTED_FLAGS[word])
+            continue
+        label, colon, value = text.partition(":")
+        key = fmt.PRESENTED_KEYS.get(fmt.normal(label)) if colon else None
+        if key is None:
+            choices = ", ".join(fmt.PRESENTED_WORDS)
+            reading.error(
+                line, place, f'"{text[:40]}" is not something a section presents ({choices})'
+            )
+            continue
+        presented.append({key: value.strip()})
+    return presented
 
 
 def question(reading: Reading, heading: str, sub: Heading, loc: Loc, place: str) -> dict[str, Any]:

@@ -127,7 +127,15 @@ def _signoff(section: SignoffSection) -> list[str]:
     title = f"{fmt.NAMED_HEADINGS['section'][0]}: {_heading_text(section.title)}"
     if section.id != slugify(section.title) or _reads_as_id(section.title):
         title += f" (id: {section.id})"
-    body = [_paragraphs(section.text)]
+    body = [_paragraphs(section.text)] if section.text else []
+    if section.presents:
+        items = []
+        for presented in section.presents:
+            kind = presented.kind
+            label = fmt.PRESENTED_WRITTEN[kind]
+            value = getattr(presented, kind)
+            items.append(label if value is True else f"{label}: {_inline(value)}")
+        body.append(fmt.PRESENTS + "\n\n" + "\n".join(f"- {item}" for item in items))
     if section.initials_by:
         roles = ", ".join(_inline(role) for role in section.initials_by)
         body.append(f"{fmt.INITIALLED_BY} {roles}")
