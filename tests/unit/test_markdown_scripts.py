@@ -289,3 +289,56 @@ def test_a_markdown_script_is_read_only_as_markdown_and_a_yaml_one_only_as_yaml(
         parse_script_text(EVERY_CONVENTION, "looks-like-yaml.yaml")
     assert [problem.message[:15] for problem in caught.value.problems] == ["not valid YAML:"]
     assert parse_script_text(EVERY_CONVENTION, "UPPER.MD").script.id == "room-check"
+
+
+SIGNOFF_SCRIPT = """## Small agreement
+
+### Duration
+
+20 min
+
+### Purpose
+
+Agree and sign.
+
+### Facilitation Steps
+
+#### Part 1: Promises (10 min, Promises)
+
+##### Party: Team
+
+- **Ship every Sprint**
+
+##### Party: Customer
+
+- **Attend the review**
+
+#### Part 2: Sign-off (10 min, Sign-off)
+
+##### Signatories
+
+- Sponsor
+
+##### Section: What we promise
+
+Presents:
+
+- Promises: Team
+- Text: Reviewed monthly.
+- Nonsense here
+"""
+
+
+def test_a_section_presents_what_its_list_names_and_an_unknown_item_is_on_its_line() -> None:
+    with pytest.raises(ScriptInvalid) as caught:
+        parse_script_text(SIGNOFF_SCRIPT, "small.md")
+    (problem,) = caught.value.problems
+    assert problem.line == SIGNOFF_SCRIPT.splitlines().index("- Nonsense here") + 1
+    assert "is not something a section presents" in problem.message
+    good = parse_script_text(SIGNOFF_SCRIPT.replace("- Nonsense here\n", ""), "small.md")
+    (section,) = good.script.parts[1].activity.sections  # type: ignore[union-attr]
+    assert [(item.kind, getattr(item, item.kind)) for item in section.presents] == [
+        ("promises", "Team"),
+        ("text", "Reviewed monthly."),
+    ]
+    assert section.text == ""
