@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     """
     parser = Parser(
         prog="workshop",
-        description="Run facilitation workshops on a projector, from YAML scripts. "
+        description="Run facilitation workshops on a projector, from Markdown or YAML scripts. "
         "With no command, open the app to pick a script or an unfinished session.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -71,6 +71,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     scripts = commands.add_parser("scripts", help="list the scripts you can run")
     scripts.set_defaults(handler=cmd_scripts)
+
+    convert = commands.add_parser(
+        "convert",
+        help="turn a Markdown script into YAML, or a YAML script into Markdown",
+        description="Write a script in the other format and say what could not be carried "
+        "over (comments, formatting). Never overwrites a file unless --force is given.",
+    )
+    convert.add_argument("ref", metavar="FILE", help="a script file (or a script id)")
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write: a .md, .yaml or .yml file (its suffix picks the format), "
+        "or - for standard output (default: FILE with the other suffix; for a script id, "
+        "ID.md or ID.yaml in the current folder)",
+    )
+    convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    convert.set_defaults(handler=cmd_convert)
     for command in commands.choices.values():
         _add_global_options(command, prefix="sub_")
     return parser
@@ -191,6 +209,59 @@ def cmd_scripts(args: argparse.Namespace) -> int:
             print(printable(f"{name}  BROKEN ({entry.origin}): {first}{extra}"))
     print(f"\n{where}")
     return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Write the script in the other format; warnings name what was not carried over."""
+    from workshop_tui.content.catalog import find_script
+    from workshop_tui.content.convert import MARKDOWN, YAML, convert, format_of
+    from workshop_tui.content.loader import load_script
+
+    path = find_script(args.ref, args.scripts_dirs)
+    loaded = load_script(path)
+    output: str | None = args.output
+    if output is not None and output != "-" and Path(output).suffix.lower() in SCRIPT_SUFFIXES:
+        target = format_of(output)
+    else:
+        target = YAML if format_of(str(path)) == MARKDOWN else MARKDOWN
+    if output is None:
+        suffix = ".md" if target == MARKDOWN else ".yaml"
+        given_as_path = Path(args.ref).expanduser() == path
+        output = str(path.with_suffix(suffix) if given_as_path else Path(path.stem + suffix))
+    destination = Path(output)
+    if output != "-" and not args.force and os.path.lexists(destination):
+        return _exists(destination)
+    conversion = convert(loaded, target)
+    for note in conversion.notes:
+        print(printable(str(note)), file=sys.stderr)
+    if output == "-":
+        sys.stdout.write(conversion.text)
+        return 0
+    try:
+        _write(destination, conversion.text, replace=args.force)
+    except FileExistsError:
+        return _exists(destination)
+    print(printable(f"wrote {destination} ({target} script)"))
+    return 0
+
+
+SCRIPT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+
+
+def _exists(path: Path) -> int:
+    _error(f"{path} already exists (add --force to replace it, or choose another with -o)")
+    return USER_ERROR
+
+
+def _write(path: Path, text: str, *, replace: bool) -> None:
+    """Write ``text`` to a new file, or replace an old one in one step when ``replace``."""
+    if not replace:
+        with path.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(partial, path)
 
 
 def _folder(text: str) -> Path:

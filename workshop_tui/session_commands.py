@@ -102,10 +102,11 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``workshop export SESSION [-o FILE]``: Markdown to a file, or to stdout with ``-o -``."""
+    """``workshop export SESSION [--agreement] [-o FILE]``: the notes (or the agreement) as
+    Markdown to a file, or to stdout with ``-o -``."""
     from workshop_tui.domain.ports import StoreError
     from workshop_tui.export.files import export_session
-    from workshop_tui.export.markdown import render_markdown
+    from workshop_tui.export.markdown import render_agreement, render_markdown
     from workshop_tui.locations import database_path
     from workshop_tui.storage import open_store
 
@@ -115,10 +116,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store(path, readonly=True) as store:
         script, session = store.load_session(args.session)
     if args.output == "-":
-        sys.stdout.write(render_markdown(script, session))
+        sys.stdout.write((render_agreement if args.agreement else render_markdown)(script, session))
         return 0
-    written = export_session(script, session, Path(args.output) if args.output else None)
-    print(printable(f"Exported session {session.id} to {written}"))
+    target = Path(args.output) if args.output else None
+    written = export_session(script, session, target, agreement=args.agreement)
+    what = "the agreement of session" if args.agreement else "session"
+    print(printable(f"Exported {what} {session.id} to {written}"))
     return 0
 
 
@@ -143,8 +146,16 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type:
     sessions = commands.add_parser("sessions", help="list the stored sessions")
     sessions.set_defaults(handler=cmd_sessions)
 
-    export = commands.add_parser("export", help="write a session's notes as Markdown")
+    export = commands.add_parser(
+        "export", help="write a session's notes (or, with --agreement, its agreement) as Markdown"
+    )
     export.add_argument("session", type=_session_id, metavar="SESSION", help="a session id")
+    export.add_argument(
+        "--agreement",
+        action="store_true",
+        help="write the agreement only (parties, promises, decisions, initialled sections, "
+        "actions), not the full session notes",
+    )
     export.add_argument(
         "-o",
         "--output",

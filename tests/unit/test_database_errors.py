@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_store_samples import T0, new_session, new_store, old_database
+from tests.unit.test_store_samples import T0, new_session, new_store
+from tests.unit.test_store_samples import old_database as sample_database
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.records import Note
 from workshop_tui.storage.database import make_engine, sqlite_url
@@ -54,7 +55,7 @@ def workshop_db(folder: Path, *, version: int | None = None) -> tuple[Path, int]
     """A closed workshop-tui database with one session; optionally an older schema."""
     if version is not None:
         path = folder / "workshop.db"
-        return path, old_database(path, version, [Note("welcome", T0, "kept")])
+        return path, sample_database(path, version, [Note("welcome", T0, "kept")])
     store, path = new_store(folder)
     with store:
         session_id = new_session(store)
@@ -123,9 +124,8 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
         connection.execute("PRAGMA user_version = 7")
     connection.close()
     message = (
-        f"{path} was written by a newer workshop-tui (schema 7, this version knows "
-        f"{SCHEMA_VERSION}); "
-        "upgrade workshop-tui"
+        f"{path} was written by a newer workshop-tui "
+        f"(schema 7, this version knows {SCHEMA_VERSION}); upgrade workshop-tui"
     )
     refused(path, SchemaTooNew, message)
     refused(path, SchemaTooNew, message, readonly=True)
@@ -248,8 +248,8 @@ def test_a_follower_reads_but_never_writes(tmp_path: Path) -> None:
 def test_a_follower_refuses_a_database_that_needs_upgrading(tmp_path: Path) -> None:
     path, _ = workshop_db(tmp_path, version=1)
     message = (
-        f"{path} was written by an older workshop-tui (schema 1, this version needs "
-        f"{SCHEMA_VERSION}); "
+        f"{path} was written by an older workshop-tui "
+        f"(schema 1, this version needs {SCHEMA_VERSION}); "
         "open it once with workshop (not read-only) to upgrade it"
     )
     refused(path, SchemaTooOld, message, strict=False, readonly=True)

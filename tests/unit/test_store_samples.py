@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import get_args
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.kinds import (
+    CynefinDomain,
+    DecisionMethod,
+    EventKind,
+    InitialKind,
+    PromiseStatus,
+)
 from workshop_tui.domain.records import (
     ActionItem,
     Classification,
@@ -17,6 +23,7 @@ from workshop_tui.domain.records import (
     Participant,
     Promise,
     Record,
+    SessionEvent,
     SignOff,
 )
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup
@@ -110,8 +117,10 @@ def sample_records() -> list[Record]:
     """Every kind of record, revisions included, with awkward text and edge values."""
     paris = timezone(timedelta(hours=1))
     return [
-        Note("welcome", at(1), TRICKY),
-        Note("welcome", at(2), ""),
+        Note("welcome", at(1), TRICKY, key="n1"),
+        Note("welcome", at(2), "", key="n2"),
+        Note("welcome", at(2.5), "corrected", key="n1", reason=TRICKY),
+        Note("welcome", at(2.6), "corrected", key="n1", retracted=True, reason="typo"),
         Classification("classify", at(3), "hiring", "Hiring", CynefinDomain.COMPLEX, TRICKY),
         Classification("classify", at(4), "hiring", "Hiring", CynefinDomain.CLEAR),
         Classification("classify", at(5), "budget", "Budget | 2027", CynefinDomain.CONFUSED, ""),
@@ -120,7 +129,31 @@ def sample_records() -> list[Record]:
             "promises", at(7), "p1", "Lab", "Share data weekly", PromiseStatus.AMENDED, "Bo", TRICKY
         ),
         Promise("promises", at(8), "p1", "Lab", "Share data weekly", PromiseStatus.AGREED),
-        SignOff("sign", at(9), "scope", "Scope ✍️", "Ana\nMaria", "Lead", "AM"),
+        Promise("promises", at(8.5), "p2", "Us", "Pay", PromiseStatus.DECLINED, reason=TRICKY),
+        SignOff("sign", at(9), "scope", "Scope ✍️", "Ana\nMaria", "Lead", "AM", wording=TRICKY),
+        SignOff(
+            "sign",
+            at(9.2),
+            "scope",
+            "Scope ✍️",
+            "Bo",
+            "Lead",
+            "",
+            kind=InitialKind.HELD,
+            reason="Not yet",
+        ),
+        SignOff(
+            "sign",
+            at(9.4),
+            "scope",
+            "Scope ✍️",
+            "Ana",
+            "Lead",
+            "AM",
+            wording="What we do",
+            kind=InitialKind.WITHDRAWN,
+            reason=TRICKY,
+        ),
         Decision("decide", at(10), "go", "Go?", DecisionMethod.DOT_VOTING, votes={"A": 3, "B": 0}),
         Decision(
             "decide",
@@ -134,9 +167,23 @@ def sample_records() -> list[Record]:
             objections=(Objection("Too soon 😬", ""), Objection("Cost |", "Split it")),
         ),
         Decision("decide", at(12), "go", "Go?", DecisionMethod.CONSENT, "Yes", agreed=True),
+        Decision(
+            "decide",
+            at(12.5),
+            "ag",
+            "Agility?",
+            DecisionMethod.FACILITATOR,
+            "Overruled: Low",
+            agreed=True,
+            advised=TRICKY,
+        ),
         ActionItem("follow-up", at(13), "a1", "Send notes", "Bo", date(2026, 12, 24)),
         ActionItem("follow-up", at(14), "a1", "Send notes", "Bo", None, done=True),
+        ActionItem("follow-up", at(14.5), "a1", "Send the notes", "Bo", None, reason="clearer"),
         ActionItem("follow-up", datetime(2026, 11, 21, 10, 0, 15, 1, tzinfo=paris), "a2", TRICKY),
+        SessionEvent("follow-up", at(15), EventKind.REVIEW_DATE, TRICKY, date(2027, 1, 15)),
+        SessionEvent("follow-up", at(16), EventKind.REVIEW_DATE, "", None),
+        SessionEvent("follow-up", at(17), EventKind.REOPENED, "forgot", reopened_finish=at(16.5)),
     ]
 
 
@@ -208,8 +255,15 @@ def old_database(path: Path, version: int, records: list[Record] | None = None) 
             )
         for record in sample_records() if records is None else records:
             kind = KIND_OF[type(record)]
+            columns = {  # only the columns that schema had
+                row[1]
+                for row in connection.exec_driver_sql(f"PRAGMA table_info({kind.table.name})")
+            }
+            if not columns:
+                continue  # a kind of record that schema did not have
+            row = {**kind.to_row(record), "session_id": session_id}
             connection.execute(
-                insert(kind.table), {**kind.to_row(record), "session_id": session_id}
+                insert(kind.table), {name: value for name, value in row.items() if name in columns}
             )
     engine.dispose()
     return session_id

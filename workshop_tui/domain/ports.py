@@ -85,6 +85,10 @@ class SessionStore(Protocol):
         """Append one record and return its id."""
         ...
 
+    def add_records(self, session_id: int, records: Sequence[Record]) -> list[int]:
+        """Append several records in one transaction (all or none); return their ids in order."""
+        ...
+
     def touch(self, session_id: int, at: datetime) -> None:
         """Note that the session was alive at ``at`` (the heartbeat that keeps a claim fresh)."""
         ...

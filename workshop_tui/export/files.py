@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop_tui.export.markdown import render_markdown
+from workshop_tui.export.markdown import render_agreement, render_markdown
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
@@ -43,8 +43,20 @@ def default_export_name(session: SessionSnapshot) -> str:
     return "-".join(part for part in parts if part) + ".md"
 
 
-def export_session(script: Script, session: SessionSnapshot, target: Path | None = None) -> Path:
-    """Render the session's notes and write them atomically; return the file's path.
+def default_agreement_name(session: SessionSnapshot) -> str:
+    """``2026-11-21-customer-working-agreement-acme-session-3-agreement.md``."""
+    return default_export_name(session).removesuffix(".md") + "-agreement.md"
+
+
+def export_session(
+    script: Script,
+    session: SessionSnapshot,
+    target: Path | None = None,
+    *,
+    agreement: bool = False,
+) -> Path:
+    """Render the session's notes (or with ``agreement``, the agreement) and write them
+    atomically; return the file's path.
 
     ``target`` may be a file, or a folder (the default name is used inside it);
     without one the notes go to the exports folder of the data directory.
@@ -53,9 +65,10 @@ def export_session(script: Script, session: SessionSnapshot, target: Path | None
 
     if target is None:
         target = exports_dir()
-    path = target / default_export_name(session) if target.is_dir() or not target.suffix else target
+    name = default_agreement_name(session) if agreement else default_export_name(session)
+    path = target / name if target.is_dir() or not target.suffix else target
     private_folder(path.parent)
-    text = render_markdown(script, session)
+    text = (render_agreement if agreement else render_markdown)(script, session)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".md")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

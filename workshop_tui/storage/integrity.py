@@ -31,7 +31,14 @@ from sqlalchemy import JSON, Boolean, Date, Float, Integer, String
 from sqlalchemy.types import TypeDecorator
 
 from workshop_tui.content.durations import MAX_SECONDS
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus, SessionState
+from workshop_tui.domain.kinds import (
+    CynefinDomain,
+    DecisionMethod,
+    EventKind,
+    InitialKind,
+    PromiseStatus,
+    SessionState,
+)
 from workshop_tui.printable import printable
 from workshop_tui.storage.coltypes import UTCDateTime
 from workshop_tui.storage.errors import DatabaseDamaged, unreadable
@@ -53,10 +60,13 @@ _VOCABULARY: dict[tuple[str, str], type[StrEnum]] = {
     ("classifications", "domain"): CynefinDomain,
     ("promises", "status"): PromiseStatus,
     ("decisions", "method"): DecisionMethod,
+    ("signoffs", "kind"): InitialKind,
+    ("session_events", "kind"): EventKind,
 }
 _RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("part_timings", "planned_seconds"): (1, MAX_SECONDS),
     ("part_timings", "elapsed_seconds"): (0, LARGEST),
+    ("part_timings", "removed_seconds"): (0, LARGEST),
     ("sessions", "revision"): (0, 2**62),
     ("session_locks", "pid"): (1, 2**31),
 }

@@ -168,6 +168,7 @@ def _timing(row: Any) -> PartTiming:
         started_at=row.started_at,
         finished_at=row.finished_at,
         skipped=row.skipped,
+        removed_seconds=row.removed_seconds,
     )
 
 

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.kinds import (
+    CynefinDomain,
+    DecisionMethod,
+    EventKind,
+    InitialKind,
+    PromiseStatus,
+)
 from workshop_tui.domain.records import (
     ActionItem,
     Classification,
@@ -22,6 +28,7 @@ from workshop_tui.domain.records import (
     Objection,
     Promise,
     Record,
+    SessionEvent,
     SignOff,
 )
 from workshop_tui.storage.tables import (
@@ -30,6 +37,7 @@ from workshop_tui.storage.tables import (
     DecisionRow,
     NoteRow,
     PromiseRow,
+    SessionEventRow,
     SignOffRow,
     table,
 )
@@ -89,12 +97,26 @@ def _objection(value: object) -> Objection:
 
 
 def _note_row(r: Note) -> dict[str, Any]:
-    return {**_common(r), "text": r.text}
+    return {
+        **_common(r),
+        "text": r.text,
+        "key": r.key,
+        "retracted": r.retracted,
+        "reason": r.reason,
+    }
 
 
 def _note(row: Any) -> Note:
-    record = Note(part_id=row.part_id, at=row.at, text=row.text, id=row.id)
-    _all_text((record.part_id, record.text))
+    record = Note(
+        part_id=row.part_id,
+        at=row.at,
+        text=row.text,
+        id=row.id,
+        key=row.key,
+        retracted=row.retracted,
+        reason=row.reason,
+    )
+    _all_text((record.part_id, record.text, record.key, record.reason))
     return record
 
 
@@ -131,6 +153,7 @@ def _promise_row(r: Promise) -> dict[str, Any]:
         "status": r.status.value,
         "owner": r.owner,
         "note": r.note,
+        "reason": r.reason,
     }
 
 
@@ -145,8 +168,12 @@ def _promise(row: Any) -> Promise:
         owner=row.owner,
         note=row.note,
         id=row.id,
+        reason=row.reason,
     )
-    _all_text((record.part_id, record.key, record.party, record.text, record.owner, record.note))
+    _all_text(
+        (record.part_id, record.key, record.party, record.text, record.owner, record.note)
+        + (record.reason,)
+    )
     return record
 
 
@@ -158,6 +185,9 @@ def _signoff_row(r: SignOff) -> dict[str, Any]:
         "person": r.person,
         "role": r.role,
         "initials": r.initials,
+        "wording": r.wording,
+        "kind": r.kind.value,
+        "reason": r.reason,
     }
 
 
@@ -171,6 +201,9 @@ def _signoff(row: Any) -> SignOff:
         role=row.role,
         initials=row.initials,
         id=row.id,
+        wording=row.wording,
+        kind=InitialKind(row.kind),
+        reason=row.reason,
     )
     _all_text(
         (
@@ -180,6 +213,8 @@ def _signoff(row: Any) -> SignOff:
             record.person,
             record.role,
             record.initials,
+            record.wording,
+            record.reason,
         )
     )
     return record
@@ -196,6 +231,7 @@ def _decision_row(r: Decision) -> dict[str, Any]:
         "votes": dict(r.votes),
         "rounds": [dict(counts) for counts in r.rounds],
         "objections": [{"text": o.text, "resolution": o.resolution} for o in r.objections],
+        "advised": r.advised,
     }
 
 
@@ -212,8 +248,9 @@ def _decision(row: Any) -> Decision:
         rounds=tuple(map(_counts, _list(row.rounds))),
         objections=tuple(map(_objection, _list(row.objections))),
         id=row.id,
+        advised=row.advised,
     )
-    _all_text((record.part_id, record.key, record.question, record.outcome))
+    _all_text((record.part_id, record.key, record.question, record.outcome, record.advised))
     return record
 
 
@@ -225,6 +262,7 @@ def _action_row(r: ActionItem) -> dict[str, Any]:
         "owner": r.owner,
         "due": r.due,
         "done": r.done,
+        "reason": r.reason,
     }
 
 
@@ -238,8 +276,33 @@ def _action(row: Any) -> ActionItem:
         due=row.due,
         done=row.done,
         id=row.id,
+        reason=row.reason,
     )
-    _all_text((record.part_id, record.key, record.text, record.owner))
+    _all_text((record.part_id, record.key, record.text, record.owner, record.reason))
+    return record
+
+
+def _event_row(r: SessionEvent) -> dict[str, Any]:
+    return {
+        **_common(r),
+        "kind": r.kind.value,
+        "reason": r.reason,
+        "review_on": r.review_on,
+        "reopened_finish": r.reopened_finish,
+    }
+
+
+def _event(row: Any) -> SessionEvent:
+    record = SessionEvent(
+        part_id=row.part_id,
+        at=row.at,
+        kind=EventKind(row.kind),
+        reason=row.reason,
+        review_on=row.review_on,
+        reopened_finish=row.reopened_finish,
+        id=row.id,
+    )
+    _all_text((record.part_id, record.reason))
     return record
 
 
@@ -256,6 +319,7 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind(SignOff, table(SignOffRow), "signoffs", _signoff_row, _signoff),
     RecordKind(Decision, table(DecisionRow), "decisions", _decision_row, _decision),
     RecordKind(ActionItem, table(ActionRow), "actions", _action_row, _action),
+    RecordKind(SessionEvent, table(SessionEventRow), "events", _event_row, _event),
 )
 
 KIND_OF: dict[type, RecordKind] = {kind.record_type: kind for kind in KINDS}

@@ -93,6 +93,7 @@ _TIMING_FIELDS = (
     "started_at",
     "finished_at",
     "skipped",
+    "removed_seconds",
 )
 _UPDATE_TIMING = (
     update(_timings)
@@ -309,6 +310,20 @@ class SqlSessionStore:
             result = connection.execute(_INSERT_RECORD[kind.table.name], row)
         return int(result.lastrowid)
 
+    def add_records(self, session_id: int, records: Sequence[Record]) -> list[int]:
+        """Append several records in one transaction (all or none); return their ids in order."""
+        if not records:
+            return []
+        ids: list[int] = []
+        with self._write_session(session_id, values={"at": records[-1].at}) as connection:
+            for record in records:
+                kind = KIND_OF[type(record)]
+                row = kind.to_row(record)
+                row["session_id"] = session_id
+                result = connection.execute(_INSERT_RECORD[kind.table.name], row)
+                ids.append(int(result.lastrowid))
+        return ids
+
     def touch(self, session_id: int, at: datetime) -> None:
         """Note that the session was alive at ``at``: the heartbeat that keeps its claim fresh."""
         with self._write_session(session_id, values={"at": at}):
@@ -361,6 +376,7 @@ def _timing_row(session_id: int, position: int, timing: PartTiming) -> dict[str,
         "started_at": timing.started_at,
         "finished_at": timing.finished_at,
         "skipped": timing.skipped,
+        "removed_seconds": timing.removed_seconds,
     }
 
 

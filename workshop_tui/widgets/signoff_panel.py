@@ -136,7 +136,7 @@ class SignoffPanel(ActivityPanel):
             return
         progress = self._progress[section.id]
         title.update(section.title)
-        text.update(section.text)
+        text.update(progress.wording or section.text)  # as it reads now, with what it presents
         roles.update(self._roles(progress))
         self.query_one("#signoff-detail", VerticalScroll).scroll_home(animate=False)
 
@@ -212,9 +212,8 @@ class SignoffPanel(ActivityPanel):
             ),
             Field("initials", "Initials", value=initials_of(name), placeholder="Blank: from name"),
         ]
-        dialog = FormDialog(
-            f"Initial: {section.title}", fields, intro=section.text, save_label="Record"
-        )
+        intro = progress.wording or section.text
+        dialog = FormDialog(f"Initial: {section.title}", fields, intro=intro, save_label="Record")
 
         def record(values: dict[str, str]) -> None:
             initials = values["initials"]
