@@ -1,1 +1,1 @@
-"""The facilitation scripts bundled with workshop-tui (YAML files beside this module)."""
+"""The facilitation scripts bundled with workshop-tui: the YAML and Markdown files beside it."""

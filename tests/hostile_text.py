@@ -100,3 +100,12 @@ class HostileText:
     def __iter__(self) -> Iterator[str]:
         while True:
             yield self.one()
+
+
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Characters that turn the text around them on a terminal (the "Trojan source" ones)."""
+
+
+def raw_bidi(output: str) -> list[str]:
+    """The bidi controls in ``output``: a terminal listing must show them as escapes."""
+    return [char for char in output if char in BIDI_CONTROLS]

@@ -24,6 +24,7 @@ from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.messages import DraftKept, ScriptChosen, SessionChosen, SessionRequested
 from workshop_tui.plain_text import notify, visible
+from workshop_tui.printable import printable
 from workshop_tui.screens.opening import OpeningScreen
 
 if TYPE_CHECKING:
@@ -146,8 +147,8 @@ class WorkshopApp(HoldsKeys):
     def fail(self, message: str) -> None:
         """Stop at start-up with one sentence on stderr and exit status 2, like the CLI."""
         self.error_console.soft_wrap = True  # the terminal wraps it; a pipe gets whole lines
-        message = visible(f"workshop: {message}")
-        self.call_after_refresh(self.exit, return_code=2, message=Text(message))
+        shown = "\n".join(printable(line) for line in message.split("\n"))
+        self.call_after_refresh(self.exit, return_code=2, message=Text(f"workshop: {shown}"))
 
     # -- flow between screens --------------------------------------------------------------
     def on_script_chosen(self, message: ScriptChosen) -> None:

@@ -7,7 +7,8 @@ starts fast and never loads textual or sqlmodel.
 
 Exit status: 0 done, 2 for a problem the user can fix (an invalid script, a
 missing file, a store error), 1 for anything unexpected. No tracebacks; set
-``WORKSHOP_DEBUG=1`` to see them.
+``WORKSHOP_DEBUG=1`` to see them. Whatever is printed of stored, typed or
+script text goes through ``printable`` first, error messages included.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_tui import __version__
+from workshop_tui.printable import printable
 
 USER_ERROR = 2
 UNEXPECTED = 1
@@ -29,6 +32,14 @@ GLOBAL_OPTIONS = ("db", "scripts_dirs")
 """Options every command takes, before or after its name (``workshop sessions --db X``)."""
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error echoes what was typed only in printable form."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(USER_ERROR, f"{self.prog}: error: {printable(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand; each sets ``handler`` to its ``cmd_*`` function.
 
@@ -37,9 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     would otherwise let the command's empty default overwrite what was given
     before it); ``parse_args`` merges the two.
     """
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="workshop",
-        description="Run facilitation workshops on a projector, from YAML scripts. "
+        description="Run facilitation workshops on a projector, from Markdown or YAML scripts. "
         "With no command, open the app to pick a script or an unfinished session.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -60,6 +71,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     scripts = commands.add_parser("scripts", help="list the scripts you can run")
     scripts.set_defaults(handler=cmd_scripts)
+
+    convert = commands.add_parser(
+        "convert",
+        help="turn a Markdown script into YAML, or a YAML script into Markdown",
+        description="Write a script in the other format and say what could not be carried "
+        "over (comments, formatting). Never overwrites a file unless --force is given.",
+    )
+    convert.add_argument("ref", metavar="FILE", help="a script file (or a script id)")
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write: a .md, .yaml or .yml file (its suffix picks the format), "
+        "or - for standard output (default: FILE with the other suffix; for a script id, "
+        "ID.md or ID.yaml in the current folder)",
+    )
+    convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    convert.set_defaults(handler=cmd_convert)
     for command in commands.choices.values():
         _add_global_options(command, prefix="sub_")
     return parser
@@ -132,17 +161,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
             invalid += 1
             continue
         except ScriptInvalid as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
+            _print_problems(error.problems)
             invalid += 1
             continue
-        for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+        _print_problems(loaded.warnings)
         script = loaded.script
         count = len(script.parts)
         print(
-            f"ok: {loaded.path} ({script.title}, {count} part{'s' * (count != 1)}, "
-            f"{format_duration(script.duration)})"
+            printable(
+                f"ok: {loaded.path} ({script.title}, {count} part{'s' * (count != 1)}, "
+                f"{format_duration(script.duration)})"
+            )
         )
     if invalid and len(args.refs) > 1:
         _error(f"{invalid} of {len(args.refs)} scripts have problems")
@@ -157,13 +186,13 @@ def cmd_scripts(args: argparse.Namespace) -> int:
 
     entries = list_scripts(args.scripts_dirs)
     folders = [*args.scripts_dirs, user_scripts_dir()]
-    where = "Your scripts: " + ", ".join(str(folder) for folder in folders)
+    where = printable("Your scripts: " + ", ".join(str(folder) for folder in folders))
     if not entries:
         print(f"No scripts found.\n{where}")
         return 0
     header = ("ID", "TITLE", "DURATION", "PARTS", "ORIGIN")
     rows = [
-        (e.id, e.title, format_duration(e.duration), str(e.parts), e.origin)
+        (printable(e.id), printable(e.title), format_duration(e.duration), str(e.parts), e.origin)
         for e in entries
         if e.ok
     ]
@@ -176,9 +205,63 @@ def cmd_scripts(args: argparse.Namespace) -> int:
             more = len(entry.problems) - 1
             extra = f" (and {more} more: workshop validate {entry.path})" if more else ""
             first = entry.problems[0]
-            print(f"{entry.id.ljust(widths[0])}  BROKEN ({entry.origin}): {first}{extra}")
+            name = printable(entry.id).ljust(widths[0])
+            print(printable(f"{name}  BROKEN ({entry.origin}): {first}{extra}"))
     print(f"\n{where}")
     return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Write the script in the other format; warnings name what was not carried over."""
+    from workshop_tui.content.catalog import find_script
+    from workshop_tui.content.convert import MARKDOWN, YAML, convert, format_of
+    from workshop_tui.content.loader import load_script
+
+    path = find_script(args.ref, args.scripts_dirs)
+    loaded = load_script(path)
+    output: str | None = args.output
+    if output is not None and output != "-" and Path(output).suffix.lower() in SCRIPT_SUFFIXES:
+        target = format_of(output)
+    else:
+        target = YAML if format_of(str(path)) == MARKDOWN else MARKDOWN
+    if output is None:
+        suffix = ".md" if target == MARKDOWN else ".yaml"
+        given_as_path = Path(args.ref).expanduser() == path
+        output = str(path.with_suffix(suffix) if given_as_path else Path(path.stem + suffix))
+    destination = Path(output)
+    if output != "-" and not args.force and os.path.lexists(destination):
+        return _exists(destination)
+    conversion = convert(loaded, target)
+    for note in conversion.notes:
+        print(printable(str(note)), file=sys.stderr)
+    if output == "-":
+        sys.stdout.write(conversion.text)
+        return 0
+    try:
+        _write(destination, conversion.text, replace=args.force)
+    except FileExistsError:
+        return _exists(destination)
+    print(printable(f"wrote {destination} ({target} script)"))
+    return 0
+
+
+SCRIPT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+
+
+def _exists(path: Path) -> int:
+    _error(f"{path} already exists (add --force to replace it, or choose another with -o)")
+    return USER_ERROR
+
+
+def _write(path: Path, text: str, *, replace: bool) -> None:
+    """Write ``text`` to a new file, or replace an old one in one step when ``replace``."""
+    if not replace:
+        with path.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(partial, path)
 
 
 def _folder(text: str) -> Path:
@@ -195,8 +278,7 @@ def _report(error: Exception) -> int:
     from workshop_tui.domain.ports import StoreError
 
     if isinstance(error, ScriptInvalid):
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(error.problems)
         return USER_ERROR
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
@@ -210,7 +292,13 @@ def _report(error: Exception) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"workshop: {message}", file=sys.stderr)
+    print(f"workshop: {printable(message)}", file=sys.stderr)
+
+
+def _print_problems(problems: Sequence[object]) -> None:
+    """A script's problems or warnings on stderr, one printable line each."""
+    for problem in problems:
+        print(printable(str(problem)), file=sys.stderr)
 
 
 def _silence_stdout() -> None:

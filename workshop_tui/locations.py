@@ -3,17 +3,25 @@
 The folders come from platformdirs; ``WORKSHOP_DATA_DIR`` and
 ``WORKSHOP_CONFIG_DIR`` move them (the tests point them at a temp folder),
 and ``WORKSHOP_DB`` or ``--db`` choose another database file.
+
+Customer notes are nobody else's business: every folder workshop-tui creates is
+owner-only (0700, as the XDG base directory spec asks), and so is every file
+(0600). Its own data and exports folders are tightened if an older version left
+them open; a folder the user chose (``--db``, ``-o``) is never changed.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "workshop-tui"
 DB_ENV = "WORKSHOP_DB"
 DATA_ENV = "WORKSHOP_DATA_DIR"
 CONFIG_ENV = "WORKSHOP_CONFIG_DIR"
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
 
 
 def data_dir() -> Path:
@@ -51,3 +59,39 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 def exports_dir() -> Path:
     """Where exported notes go unless a path is given."""
     return data_dir() / "exports"
+
+
+def private_folder(folder: Path) -> Path:
+    """Create ``folder`` and any missing parents owner-only; return it.
+
+    The data and exports folders are workshop-tui's own, so they are also
+    tightened to owner-only when found open to others.
+    """
+    missing: list[Path] = []
+    for parent in (folder, *folder.parents):
+        if parent.is_dir():
+            break
+        missing.append(parent)
+    for created in reversed(missing):
+        created.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+    if not missing and _is_own_folder(folder):
+        tighten(folder, PRIVATE_FOLDER)
+    return folder
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Take away what others may do with ``path``, if it is ours; leave it as it is otherwise."""
+    try:
+        info = path.stat()
+        if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & ~mode:
+            path.chmod(stat.S_IMODE(info.st_mode) & mode)
+    except (OSError, AttributeError):  # gone, not ours to change, or no geteuid (Windows)
+        pass
+
+
+def _is_own_folder(folder: Path) -> bool:
+    try:
+        here = folder.resolve()
+        return here in (data_dir().resolve(), exports_dir().resolve())
+    except OSError:
+        return False

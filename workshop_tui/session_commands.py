@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_tui.printable import printable
+
 if TYPE_CHECKING:
     from workshop_tui.app import Launch
 
@@ -31,10 +33,15 @@ def _launch(
 
 
 def _run_app(launch: Launch) -> int:
+    """Run the app; however it ends, its store lets go of the session it held."""
     from workshop_tui.app import WorkshopApp
 
     app = WorkshopApp(launch)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
     return app.return_code or 0
 
 
@@ -67,18 +74,19 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
     path = database_path(args.db)
     if not path.exists():
-        print(f"No sessions yet ({path} does not exist).")
+        print(printable(f"No sessions yet ({path} does not exist)."))
         return 0
-    summaries = open_store(path, readonly=True).list_sessions()
+    with open_store(path, readonly=True) as store:
+        summaries = store.list_sessions()
     if not summaries:
-        print(f"No sessions yet in {path}.")
+        print(printable(f"No sessions yet in {path}."))
         return 0
     header = ("ID", "SCRIPT", "CUSTOMER", "STARTED", "STATE", "PARTS DONE")
     rows = [
         (
             str(s.id),
-            s.script_id,
-            s.customer,
+            printable(s.script_id),
+            printable(s.customer),
             s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             str(s.state),
             f"{s.parts_done}/{s.parts_total}",
@@ -94,22 +102,26 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``workshop export SESSION [-o FILE]``: Markdown to a file, or to stdout with ``-o -``."""
+    """``workshop export SESSION [--agreement] [-o FILE]``: the notes (or the agreement) as
+    Markdown to a file, or to stdout with ``-o -``."""
     from workshop_tui.domain.ports import StoreError
     from workshop_tui.export.files import export_session
-    from workshop_tui.export.markdown import render_markdown
+    from workshop_tui.export.markdown import render_agreement, render_markdown
     from workshop_tui.locations import database_path
     from workshop_tui.storage import open_store
 
     path = database_path(args.db)
     if not path.exists():
         raise StoreError(f"{path} does not exist: there are no sessions to export yet")
-    script, session = open_store(path, readonly=True).load_session(args.session)
+    with open_store(path, readonly=True) as store:
+        script, session = store.load_session(args.session)
     if args.output == "-":
-        sys.stdout.write(render_markdown(script, session))
+        sys.stdout.write((render_agreement if args.agreement else render_markdown)(script, session))
         return 0
-    written = export_session(script, session, Path(args.output) if args.output else None)
-    print(f"Exported session {session.id} to {written}")
+    target = Path(args.output) if args.output else None
+    written = export_session(script, session, target, agreement=args.agreement)
+    what = "the agreement of session" if args.agreement else "session"
+    print(printable(f"Exported {what} {session.id} to {written}"))
     return 0
 
 
@@ -134,8 +146,16 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type:
     sessions = commands.add_parser("sessions", help="list the stored sessions")
     sessions.set_defaults(handler=cmd_sessions)
 
-    export = commands.add_parser("export", help="write a session's notes as Markdown")
+    export = commands.add_parser(
+        "export", help="write a session's notes (or, with --agreement, its agreement) as Markdown"
+    )
     export.add_argument("session", type=_session_id, metavar="SESSION", help="a session id")
+    export.add_argument(
+        "--agreement",
+        action="store_true",
+        help="write the agreement only (parties, promises, decisions, initialled sections, "
+        "actions), not the full session notes",
+    )
     export.add_argument(
         "-o",
         "--output",
@@ -150,7 +170,7 @@ def _session_id(text: str) -> int:
     try:
         value = int(text.lstrip("#"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a session id (a number)') from None
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a session id (a number)')
+        raise argparse.ArgumentTypeError(f'"{printable(text)}" is not a session id (a number)')
     return value

@@ -80,7 +80,7 @@ async def test_the_room_sees_the_board_the_console_shows(tmp_path: Path, script)
         await pilot.pause()
         seen_in_console = board_text(console)
     part, snapshot = engine.part, reloaded(tmp_path, engine)
-    room = BoardApp(board_for(part, snapshot, TODAY))
+    room = BoardApp(board_for(engine.script, part, snapshot, TODAY))
     async with room.run_test(size=SIZE) as pilot:
         await pilot.pause()
         seen_in_room = board_text(room)
@@ -89,9 +89,11 @@ async def test_the_room_sees_the_board_the_console_shows(tmp_path: Path, script)
 
 
 def test_every_kind_of_part_has_a_board() -> None:
-    parts = [make().parts[0] for make in (cynefin_script, promises_script, signoff_script)]
-    parts += [make().parts[0] for make in (decisions_script, actions_script, discussion_script)]
-    assert len({type(board_for(part, _empty(), TODAY)) for part in parts}) == 6
+    makers = (cynefin_script, promises_script, signoff_script)
+    makers += (decisions_script, actions_script, discussion_script)
+    scripts = [make() for make in makers]
+    boards = {type(board_for(s, s.parts[0], _empty(), TODAY)) for s in scripts}
+    assert len(boards) == 6
 
 
 def _empty() -> SessionSnapshot:

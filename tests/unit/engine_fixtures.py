@@ -65,3 +65,85 @@ def reload(tmp_path: Path, engine: SessionEngine, clock: FakeClock) -> SessionEn
     """The same session, opened again from the file by a fresh store, as after a restart."""
     reopened, _ = SessionEngine.reopen(engine.session.id, open_store(tmp_path / "engine.db"), clock)
     return reopened
+
+
+def agreement_script() -> Script:
+    """A script whose sign-off presents the session's results: promises, a decision, agility."""
+    return Script.model_validate(
+        {
+            "id": "agreement",
+            "title": "Agreement workshop",
+            "purpose": "Exercise what sign-off presents.",
+            "duration": "40m",
+            "parts": [
+                {
+                    "name": "Type of work",
+                    "duration": "5m",
+                    "activity": {"kind": "cynefin", "items": ["Billing"]},
+                },
+                {
+                    "name": "Promises",
+                    "duration": "10m",
+                    "activity": {
+                        "kind": "promises",
+                        "parties": [
+                            {"name": "Supplier", "promises": ["A usable increment"]},
+                            {"name": "Customer", "promises": ["Provide a Product Owner"]},
+                        ],
+                    },
+                },
+                {
+                    "name": "Decide",
+                    "duration": "5m",
+                    "activity": {
+                        "kind": "decisions",
+                        "questions": [{"question": "Release monthly?", "method": "consent"}],
+                    },
+                },
+                {
+                    "name": "Sign-off",
+                    "duration": "10m",
+                    "activity": {
+                        "kind": "signoff",
+                        "signatories": ["Sponsor", "Product Owner", "Lead"],
+                        "sections": [
+                            {
+                                "id": "supplier",
+                                "title": "Supplier promises",
+                                "text": "The supplier keeps these promises.",
+                                "presents": [{"promises": "Supplier"}],
+                            },
+                            {
+                                "id": "agility",
+                                "title": "Level of agility",
+                                "presents": [
+                                    "agility",
+                                    {"decision": "Release monthly?"},
+                                    {"text": "It goes into the Statement of Work."},
+                                ],
+                            },
+                            {"id": "alive", "title": "Alive", "text": "We revisit it."},
+                        ],
+                    },
+                },
+                {"name": "Next steps", "duration": "5m", "activity": {"kind": "actions"}},
+            ],
+        }
+    )
+
+
+ROOM = (
+    Participant("Ana Ruiz", "Product Owner"),
+    Participant("Bo Chen", "Sponsor"),
+    Participant("Cy Diaz", "Lead"),
+)
+
+
+def agreement_engine(
+    tmp_path: Path, clock: FakeClock | None = None
+) -> tuple[SessionEngine, FakeClock]:
+    """A session of ``agreement_script`` with one person for each role."""
+    clock = clock or FakeClock()
+    store = open_store(tmp_path / "engine.db")
+    setup = SessionSetup(customer="Acme", facilitator="Kim", participants=ROOM)
+    return SessionEngine.begin(agreement_script(), SOURCE, setup, store, clock), clock

@@ -80,7 +80,33 @@ EXPECTED: dict[str, tuple[int | None, str, str]] = {
     "only-comments.yaml": (1, "", "the file is empty"),
     "part-missing-name.yaml": (8, "parts[1]", 'missing required field "name"'),
     "parts-not-a-list.yaml": (5, "parts", "expected a list of mappings, got a mapping"),
+    "presents-agility-without-board.yaml": (
+        15,
+        "parts[0].activity.sections[0].presents[0].agility",
+        'section "Level of agility": the script has no Cynefin part to present',
+    ),
+    "presents-two-things.yaml": (
+        16,
+        "parts[0].activity.sections[0].presents[1]",
+        "each presented item names exactly one of: promises, decision, agility, cynefin, actions,"
+        " text (this one names actions and text)",
+    ),
+    "presents-unknown-party.yaml": (
+        22,
+        "parts[1].activity.sections[0].presents[0].promises",
+        'no promises part has the party "Delivery teem" (did you mean "Delivery team"?)',
+    ),
+    "presents-unknown-question.yaml": (
+        14,
+        "parts[0].activity.sections[0].presents[0].decision",
+        'no decisions part asks "How often do we meet?" (did you mean "How often do we demo?")',
+    ),
     "python-tag.yaml": (7, "", "not valid YAML"),
+    "section-without-wording.yaml": (
+        12,
+        "parts[0].activity.sections[0]",
+        "a section needs a text, or something it presents (presents:)",
+    ),
     "signoff-nobody.yaml": (
         14,
         "parts[0].activity.sections[1]",

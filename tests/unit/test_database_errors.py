@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_store_samples import T0, new_session, new_store
+from tests.unit.test_store_samples import old_database as sample_database
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.records import Note
 from workshop_tui.storage.database import make_engine, sqlite_url
@@ -23,7 +24,7 @@ from workshop_tui.storage.errors import (
     SchemaTooOld,
     storage_errors,
 )
-from workshop_tui.storage.migrations import migrate
+from workshop_tui.storage.migrations import SCHEMA_VERSION, migrate
 from workshop_tui.storage.opener import open_store
 from workshop_tui.storage.repository import SqlSessionStore
 
@@ -52,14 +53,10 @@ def assert_untouched(path: Path, before: tuple[str, list[str]], *, strict: bool)
 
 def workshop_db(folder: Path, *, version: int | None = None) -> tuple[Path, int]:
     """A closed workshop-tui database with one session; optionally an older schema."""
-    path = folder / "workshop.db"
-    if version is None:
-        store, path = new_store(folder)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(sqlite_url(path))
-        migrate(engine, target=version)
-        store = SqlSessionStore(engine)
+    if version is not None:
+        path = folder / "workshop.db"
+        return path, sample_database(path, version, [Note("welcome", T0, "kept")])
+    store, path = new_store(folder)
     with store:
         session_id = new_session(store)
         store.add_record(session_id, Note("welcome", T0, "kept"))
@@ -127,8 +124,8 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
         connection.execute("PRAGMA user_version = 7")
     connection.close()
     message = (
-        f"{path} was written by a newer workshop-tui (schema 7, this version knows 2); "
-        "upgrade workshop-tui"
+        f"{path} was written by a newer workshop-tui "
+        f"(schema 7, this version knows {SCHEMA_VERSION}); upgrade workshop-tui"
     )
     refused(path, SchemaTooNew, message)
     refused(path, SchemaTooNew, message, readonly=True)
@@ -150,6 +147,7 @@ def test_a_write_while_another_program_holds_the_lock_fails_cleanly(
     with open_store(path) as store:
         session_id = store.latest_unfinished()
         assert session_id is not None
+        store.open_session(session_id, T0)
         exclusive_lock.execute("BEGIN EXCLUSIVE")
         with pytest.raises(DatabaseLocked) as caught:
             store.add_record(session_id, Note("welcome", T0, "blocked"))
@@ -231,6 +229,7 @@ def test_a_write_sqlite_refuses_as_read_only_is_reported(tmp_path: Path) -> None
     before = fingerprint(path)
     store = SqlSessionStore(make_engine(sqlite_url(path, readonly=True)), where=str(path))
     with store, pytest.raises(DatabaseReadOnly, match="is read-only; check its permissions"):
+        store.open_session(session_id, T0)  # opening it for writing is a write too
         store.add_record(session_id, Note("welcome", T0, "nope"))
     assert fingerprint(path)[0] == before[0]
 
@@ -249,7 +248,8 @@ def test_a_follower_reads_but_never_writes(tmp_path: Path) -> None:
 def test_a_follower_refuses_a_database_that_needs_upgrading(tmp_path: Path) -> None:
     path, _ = workshop_db(tmp_path, version=1)
     message = (
-        f"{path} was written by an older workshop-tui (schema 1, this version needs 2); "
+        f"{path} was written by an older workshop-tui "
+        f"(schema 1, this version needs {SCHEMA_VERSION}); "
         "open it once with workshop (not read-only) to upgrade it"
     )
     refused(path, SchemaTooOld, message, strict=False, readonly=True)

@@ -146,6 +146,19 @@ def test_empty_text_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
     assert reload(tmp_path, engine, clock).session.notes == []
 
 
+@pytest.mark.parametrize("text", ["\x00\x00\x00", "\x00 \x1b\x07\r\n", "\u200b\u202e\ufeff"])
+def test_text_with_nothing_printable_is_refused_as_empty(tmp_path: Path, text: str) -> None:
+    engine, clock = new_engine(tmp_path)
+    with pytest.raises(EngineError, match="^the note cannot be empty$"):
+        engine.add_note(text)
+    with pytest.raises(EngineError, match="^the action cannot be empty$"):
+        engine.add_action(text)
+    with pytest.raises(EngineError, match="^the promise cannot be empty$"):
+        engine.add_promise("Supplier", text)
+    engine.add_note("\x00kept\x00")  # something printable in it: stored as typed
+    assert [note.text for note in reload(tmp_path, engine, clock).session.notes] == ["\x00kept\x00"]
+
+
 def test_agility_advice_is_accepted_or_overruled_as_one_decision(tmp_path: Path) -> None:
     engine, _ = new_engine(tmp_path)
     engine.go_to(1)

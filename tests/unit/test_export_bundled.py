@@ -1,5 +1,14 @@
-"""One full session of each bundled script, run through the engine and a real store,
-exported to Markdown and compared with its golden file (UPDATE_GOLDENS=1 rewrites them)."""
+"""One full session of each bundled script, run through the engine and a real store, then
+exported as the session notes and as the agreement, each compared with its golden file
+(UPDATE_GOLDENS=1 rewrites them).
+
+The session is driven the way a facilitator would, corrections included: promises
+agreed with a note, amended and declined or parked with a reason; time added and
+taken away; sections initialled for everyone at once, one initial done again, one
+held, initials gone stale after a change and given again; a note corrected and one
+retracted; an action changed; the session finished, reopened to add a forgotten
+action and a review date, and finished again.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +22,25 @@ import pytest
 from tests.conftest import BUNDLED
 from tests.golden_files import assert_golden
 from workshop_tui.content.loader import load_script
+from workshop_tui.content.model import Script
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.decisions import CONSENT_OUTCOME
 from workshop_tui.domain.engine import SessionEngine
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod
 from workshop_tui.domain.records import Objection, Participant
+from workshop_tui.domain.signing import initials_of
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.export.agreement import render_agreement
 from workshop_tui.export.markdown import render_markdown
 from workshop_tui.storage import open_store
 
 SCRIPTS = sorted(BUNDLED.glob("*.yaml"))
 DOMAINS = list(CynefinDomain)
+NAMES = ("Ana Ruiz", "Bo Chen", "Cy Diaz", "Dee Evans", "Eli Fox", "Fay Gold", "Gus Hale")
 
 
-def run_full_session(db: Path, script_path: Path) -> int:
-    """Drive every part of the script the way a facilitator would; return the session id."""
-    loaded = load_script(script_path)
-    script = loaded.script
-    clock = FakeClock()
-    roles = sorted(
+def roles_of(script: Script) -> list[str]:
+    return sorted(
         {
             role
             for part in script.parts
@@ -40,7 +49,125 @@ def run_full_session(db: Path, script_path: Path) -> int:
             for role in part.activity.roles_for(section)
         }
     )
-    people = tuple(Participant(f"Person {i + 1}", role) for i, role in enumerate(roles))
+
+
+def negotiate(engine: SessionEngine) -> None:
+    """Table every preloaded promise; agree, amend, decline or park each with its reason."""
+    activity = engine.part.activity
+    assert activity.kind == "promises"
+    for p, party in enumerate(activity.parties):
+        for n, template in enumerate(party.promises):
+            key = engine.add_promise(party.name, template.text).key
+            if n == 0:
+                engine.set_promise(key, owner="Kim Lee")
+                engine.agree_promise(key, note="Confirmed for the first three Sprints")
+            elif n == 1:
+                engine.amend_promise(key, template.text + ", reviewed monthly", reason="too vague")
+            elif p == 0:
+                engine.decline_promise(key, "The customer brings its own coach")
+            else:
+                engine.park_promise(key, "Nobody can name one today")
+
+
+def decide(engine: SessionEngine) -> None:
+    activity = engine.part.activity
+    assert activity.kind == "decisions"
+    for question in activity.questions:
+        if question.method is DecisionMethod.CONSENT:
+            engine.record_decision(
+                question.question,
+                question.method,
+                outcome=CONSENT_OUTCOME,
+                agreed=True,
+                objections=(Objection("Too early to say", "Revisit in two Sprints"),),
+            )
+        elif question.method is DecisionMethod.FIST_OF_FIVE:
+            engine.record_decision(
+                question.question,
+                question.method,
+                outcome="Agreed on the second round",
+                agreed=True,
+                rounds=({"2": 1, "3": 3, "4": 2}, {"3": 2, "4": 3, "5": 1}),
+            )
+        else:
+            votes = {o: (len(question.options) - i) * 2 for i, o in enumerate(question.options)}
+            engine.record_decision(
+                question.question,
+                question.method,
+                outcome=question.options[0],
+                agreed=True,
+                votes=votes,
+            )
+
+
+def sign(engine: SessionEngine, first_signoff: bool) -> None:
+    """Every section for everyone at once; in the first sign-off part, one initial done
+    again (the first section), one withdrawn and one held (the last two)."""
+    activity = engine.part.activity
+    assert activity.kind == "signoff"
+    last = len(activity.sections) - 1
+    for s, section in enumerate(activity.sections):
+        roles = activity.roles_for(section)
+        person = next(p for p in engine.session.setup.participants if p.role in roles)
+        if first_signoff and s == 0:
+            engine.sign(section.id, person.name, person.role, "X")
+        if first_signoff and s == last:
+            engine.hold_initial(section.id, roles[-1], "Wants the board to read it first")
+        engine.sign_for_everyone(section.id)
+        if first_signoff and s == 0:
+            initials = initials_of(person.name)
+            engine.redo_initial(section.id, person.role, person.name, initials, "X was a slip")
+        if first_signoff and s == last - 1:
+            engine.withdraw_initial(section.id, roles[0], "Initialled for the wrong section")
+
+
+def change_after_signing(engine: SessionEngine) -> None:
+    """Change what a signed section presents, then initial again for all but one role."""
+    for part in engine.script.parts:
+        if part.activity.kind != "signoff":
+            continue
+        for state in [s for s in engine.signoff_progress(part) if s.complete]:
+            section = next(s for s in part.activity.sections if s.id == state.section_id)
+            presented = [item for item in section.presents if item.kind in ("promises", "decision")]
+            if not presented:
+                continue
+            item = presented[0]
+            if item.kind == "promises":
+                keys = list(
+                    dict.fromkeys(
+                        p.key for p in engine.session.promises if p.party == item.promises
+                    )
+                )
+                current = next(p for p in reversed(engine.session.promises) if p.key == keys[1])
+                engine.amend_promise(
+                    current.key, f"{current.text}, four people full time", reason="sized"
+                )
+            else:
+                decision = next(d for d in engine.session.decisions if d.question == item.decision)
+                engine.record_decision(
+                    decision.question,
+                    decision.method,
+                    outcome=f"{decision.outcome} (confirmed after sign-off)",
+                    agreed=True,
+                    votes=decision.votes,
+                    rounds=decision.rounds,
+                    objections=decision.objections,
+                    key=decision.key,
+                )
+            people = engine.session.setup.participants
+            for role in state.required[1:]:
+                person = next(p.name for p in people if p.role == role)
+                engine.sign(state.section_id, person, role, initials_of(person), part_id=part.id)
+            return
+
+
+def run_full_session(db: Path, script_path: Path) -> int:
+    """Drive every part of the script the way a facilitator would; return the session id."""
+    loaded = load_script(script_path)
+    script = loaded.script
+    clock = FakeClock()
+    roles = roles_of(script)
+    people = tuple(Participant(NAMES[i], role) for i, role in enumerate(roles))
     setup = SessionSetup(
         customer="Acme | Health <Trust>",
         facilitator="Kim Lee",
@@ -49,96 +176,85 @@ def run_full_session(db: Path, script_path: Path) -> int:
     )
     engine = SessionEngine.begin(script, loaded.source, setup, open_store(db), clock)
     engine.start()
+    signed_once = False
     for index, part in enumerate(script.parts):
         if index:
             engine.next_part()
         activity = part.activity
-        engine.add_note(f"Note on {part.name}: the room agreed to *carry on* | next")
+        note = engine.add_note(f"Note on {part.name}: the room agreed to *carry on* | next")
+        if index == 0:
+            engine.edit_note(note.key, f"{note.text}, after a break", "the break was agreed too")
+            aside = engine.add_note("An aside the sponsor asked to leave out")
+            engine.retract_note(aside.key, "off the record")
+            engine.extend(60)
+        if index == 1:
+            engine.extend(-120)  # the room cut this part short, and still ran over
         if activity.kind == "cynefin":
             for n, item in enumerate(activity.items):
                 row = engine.classify(item, DOMAINS[n % 4], f"reason {n}")
                 if n == 0:
                     engine.move_item(row.key, CynefinDomain.COMPLEX, "it changed as we spoke")
             engine.accept_agility()
+            engine.overrule_agility(
+                "Moderate agility: a fixed first release, then Sprint by Sprint"
+            )
         elif activity.kind == "promises":
-            for party in activity.parties:
-                for n, template in enumerate(party.promises):
-                    promise = engine.add_promise(party.name, template.text, note=template.detail)
-                    if n == 0:
-                        engine.set_promise(promise.key, status=PromiseStatus.AGREED, owner="Kim")
-                    elif n == 1:
-                        engine.amend_promise(promise.key, template.text + " (reviewed monthly)")
-                    else:
-                        engine.set_promise(promise.key, status=PromiseStatus.PARKED)
+            negotiate(engine)
         elif activity.kind == "signoff":
-            for section in activity.sections:
-                for role in activity.roles_for(section):
-                    person = next((p.name for p in people if p.role == role), role)
-                    engine.sign(section.id, person, role, "".join(w[0] for w in person.split()))
+            sign(engine, first_signoff=not signed_once)
+            signed_once = True
         elif activity.kind == "decisions":
-            for question in activity.questions:
-                if question.method is DecisionMethod.CONSENT:
-                    engine.record_decision(
-                        question.question,
-                        question.method,
-                        outcome=CONSENT_OUTCOME,
-                        agreed=True,
-                        objections=(Objection("Too early to say", "Revisit in two Sprints"),),
-                    )
-                elif question.method is DecisionMethod.FIST_OF_FIVE:
-                    engine.record_decision(
-                        question.question,
-                        question.method,
-                        outcome="Agreed on the second round",
-                        agreed=True,
-                        rounds=({"2": 1, "3": 3, "4": 2}, {"3": 2, "4": 3, "5": 1}),
-                    )
-                else:
-                    votes = {
-                        option: (len(question.options) - i) * 2
-                        for i, option in enumerate(question.options)
-                    }
-                    engine.record_decision(
-                        question.question,
-                        question.method,
-                        outcome=question.options[0],
-                        agreed=True,
-                        votes=votes,
-                    )
+            decide(engine)
         elif activity.kind == "actions":
+            change_after_signing(engine)
             for n, suggestion in enumerate(activity.suggested):
                 action = engine.add_action(
                     suggestion.text, suggestion.owner or "Kim Lee", date(2026, 12, 1 + n)
                 )
                 if n == 0:
                     engine.update_action(action.key, done=True)
-        clock.advance(part.duration + (90 if index == 1 else -30))
+                if n == 1:
+                    engine.update_action(
+                        action.key, owner=NAMES[0], due=date(2026, 12, 15), reason="on leave"
+                    )
+        clock.advance(part.duration + {0: 30, 1: 90}.get(index, -30))
+    engine.finish()
+    clock.advance(3600)
+    engine.reopen_to_correct("We forgot to book the first review")
+    engine.add_action("Book the first review of this agreement", "Kim Lee", date(2027, 1, 8))
+    engine.set_review_date(date(2027, 1, 15), "at the first Sprint Review")
+    clock.advance(120)
     engine.finish()
     return engine.session.id
 
 
+def export(db: Path, session_id: int, *options: str) -> str:
+    command = [sys.executable, "-m", "workshop_tui", "--db", str(db), "export", str(session_id)]
+    result = subprocess.run(
+        [*command, *options, "-o", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
+    )
+    return result.stdout
+
+
 @pytest.mark.parametrize("script_path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
-def test_a_full_session_exports_to_its_golden_file(tmp_path: Path, script_path: Path) -> None:
+def test_a_full_session_exports_both_documents_to_their_golden_files(
+    tmp_path: Path, script_path: Path
+) -> None:
     db = tmp_path / "golden.db"
     session_id = run_full_session(db, script_path)
     script, session = open_store(db).load_session(session_id)
-    markdown = render_markdown(script, session)
-    assert_golden(f"session-{script_path.stem}", markdown)
-    assert render_markdown(script, session) == markdown, "same session in, same bytes out"
-
-    command = [
-        sys.executable,
-        "-m",
-        "workshop_tui",
-        "--db",
-        str(db),
-        "export",
-        str(session_id),
-        "-o",
-        "-",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=True, encoding="utf-8")
-    assert result.stdout == markdown
+    notes = render_markdown(script, session)
+    agreement = render_agreement(script, session)
+    assert_golden(f"session-{script_path.stem}", notes)
+    assert_golden(f"agreement-{script_path.stem}", agreement)
+    assert render_markdown(script, session) == notes, "same session in, same bytes out"
+    assert render_agreement(script, session) == agreement
+    assert export(db, session_id) == notes
+    assert export(db, session_id, "--agreement") == agreement
 
 
 def test_there_are_three_bundled_scripts() -> None:

@@ -7,13 +7,22 @@ covers what the export must show.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus, SessionState
+from workshop_tui.domain.agility import AGILITY_QUESTION
+from workshop_tui.domain.kinds import (
+    CynefinDomain,
+    DecisionMethod,
+    EventKind,
+    InitialKind,
+    PromiseStatus,
+    SessionState,
+)
 from workshop_tui.domain.records import (
     ActionItem,
     Classification,
@@ -22,6 +31,7 @@ from workshop_tui.domain.records import (
     Objection,
     Participant,
     Promise,
+    SessionEvent,
     SignOff,
 )
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot
@@ -89,6 +99,21 @@ SCRIPT_DATA: dict[str, object] = {
                         "text": "How we work.",
                         "initials_by": ["Sponsor", "Lead", "Coach"],
                     },
+                    {
+                        "id": "supplier",
+                        "title": "Supplier promises",
+                        "text": "The supplier keeps its promises.",
+                        "presents": [{"promises": "Supplier"}],
+                    },
+                    {
+                        "id": "terms",
+                        "title": "Terms",
+                        "presents": [
+                            "agility",
+                            {"decision": "Which cadence?"},
+                            {"text": "Both sides review these terms in a month."},
+                        ],
+                    },
                 ],
             },
         },
@@ -110,7 +135,7 @@ def sample_script() -> Script:
 
 
 def sample_timings() -> list[PartTiming]:
-    """Done, over time, extended, skipped, paused and not reached parts."""
+    """Done, over time, extended, cut short, skipped, paused and not reached parts."""
     return [
         PartTiming("opening", 600, elapsed_seconds=720, started_at=at(0), finished_at=at(12)),
         PartTiming("classify", 1200, elapsed_seconds=1100.4, started_at=at(12), finished_at=at(31)),
@@ -118,10 +143,47 @@ def sample_timings() -> list[PartTiming]:
             "promises", 1800, 300, elapsed_seconds=2250, started_at=at(31), finished_at=at(69)
         ),
         PartTiming("decide", 900, elapsed_seconds=0, skipped=True),
-        PartTiming("sign", 900, elapsed_seconds=1000, started_at=at(69), finished_at=at(86)),
+        PartTiming(
+            "sign",
+            900,
+            -300,
+            elapsed_seconds=1000,
+            started_at=at(69),
+            finished_at=at(86),
+            removed_seconds=360,
+        ),
         PartTiming("actions", 600, elapsed_seconds=185, started_at=at(86)),
         PartTiming("closing", 300),
     ]
+
+
+SCOPE = "What we build."
+WAYS = "How we work."
+SUPPLIER_EARLIER = (
+    "The supplier keeps its promises.\n\nSupplier makes no promise yet.\n\n"
+    "Still open:\n- Demo every sprint (not decided yet)"
+)
+SUPPLIER_NOW = (
+    "The supplier keeps its promises.\n\nSupplier promises:\n"
+    "- Demo every two weeks (owner: Linus); note: Unless a holiday falls\non the demo day"
+)
+
+
+def initial(
+    minute: float,
+    section: str,
+    person: str,
+    role: str,
+    initials: str,
+    wording: str,
+    reason: str = "",
+) -> SignOff:
+    """A sign-off row of the sample's sign-off part."""
+    titles = {"scope": "Scope", "ways": "Ways of working", "supplier": "Supplier promises"}
+    title = titles.get(section, "Terms")
+    return SignOff(
+        "sign", at(minute), section, title, person, role, initials, wording=wording, reason=reason
+    )
 
 
 def sample_session() -> SessionSnapshot:
@@ -147,10 +209,15 @@ def sample_session() -> SessionSnapshot:
         started_at=at(0),
         timings=sample_timings(),
         notes=[
-            Note("opening", at(2), "Everyone arrived on time."),
-            Note("opening", at(8), "Concern: *budget* is tight\nSecond line: see [doc](x)"),
-            Note("promises", at(40), "Customer asked about weekends."),
-            Note("retired-part", at(45), "A note from a part no longer in the script."),
+            Note("opening", at(2), "Everyone arrived on time.", key="n1"),
+            Note(
+                "opening", at(8), "Concern: *budget* is tight\nSecond line: see [doc](x)", key="n2"
+            ),
+            Note("promises", at(40), "Customer asked about weekends.", key="n3"),
+            Note("retired-part", at(45), "A note from a part no longer in the script.", key="n4"),
+            Note("opening", at(46), "Concern: budget is 10% short", key="n2", reason="typo"),
+            Note("opening", at(47), "Said in jest", key="n5"),
+            Note("opening", at(48), "Said in jest", key="n5", retracted=True, reason="off record"),
         ],
         classifications=[
             Classification("classify", at(13), "c1", "Billing", CynefinDomain.COMPLEX, "New law"),
@@ -167,7 +234,13 @@ def sample_session() -> SessionSnapshot:
             Promise("promises", at(32), "p1", "Supplier", "Demo every sprint"),
             Promise("promises", at(33), "p2", "Customer", "Answer within a day"),
             Promise(
-                "promises", at(35), "p1", "Supplier", "Demo every two weeks", PromiseStatus.AMENDED
+                "promises",
+                at(35),
+                "p1",
+                "Supplier",
+                "Demo every two weeks",
+                PromiseStatus.AMENDED,
+                reason="Sprints are two weeks",
             ),
             Promise(
                 "promises",
@@ -179,10 +252,36 @@ def sample_session() -> SessionSnapshot:
                 owner="Linus",
                 note="Unless a holiday falls\non the demo day",
             ),
-            Promise("promises", at(50), "p3", "Customer", "Name one decider", PromiseStatus.PARKED),
-            Promise("promises", at(55), "p4", "Regulator", "Review yearly", PromiseStatus.DECLINED),
+            Promise(
+                "promises",
+                at(50),
+                "p3",
+                "Customer",
+                "Name one decider",
+                PromiseStatus.PARKED,
+                reason="The board names one in March",
+            ),
+            Promise(
+                "promises",
+                at(55),
+                "p4",
+                "Regulator",
+                "Review yearly",
+                PromiseStatus.DECLINED,
+                reason="Not a party to this agreement",
+            ),
         ],
         decisions=[
+            Decision(
+                "classify",
+                at(25),
+                "ag",
+                AGILITY_QUESTION,
+                DecisionMethod.FACILITATOR,
+                outcome="Overruled: Moderate agility, fixed first release",
+                agreed=True,
+                advised="Plan with experts, then deliver in increments.",
+            ),
             Decision(
                 "decide",
                 at(60),
@@ -225,16 +324,35 @@ def sample_session() -> SessionSnapshot:
             ),
         ],
         signoffs=[
-            SignOff("sign", at(75), "scope", "Scope", "Grace Hopper", "Sponsor", "GH"),
-            SignOff("sign", at(76), "scope", "Scope", "Linus Torvalds", "Lead", "LT"),
-            SignOff("sign", at(78), "ways", "Ways of working", "Grace Hopper", "Sponsor", "G"),
-            SignOff("sign", at(79), "ways", "Ways of working", "Grace Hopper", "sponsor", "GH"),
+            initial(75, "scope", "Grace Hopper", "Sponsor", "GH", SCOPE),
+            initial(76, "scope", "Linus Torvalds", "Lead", "LT", SCOPE),
+            initial(78, "ways", "Grace Hopper", "Sponsor", "G", WAYS),
+            initial(79, "ways", "Grace Hopper", "sponsor", "GH", WAYS, reason="G was a typo"),
+            replace(
+                initial(80, "ways", "Linus Torvalds", "Lead", "", WAYS),
+                kind=InitialKind.HELD,
+                reason="Needs HR to agree first",
+            ),
+            initial(81, "supplier", "Grace Hopper", "Sponsor", "GH", SUPPLIER_EARLIER),
+            initial(82, "supplier", "Linus Torvalds", "Lead", "LT", SUPPLIER_NOW),
+            initial(83, "terms", "Noor", "Sponsor", "N", "An old wording"),
+            replace(
+                initial(84, "terms", "Noor", "Sponsor", "N", "An old wording"),
+                kind=InitialKind.WITHDRAWN,
+                reason="Signed for the wrong role",
+            ),
         ],
         actions=[
             ActionItem("actions", at(87), "a1", "Send the notes", owner="Ada"),
             ActionItem("actions", at(88), "a2", "Book the review", due=date(2026, 12, 19)),
             ActionItem(
-                "actions", at(89), "a1", "Send the notes", owner="Ada", due=date(2026, 11, 23)
+                "actions",
+                at(89),
+                "a1",
+                "Send the notes",
+                owner="Ada",
+                due=date(2026, 11, 23),
+                reason="Ada leaves on the 24th",
             ),
             ActionItem(
                 "actions",
@@ -244,6 +362,12 @@ def sample_session() -> SessionSnapshot:
                 owner="Ada",
                 due=date(2026, 11, 23),
                 done=True,
+            ),
+        ],
+        events=[
+            SessionEvent("actions", at(89.5), EventKind.REVIEW_DATE, "", date(2026, 12, 21)),
+            SessionEvent(
+                "actions", at(91), EventKind.REOPENED, "Forgot the review", reopened_finish=at(90)
             ),
         ],
     )
@@ -258,9 +382,10 @@ def test_sample_session_holds_every_kind_of_record_with_revisions() -> None:
         session.signoffs,
         session.decisions,
         session.actions,
+        session.events,
     ]
     assert all(kinds)
-    assert session.record_count == 27
+    assert session.record_count == 38
     assert len({row.key for row in session.promises}) < len(session.promises)
 
 

@@ -1,16 +1,21 @@
-"""The schema's steps: a new file, an upgrade from version 1, and all-or-nothing steps."""
+"""The schema's steps: a new file, upgrades from versions 1 and 2, and all-or-nothing steps."""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, inspect
 
-from tests.unit.test_store_samples import new_session, sample_records
+from tests.unit.old_schema import old_database
+from tests.unit.test_store_samples import T0, new_session, new_store, sample_records
+from tests.unit.test_store_samples import old_database as sample_database
+from workshop_tui.domain.kinds import InitialKind, PromiseStatus
 from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.records import Note
 from workshop_tui.storage.database import make_engine, sqlite_url
 from workshop_tui.storage.errors import DatabaseDamaged, storage_errors
 from workshop_tui.storage.migrations import (
@@ -20,10 +25,12 @@ from workshop_tui.storage.migrations import (
     migrate,
 )
 from workshop_tui.storage.opener import open_store
-from workshop_tui.storage.repository import SqlSessionStore
+from workshop_tui.storage.record_rows import KIND_OF, KINDS
 from workshop_tui.storage.tables import ALL_TABLES
 
 RECORD_TABLES = ("notes", "classifications", "promises", "signoffs", "decisions", "actions")
+OLD_INDEXES = {f"ix_{t}_session_id_id" for t in RECORD_TABLES}
+INDEXED = {f"ix_{t}_session_id_id" for t in (*RECORD_TABLES, "session_events")}
 
 
 def marks(path: Path) -> tuple[int, int]:
@@ -76,13 +83,13 @@ def schema(engine: Engine) -> dict[str, Any]:
 
 def test_the_steps_are_numbered_one_by_one() -> None:
     assert [step.version for step in STEPS] == list(range(1, len(STEPS) + 1))
-    assert SCHEMA_VERSION == STEPS[-1].version == 2
+    assert SCHEMA_VERSION == STEPS[-1].version == 4
 
 
 def test_a_new_file_gets_the_newest_schema_and_is_marked_as_ours(tmp_path: Path) -> None:
     open_store(tmp_path / "new.db").close()
     assert marks(tmp_path / "new.db") == (SCHEMA_VERSION, APPLICATION_ID)
-    assert indexes(tmp_path / "new.db") == {f"ix_{t}_session_id_id" for t in RECORD_TABLES}
+    assert indexes(tmp_path / "new.db") == INDEXED
 
 
 def test_the_steps_build_what_the_tables_describe(tmp_path: Path) -> None:
@@ -99,24 +106,107 @@ def test_the_steps_build_what_the_tables_describe(tmp_path: Path) -> None:
         described.dispose()
 
 
-def test_a_version_1_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
+def old_columns(path: Path) -> dict[str, set[str]]:
+    """The columns of each record table the file has."""
+    with sqlite3.connect(path) as connection:
+        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master")]
+        found = {
+            name: {row[1] for row in connection.execute(f"PRAGMA table_info({name})")}
+            for name in tables
+            if name in (*RECORD_TABLES, "session_events")
+        }
+    connection.close()
+    return found
+
+
+def as_held(snapshot: Any, held: dict[str, set[str]]) -> dict[str, Any]:
+    """The snapshot's records reduced to the fields an older schema held."""
+    reduced: dict[str, Any] = {"setup": snapshot.setup, "state": snapshot.state}
+    for kind in KINDS:
+        columns = held.get(kind.table.name, set())
+        reduced[kind.snapshot_field] = [
+            {name: value for name, value in vars_of(record).items() if name in columns}
+            for record in getattr(snapshot, kind.snapshot_field)
+        ]
+    return reduced
+
+
+def vars_of(record: Any) -> dict[str, Any]:
+    return {field.name: getattr(record, field.name) for field in fields(record)}
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_database_is_upgraded_with_its_data(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.db"
-    engine = version_1(path)
-    old = SqlSessionStore(engine)
-    session_id = new_session(old)
-    for record in sample_records():
-        old.add_record(session_id, record)
-    before = old.load_session(session_id)
-    old.close()
-    assert marks(path) == (1, APPLICATION_ID)
-    assert indexes(path) == set()
+    session_id = sample_database(path, version)
+    assert marks(path) == (version, APPLICATION_ID)
+    assert indexes(path) == (set() if version == 1 else OLD_INDEXES)
+    held = old_columns(path)
+    kept = [record for record in sample_records() if KIND_OF[type(record)].table.name in held]
+    expected_store, _ = new_store(tmp_path / "expected")
+    with expected_store:  # the same session, written by this version
+        expected_id = new_session(expected_store)
+        for record in kept:
+            expected_store.add_record(expected_id, record)
+        expected = expected_store.load_session(expected_id)
 
     with open_store(path) as store:
-        after = store.load_session(session_id)
-        assert after == before
-        assert after[1].record_count == len(sample_records())
-    assert marks(path) == (2, APPLICATION_ID)
-    assert indexes(path) == {f"ix_{t}_session_id_id" for t in RECORD_TABLES}
+        script, snapshot = store.load_session(session_id)
+        assert script == expected[0]
+        # every value the old schema held is kept (what the upgrade fills in is tested below)
+        assert as_held(snapshot, held) == as_held(expected[1], held)
+        assert snapshot.record_count == len(kept)
+        store.open_session(session_id, T0)  # and it takes writes again
+        store.add_record(session_id, Note("welcome", T0, "after the upgrade"))
+    assert marks(path) == (SCHEMA_VERSION, APPLICATION_ID)
+    assert indexes(path) == INDEXED
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_database_is_upgraded_with_sensible_values(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.db"
+    engine, session_id = old_database(path, version)
+    engine.dispose()
+    assert marks(path) == (version, APPLICATION_ID)
+
+    with open_store(path) as store:
+        script, session = store.load_session(session_id)
+    assert marks(path) == (SCHEMA_VERSION, APPLICATION_ID)
+    assert indexes(path) == INDEXED
+    # Nothing was lost, and every new field has a value that tells the truth.
+    assert session.setup.customer == "Acme" and session.finished_at is not None
+    assert [(n.text, n.key, n.retracted, n.reason) for n in session.notes] == [
+        ("first", "note-1", False, ""),
+        ("second", "note-2", False, ""),
+    ]
+    assert [(t.extra_seconds, t.removed_seconds) for t in session.timings[:3]] == [
+        (120, 0),
+        (-300, 300),  # a net cut was at least that much taken away
+        (0, 0),
+    ]
+    assert session.timings[1].allowed_seconds == script.parts[1].duration - 300
+    (promise,) = session.promises
+    assert (promise.status, promise.note, promise.reason) == (PromiseStatus.DECLINED, "Not now", "")
+    (initial,) = session.signoffs
+    assert (initial.kind, initial.reason) == (InitialKind.INITIALLED, "")
+    assert initial.wording == "What we do", "the section read exactly its text before schema 4"
+    (decision,) = session.decisions
+    assert (decision.outcome, decision.advised) == ("Overruled: Fixed scope", "")
+    (action,) = session.actions
+    assert (action.text, action.reason) == ("Send notes", "")
+    assert session.events == []
+
+
+def test_an_upgraded_initial_still_counts_for_its_section(tmp_path: Path) -> None:
+    from workshop_tui.domain.signoff_state import part_progress
+
+    engine, session_id = old_database(tmp_path / "old.db", 2)
+    engine.dispose()
+    with open_store(tmp_path / "old.db") as store:
+        script, session = store.load_session(session_id)
+    sign = script.parts[script.part_index("sign")]
+    (scope,) = part_progress(script, session, sign)
+    assert scope.complete, "the upgrade binds the old initial to the wording it was given for"
 
 
 def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:

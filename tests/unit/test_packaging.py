@@ -13,9 +13,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_IDS = sorted(path.stem for path in (REPO / "facilitation_scripts").glob("*.yaml"))
+MARKDOWN_FILES = sorted(path.name for path in (REPO / "facilitation_scripts").glob("*.md"))
 
 LIST_FROM_WHEEL = """
 import json, sys
+from pathlib import Path
 sys.path[:0] = json.loads(sys.argv[1])
 import workshop_tui
 from workshop_tui.content.catalog import find_script, list_scripts
@@ -27,6 +29,8 @@ print(json.dumps({
     "broken": [str(p) for e in entries for p in e.problems],
     "found": str(find_script(entries[0].id)),
     "parts": len(load_script(find_script(entries[0].id)).script.parts),
+    "markdown_parts": len(load_script(Path(workshop_tui.__file__).parent
+        / "facilitation_scripts" / "customer-working-agreement.md").script.parts),
 }))
 """
 
@@ -64,6 +68,8 @@ def test_the_wheel_ships_the_bundled_scripts_and_the_catalog_lists_them(tmp_path
         archive.extractall(tmp_path / "unzipped")
     for script_id in BUNDLED_IDS:
         assert f"workshop_tui/facilitation_scripts/{script_id}.yaml" in names
+    for markdown in MARKDOWN_FILES:
+        assert f"workshop_tui/facilitation_scripts/{markdown}" in names
     assert "workshop_tui/__main__.py" in names
 
     # -S: no site-packages and no .pth files, so the editable install cannot answer;
@@ -88,3 +94,4 @@ def test_the_wheel_ships_the_bundled_scripts_and_the_catalog_lists_them(tmp_path
     assert found["broken"] == []
     assert Path(found["found"]).is_relative_to(tmp_path / "unzipped")
     assert found["parts"] > 0
+    assert found["markdown_parts"] == 6

@@ -101,7 +101,7 @@ def test_a_paused_part_does_not_count_the_time_since(tmp_path: Path) -> None:
     [
         (cynefin_script, lambda part, s, today: cynefin_view(part, s)),
         (promises_script, lambda part, s, today: promises_view(part, s)),
-        (signoff_script, lambda part, s, today: signoff_view(part, s)),
+        (signoff_script, lambda part, s, today: signoff_view(signoff_script(), part, s)),
         (decisions_script, lambda part, s, today: decisions_view(part, s, default_dots=3)),
         (actions_script, actions_view),
         (discussion_script, lambda part, s, today: notes_view(part, s)),
@@ -198,7 +198,7 @@ def test_decisions_view_counts_the_dots_against_the_budget(tmp_path: Path) -> No
 def test_signoff_view_tells_who_initialled_and_who_is_waiting(tmp_path: Path) -> None:
     engine = begin(tmp_path, signoff_script(), FakeClock())
     engine.sign("type-of-work", "Bo", "Customer sponsor", "B")
-    section = signoff_view(engine.part, engine.session).sections[0]
+    section = signoff_view(engine.script, engine.part, engine.session).sections[0]
     assert (section.signed_count, len(section.roles), section.complete) == (1, 3, False)
     assert [(r.role, r.initials, r.time) for r in section.roles][0] == (
         "Customer sponsor",

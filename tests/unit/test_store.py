@@ -23,7 +23,7 @@ from tests.unit.test_store_samples import (
     sample_timings,
 )
 from workshop_tui.domain.kinds import SessionState
-from workshop_tui.domain.ports import SessionNotFound, SessionStore
+from workshop_tui.domain.ports import SessionNotFound, SessionStore, SessionUnreadable
 from workshop_tui.domain.records import Note, Participant
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup
 from workshop_tui.storage.opener import open_store
@@ -154,8 +154,18 @@ def test_saving_some_timings_updates_those_parts_and_keeps_the_rest(tmp_path: Pa
             timings=[changed, extra],
             at=at(50),
         )
-        after = store.load_session(session_id)[1].timings
-    assert after == [*before[:3], changed, *before[4:], extra]
+        with store._read() as connection:  # what the engine reads back must match its script
+            stored = connection.exec_driver_sql(
+                "SELECT part_id, extra_seconds, elapsed_seconds FROM part_timings ORDER BY position"
+            ).all()
+        with pytest.raises(SessionUnreadable, match="the parts of session 1 do not match"):
+            store.load_session(session_id)
+    assert [tuple(row) for row in stored] == [
+        *((t.part_id, t.extra_seconds, t.elapsed_seconds) for t in before[:3]),
+        (changed.part_id, 300, 0.0),
+        *((t.part_id, t.extra_seconds, t.elapsed_seconds) for t in before[4:]),
+        ("bonus", 0, 1.25),
+    ]
 
 
 def test_started_is_kept_and_finished_follows_the_state(tmp_path: Path) -> None:

@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import get_args
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.kinds import (
+    CynefinDomain,
+    DecisionMethod,
+    EventKind,
+    InitialKind,
+    PromiseStatus,
+)
 from workshop_tui.domain.records import (
     ActionItem,
     Classification,
@@ -17,11 +23,17 @@ from workshop_tui.domain.records import (
     Participant,
     Promise,
     Record,
+    SessionEvent,
     SignOff,
 )
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup
+from workshop_tui.storage.database import make_engine, sqlite_url, writer
+from workshop_tui.storage.migrations import migrate
 from workshop_tui.storage.opener import open_store
+from workshop_tui.storage.record_rows import KIND_OF
 from workshop_tui.storage.repository import SqlSessionStore
+from workshop_tui.storage.script_codec import content_hash, script_to_json
+from workshop_tui.storage.tables import ParticipantRow, PartTimingRow, ScriptRow, SessionRow, table
 
 T0 = datetime(2026, 11, 21, 9, 0, 0, 123456, tzinfo=UTC)
 TRICKY = (
@@ -105,8 +117,10 @@ def sample_records() -> list[Record]:
     """Every kind of record, revisions included, with awkward text and edge values."""
     paris = timezone(timedelta(hours=1))
     return [
-        Note("welcome", at(1), TRICKY),
-        Note("welcome", at(2), ""),
+        Note("welcome", at(1), TRICKY, key="n1"),
+        Note("welcome", at(2), "", key="n2"),
+        Note("welcome", at(2.5), "corrected", key="n1", reason=TRICKY),
+        Note("welcome", at(2.6), "corrected", key="n1", retracted=True, reason="typo"),
         Classification("classify", at(3), "hiring", "Hiring", CynefinDomain.COMPLEX, TRICKY),
         Classification("classify", at(4), "hiring", "Hiring", CynefinDomain.CLEAR),
         Classification("classify", at(5), "budget", "Budget | 2027", CynefinDomain.CONFUSED, ""),
@@ -115,7 +129,31 @@ def sample_records() -> list[Record]:
             "promises", at(7), "p1", "Lab", "Share data weekly", PromiseStatus.AMENDED, "Bo", TRICKY
         ),
         Promise("promises", at(8), "p1", "Lab", "Share data weekly", PromiseStatus.AGREED),
-        SignOff("sign", at(9), "scope", "Scope ✍️", "Ana\nMaria", "Lead", "AM"),
+        Promise("promises", at(8.5), "p2", "Us", "Pay", PromiseStatus.DECLINED, reason=TRICKY),
+        SignOff("sign", at(9), "scope", "Scope ✍️", "Ana\nMaria", "Lead", "AM", wording=TRICKY),
+        SignOff(
+            "sign",
+            at(9.2),
+            "scope",
+            "Scope ✍️",
+            "Bo",
+            "Lead",
+            "",
+            kind=InitialKind.HELD,
+            reason="Not yet",
+        ),
+        SignOff(
+            "sign",
+            at(9.4),
+            "scope",
+            "Scope ✍️",
+            "Ana",
+            "Lead",
+            "AM",
+            wording="What we do",
+            kind=InitialKind.WITHDRAWN,
+            reason=TRICKY,
+        ),
         Decision("decide", at(10), "go", "Go?", DecisionMethod.DOT_VOTING, votes={"A": 3, "B": 0}),
         Decision(
             "decide",
@@ -129,9 +167,23 @@ def sample_records() -> list[Record]:
             objections=(Objection("Too soon 😬", ""), Objection("Cost |", "Split it")),
         ),
         Decision("decide", at(12), "go", "Go?", DecisionMethod.CONSENT, "Yes", agreed=True),
+        Decision(
+            "decide",
+            at(12.5),
+            "ag",
+            "Agility?",
+            DecisionMethod.FACILITATOR,
+            "Overruled: Low",
+            agreed=True,
+            advised=TRICKY,
+        ),
         ActionItem("follow-up", at(13), "a1", "Send notes", "Bo", date(2026, 12, 24)),
         ActionItem("follow-up", at(14), "a1", "Send notes", "Bo", None, done=True),
+        ActionItem("follow-up", at(14.5), "a1", "Send the notes", "Bo", None, reason="clearer"),
         ActionItem("follow-up", datetime(2026, 11, 21, 10, 0, 15, 1, tzinfo=paris), "a2", TRICKY),
+        SessionEvent("follow-up", at(15), EventKind.REVIEW_DATE, TRICKY, date(2027, 1, 15)),
+        SessionEvent("follow-up", at(16), EventKind.REVIEW_DATE, "", None),
+        SessionEvent("follow-up", at(17), EventKind.REOPENED, "forgot", reopened_finish=at(16.5)),
     ]
 
 
@@ -144,6 +196,77 @@ def new_store(folder: Path, name: str = "workshop.db") -> tuple[SqlSessionStore,
 def new_session(store: SqlSessionStore, *, created: datetime = T0) -> int:
     script = sample_script()
     return store.create_session(script, SOURCE, sample_setup(), sample_timings(script), created)
+
+
+def old_database(path: Path, version: int, records: list[Record] | None = None) -> int:
+    """A closed database as schema ``version`` left it, holding the sample session.
+
+    The rows are written column by column with Core, as that version wrote
+    them (no revision, no claim), so the file is exactly one of that version.
+    """
+    from sqlalchemy import insert
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(sqlite_url(path))
+    assert migrate(engine, target=version) == version
+    script, setup = sample_script(), sample_setup()
+    model_json = script_to_json(script)
+    with writer(engine).begin() as connection:
+        script_row = connection.execute(
+            insert(table(ScriptRow)).values(
+                script_id=script.id,
+                title=script.title,
+                content_hash=content_hash(SOURCE, model_json),
+                source=SOURCE,
+                model_json=model_json,
+            )
+        ).lastrowid
+        session_id = int(
+            connection.execute(
+                insert(table(SessionRow)).values(
+                    script_row_id=script_row,
+                    customer=setup.customer,
+                    facilitator=setup.facilitator,
+                    state="setup",
+                    current_part=0,
+                    created_at=T0,
+                    last_seen_at=T0,
+                    materials_checked=list(setup.materials_checked),
+                )
+            ).lastrowid
+        )
+        for position, person in enumerate(setup.participants):
+            connection.execute(
+                insert(table(ParticipantRow)).values(
+                    session_id=session_id, position=position, name=person.name, role=person.role
+                )
+            )
+        for position, timing in enumerate(sample_timings(script)):
+            connection.execute(
+                insert(table(PartTimingRow)).values(
+                    session_id=session_id,
+                    position=position,
+                    part_id=timing.part_id,
+                    planned_seconds=timing.planned_seconds,
+                    extra_seconds=0,
+                    elapsed_seconds=0.0,
+                    skipped=False,
+                )
+            )
+        for record in sample_records() if records is None else records:
+            kind = KIND_OF[type(record)]
+            columns = {  # only the columns that schema had
+                row[1]
+                for row in connection.exec_driver_sql(f"PRAGMA table_info({kind.table.name})")
+            }
+            if not columns:
+                continue  # a kind of record that schema did not have
+            row = {**kind.to_row(record), "session_id": session_id}
+            connection.execute(
+                insert(kind.table), {name: value for name, value in row.items() if name in columns}
+            )
+    engine.dispose()
+    return session_id
 
 
 def test_the_samples_cover_every_kind_of_record() -> None:

@@ -250,14 +250,36 @@ def test_timing_report_compares_planned_and_actual_per_part() -> None:
         180,
     )
     assert one.done and not one.skipped
-    assert (two.extra_seconds, two.overrun_seconds) == (300, 60)
+    # Given five minutes more and run 21 of its 25: on time, overrun is against the time allowed.
+    assert (two.extra_seconds, two.allowed_seconds, two.overrun_seconds) == (300, 1500, 0)
     assert three.skipped and three.done and three.actual_seconds == 0
     assert four.running and not four.done
     assert four.actual_seconds == 120  # only what elapsed before the current run
     totals = views.timing_totals([one, two, three, four])
     assert totals == views.TimingTotals(
-        planned_seconds=3000, actual_seconds=2160, extra_seconds=300, overrun_seconds=240
+        planned_seconds=3000,
+        actual_seconds=2160,
+        extra_seconds=300,
+        overrun_seconds=180,
+        added_seconds=300,
+        removed_seconds=0,
     )
+
+
+def test_time_taken_away_is_reported_like_time_added() -> None:
+    timings = [
+        # 10m planned, +1m then -3m: 8m allowed, run 9m.
+        PartTiming("one", 600, -120, elapsed_seconds=540, finished_at=at(9), removed_seconds=180),
+        # 20m planned, -5m: 15m allowed, run 12m.
+        PartTiming("two", 1200, -300, elapsed_seconds=720, finished_at=at(21), removed_seconds=300),
+    ]
+    one, two, *_ = views.timing_report(_script(), timings)
+    assert (one.added_seconds, one.removed_seconds, one.allowed_seconds) == (60, 180, 480)
+    assert one.overrun_seconds == 60
+    assert (two.removed_seconds, two.allowed_seconds, two.overrun_seconds) == (300, 900, 0)
+    totals = views.timing_totals([one, two])
+    assert (totals.added_seconds, totals.removed_seconds, totals.extra_seconds) == (60, 480, -420)
+    assert totals.allowed_seconds == 1380 and totals.overrun_seconds == 60
 
 
 def test_part_without_timing_is_reported_as_not_started() -> None:
@@ -265,3 +287,38 @@ def test_part_without_timing_is_reported_as_not_started() -> None:
     assert [report.part_id for report in reports] == ["one", "two", "three", "four"]
     assert all(not report.started and report.actual_seconds == 0 for report in reports)
     assert reports[1].planned_seconds == 1200
+
+
+def test_the_agenda_is_drawn_from_the_snapshot_alone_with_the_run_going_on() -> None:
+    from workshop_tui.domain.kinds import SessionState
+    from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
+    from workshop_tui.domain.timing import agenda_rows, live_elapsed
+
+    timings = [
+        PartTiming("one", 600, 60, elapsed_seconds=700, finished_at=at(12)),
+        PartTiming(
+            "two", 1200, -300, elapsed_seconds=60, running_since=at(12), removed_seconds=300
+        ),
+        PartTiming("three", 900),
+        PartTiming("four", 300),
+    ]
+    session = SessionSnapshot(
+        1,
+        "timed",
+        "Timed",
+        SessionSetup("Acme"),
+        SessionState.RUNNING,
+        1,
+        at(0),
+        at(30),
+        started_at=at(0),
+        timings=timings,
+    )
+    now = at(30)  # the second part has run 18 more minutes since 09:12
+    rows = agenda_rows(_script(), session, [live_elapsed(t, now) for t in timings], at(0))
+    assert [row.status for row in rows] == ["done", "current", "upcoming", "upcoming"]
+    one, two = rows[:2]
+    assert (one.allowed_seconds, one.actual_seconds, one.overrun_seconds) == (660, 700, 40)
+    assert (two.added_seconds, two.removed_seconds, two.allowed_seconds) == (0, 300, 900)
+    assert two.actual_seconds == 60 + 18 * 60 and two.overrun_seconds == 240
+    assert two.planned_start == at(10) and two.planned_end == at(30)

@@ -1,7 +1,7 @@
 """Which board draws which kind of activity, and the view it is drawn from.
 
 For a reader of the store that has no engine (the room view): a snapshot, the
-script's part and today's date are enough to draw any part's board.
+script as run, its part and today's date are enough to draw any part's board.
 """
 
 from __future__ import annotations
@@ -27,22 +27,22 @@ from workshop_tui.domain.read_models.promises import promises_view
 from workshop_tui.domain.read_models.signoff import signoff_view
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import Part
+    from workshop_tui.content.model import Part, Script
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 DEFAULT_DOTS: int = DecisionQuestion.model_fields["dots_per_person"].default
 """Dots per person on a question the room raised (the script schema's default)."""
 
 
-def board_for(part: Part, session: SessionSnapshot, today: date) -> Widget:
-    """A new board of ``part``'s activity, drawn from ``session``."""
+def board_for(script: Script, part: Part, session: SessionSnapshot, today: date) -> Widget:
+    """A new board of ``script``'s ``part``, drawn from ``session``."""
     kind = ActivityKind(part.activity.kind)
     if kind is ActivityKind.CYNEFIN:
         return CynefinBoard(cynefin_view(part, session))
     if kind is ActivityKind.PROMISES:
         return PromisesBoard(promises_view(part, session))
     if kind is ActivityKind.SIGNOFF:
-        return SignoffBoard(signoff_view(part, session))
+        return SignoffBoard(signoff_view(script, part, session))
     if kind is ActivityKind.DECISIONS:
         return DecisionsBoard(decisions_view(part, session, default_dots=DEFAULT_DOTS))
     if kind is ActivityKind.ACTIONS:

@@ -7,6 +7,11 @@ So a facilitator adapts a bundled script by copying it into their folder and
 keeping its id: their copy shadows the bundled one. Two files with one id in
 the same folder are a mistake, and the second is listed as broken.
 
+A YAML and a Markdown file of one id in one folder are a pair of twins when
+they hold the same script (the bundled Customer Working Agreement ships as
+both): one entry is listed, the YAML file's. Twins that differ are a clash.
+A folder's ``README.md`` is never taken for a script.
+
 A script that fails to load is listed with its problems (under its file name
 as id) and never hides the others. Loaded scripts are remembered by file,
 size and modification time, so listing again is cheap.
@@ -16,13 +21,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from workshop_tui.content.loader import LoadedScript, load_script, parse_script_bytes
+from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
+from workshop_tui.content.model import Script
 from workshop_tui.content.problems import Problem, ScriptInvalid, ScriptNotFound
+from workshop_tui.content.script_file import FOLDER, MISSING, what_is
 from workshop_tui.locations import user_scripts_dir
 
 __all__ = [
@@ -36,7 +44,9 @@ __all__ = [
 ]
 
 BUNDLED_PACKAGE = "workshop_tui.facilitation_scripts"
-SUFFIXES = (".yaml", ".yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
+NOT_SCRIPTS = {"readme.md", "readme.markdown"}
 BUNDLED = "bundled"
 USER = "user"
 
@@ -57,6 +67,8 @@ class CatalogEntry:
     problems: tuple[Problem, ...] = ()
     """Why the script failed to load; empty when it loaded."""
     warnings: tuple[Problem, ...] = ()
+    script: Script | None = field(default=None, compare=False, repr=False)
+    """The loaded script (None for a broken one): tells an equal twin from a clash."""
 
     @property
     def ok(self) -> bool:
@@ -81,21 +93,45 @@ def list_scripts(extra_dirs: Iterable[Path] = ()) -> list[CatalogEntry]:
             if not entry.ok:
                 entries.append(entry)
             elif entry.id in local:
-                entries.append(_clash(entry, local[entry.id]))
+                _twin_or_clash(entry, local, claimed, entries)
             elif entry.id not in claimed:
                 local[entry.id] = claimed[entry.id] = entry
                 entries.append(entry)
+            else:
+                local[entry.id] = entry  # shadowed, but still a twin or a clash in its folder
     return entries
+
+
+def _twin_or_clash(
+    entry: CatalogEntry,
+    local: dict[str, CatalogEntry],
+    claimed: dict[str, CatalogEntry],
+    entries: list[CatalogEntry],
+) -> None:
+    """A second file of an id in one folder: a YAML or Markdown twin of equal script, or a clash."""
+    first = local[entry.id]
+    if _is_yaml(entry) == _is_yaml(first) or entry.script != first.script:
+        entries.append(_clash(entry, first))
+    elif _is_yaml(entry):  # the YAML twin stands for both
+        local[entry.id] = entry
+        if claimed.get(entry.id) is first:
+            claimed[entry.id] = entry
+            entries[next(index for index, e in enumerate(entries) if e is first)] = entry
+
+
+def _is_yaml(entry: CatalogEntry) -> bool:
+    return entry.path.name.lower().endswith(YAML_SUFFIXES)
 
 
 def find_script(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
     """The file of a script given as a path or as an id; raise ScriptNotFound if none."""
     candidate = Path(ref).expanduser()
-    if candidate.is_file():
+    what = what_is(candidate)
+    if what is None:
         return candidate
-    if candidate.is_dir():
-        raise ScriptNotFound(f'"{ref}" is a folder, not a script file')
-    if "/" in ref or "\\" in ref or candidate.suffix in SUFFIXES:
+    if what != MISSING:
+        raise ScriptNotFound(f'"{ref}" is {what}, not a script file')
+    if "/" in ref or "\\" in ref or candidate.suffix.lower() in SUFFIXES:
         raise ScriptNotFound(f'there is no script file "{ref}"')
     entries = list_scripts(extra_dirs)
     for entry in entries:
@@ -112,10 +148,21 @@ def _script_files(folder: Traversable) -> list[Traversable]:
     try:
         if not folder.is_dir():
             return []
-        found = [item for item in folder.iterdir() if item.name.endswith(SUFFIXES)]
+        found = [
+            item
+            for item in folder.iterdir()
+            if item.name.lower().endswith(SUFFIXES) and item.name.lower() not in NOT_SCRIPTS
+        ]
     except OSError:
         return []
-    return sorted((item for item in found if item.is_file()), key=lambda item: item.name)
+    return sorted((item for item in found if _listed(item)), key=lambda item: item.name)
+
+
+def _listed(item: Traversable) -> bool:
+    """A file, or a FIFO, socket or broken link that is listed as broken, saying what it is."""
+    if not isinstance(item, Path):
+        return item.is_file()
+    return what_is(item) not in (MISSING, FOLDER)
 
 
 _Outcome = LoadedScript | tuple[Problem, ...]
@@ -161,6 +208,7 @@ def _entry(resource: Traversable, origin: str) -> CatalogEntry:
         path=path,
         origin=origin,
         warnings=tuple(outcome.warnings),
+        script=script,
     )
 
 
@@ -170,5 +218,7 @@ def _stem(path: Path) -> str:
 
 def _clash(entry: CatalogEntry, first: CatalogEntry) -> CatalogEntry:
     message = f'id "{entry.id}" is already used by {first.path.name} in the same folder'
+    if _is_yaml(entry) != _is_yaml(first):
+        message += " (a YAML and a Markdown twin must hold the same script)"
     problem = Problem(str(entry.path), None, "id", message)
     return CatalogEntry(_stem(entry.path), "", 0, 0, "", entry.path, entry.origin, (problem,))

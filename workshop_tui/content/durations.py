@@ -10,7 +10,8 @@ _PART = re.compile(
     rf"({_NUMBER})\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])", re.I | re.ASCII
 )
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
-_HINT = "(write 10m)"
+HINT = "(write 10m)"
+"""How every message about a duration ends."""
 _SHOWN = 40  # characters of a wrong value repeated in a message
 MAX_SECONDS = 7 * 24 * 3600
 """Nothing in a workshop lasts longer than a week; larger values are typos."""
@@ -27,14 +28,14 @@ def parse_duration(value: object) -> int:
     for zero or negative durations and for values that are not finite.
     """
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise DurationError(f"{_show(value)} is not a duration {_HINT}")
+        raise DurationError(f"{_show(value)} is not a duration {HINT}")
     if isinstance(value, float) and not math.isfinite(value):
-        raise DurationError(f"{_show(value)} is not a duration {_HINT}")
+        raise DurationError(f"{_show(value)} is not a duration {HINT}")
     seconds = value * 60 if isinstance(value, int | float) else _parse_text(value)
     if seconds > MAX_SECONDS:
-        raise DurationError(f"{_show(value)} is longer than a week {_HINT}")
+        raise DurationError(f"{_show(value)} is longer than a week {HINT}")
     if round(seconds) <= 0:
-        raise DurationError(f"{_show(value)} must be longer than zero {_HINT}")
+        raise DurationError(f"{_show(value)} must be longer than zero {HINT}")
     return round(seconds)
 
 
@@ -55,7 +56,7 @@ def _parse_text(text: str) -> float:
         units_seen += unit
         position = match.end()
     if not units_seen or compact[position:].strip():
-        raise DurationError(f"{_show(text)} is not a duration {_HINT}")
+        raise DurationError(f"{_show(text)} is not a duration {HINT}")
     return total
 
 

@@ -124,6 +124,15 @@ def describe(error: Any, loc: Loc, spot: Spot) -> tuple[str, int, str]:
     return dotted(path), spot.line, _value_message(kind, ctx, value, loc, error.get("msg", ""))
 
 
+def plain_message(error: Any) -> str:
+    """The plain-English message for one pydantic error, wherever it is placed."""
+    loc: Loc = tuple(error["loc"])
+    if error["type"] == "missing":
+        return f'missing required field "{loc[-1]}"'
+    ctx = error.get("ctx") or {}
+    return _value_message(error["type"], ctx, error.get("input"), loc, error.get("msg", ""))
+
+
 def _value_message(kind: str, ctx: dict[str, Any], value: Any, loc: Loc, fallback: str) -> str:
     if kind in ("value_error", "assertion_error"):
         cause = ctx.get("error")

@@ -1,4 +1,4 @@
-"""Load a facilitation script from YAML, with one clear message per problem.
+"""Load a facilitation script, with one clear message per problem: YAML here, Markdown beside.
 
 The text is composed into a YAML node tree with PyYAML's safe loader, checked
 for what PyYAML lets through silently (repeated keys, aliases), constructed,
@@ -21,10 +21,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from workshop_tui.content import explain
-from workshop_tui.content.durations import format_duration
+from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
+from workshop_tui.content.markdown_format import looks_like_markdown
 from workshop_tui.content.model import LocatedError, Script
-from workshop_tui.content.problems import Problem, ScriptInvalid, Severity
+from workshop_tui.content.problems import Problem, ScriptInvalid
+from workshop_tui.content.script_file import read_script_bytes
+from workshop_tui.content.totals import parts_total_warnings
 
+YAML_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 512 * 1024
 """Scripts larger than this are refused before they are parsed."""
 MAX_DEPTH = 64
@@ -42,7 +46,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 @dataclass(frozen=True, slots=True)
 class LoadedScript:
-    """A script that loaded, the YAML text it came from, and any warnings."""
+    """A script that loaded, the text it came from (YAML or Markdown), and any warnings."""
 
     script: Script
     source: str
@@ -118,18 +122,14 @@ Loader: type = FastLoader or PureLoader
 
 
 def load_script(path: Path) -> LoadedScript:
-    """Read and validate the script at ``path``; raise ScriptInvalid naming every problem."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ScriptInvalid([_too_large(name, size)])
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ScriptInvalid([Problem(name, None, "", f"cannot read the file ({reason})")]) from None
-    return parse_script_bytes(data, name, path)
+    """Read and validate the script at ``path``; raise ScriptInvalid naming every problem.
+
+    A file whose name ends in ``.md`` or ``.markdown`` is read as a Markdown script.
+    """
+    data, size = read_script_bytes(path, MAX_BYTES)
+    if len(data) > MAX_BYTES:
+        raise ScriptInvalid([_too_large(str(path), max(size, len(data)))])
+    return parse_script_bytes(data, str(path), path)
 
 
 def parse_script_bytes(data: bytes, name: str, path: Path | None = None) -> LoadedScript:
@@ -149,7 +149,12 @@ def parse_script_bytes(data: bytes, name: str, path: Path | None = None) -> Load
 
 
 def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedScript:
-    """Validate a script held as text (a copy stored in the database, say)."""
+    """Validate a script held as text (a copy stored in the database, say).
+
+    The text is read as Markdown when ``name`` ends in ``.md`` or ``.markdown``, or
+    when it has no YAML suffix and holds a Markdown section heading (``### Purpose``):
+    a template saved as ``.txt`` is still read as what it is.
+    """
     try:
         size = len(text.encode("utf-8"))
     except UnicodeEncodeError as error:
@@ -158,6 +163,13 @@ def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedS
         raise ScriptInvalid([Problem(name, line, "", message)]) from None
     if size > MAX_BYTES:
         raise ScriptInvalid([_too_large(name, size)])
+    lowered = name.lower()
+    if lowered.endswith(MARKDOWN_SUFFIXES) or (
+        not lowered.endswith(YAML_SUFFIXES) and looks_like_markdown(text)
+    ):
+        from workshop_tui.content.markdown_reader import parse_markdown_text
+
+        return parse_markdown_text(text, name, path)
     root, data, problems = _compose_and_construct(text, name)
     script: Script | None = None
     try:
@@ -167,7 +179,9 @@ def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedS
     if problems or script is None:
         problems = _without_explained_missing(problems)
         raise ScriptInvalid(sorted(problems, key=lambda problem: problem.line or 0))
-    return LoadedScript(script, text, path or Path(name), _warnings(name, root, script))
+    line = explain.locate(root, ("duration",)).line
+    warnings = parts_total_warnings(name, line, "duration", script)
+    return LoadedScript(script, text, path or Path(name), warnings)
 
 
 def _compose_and_construct(text: str, name: str) -> tuple[MappingNode, object, list[Problem]]:
@@ -308,17 +322,3 @@ def _without_explained_missing(problems: list[Problem]) -> list[Problem]:
             and (problem.field, match.group(1)) in explained
         )
     ]
-
-
-def _warnings(name: str, root: MappingNode, script: Script) -> list[Problem]:
-    """What loads but deserves a look: parts that need more time than the script has."""
-    planned = script.planned_seconds
-    if planned <= script.duration:
-        return []
-    spot = explain.locate(root, ("duration",))
-    message = (
-        f"the parts add up to {format_duration(planned)}, "
-        f"{format_duration(planned - script.duration)} more than the "
-        f"{format_duration(script.duration)} planned"
-    )
-    return [Problem(name, spot.line, "duration", message, Severity.WARNING)]

@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from workshop_tui.content.durations import parse_duration
+from workshop_tui.content.references import unknown_presented
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod
 
 Seconds = Annotated[
@@ -104,16 +105,74 @@ class PromisesActivity(_Strict):
         return parties
 
 
+PRESENTABLE = ("promises", "decision", "agility", "cynefin", "actions", "text")
+"""What a sign-off section can present, each written as one key of an item of ``presents``."""
+_FLAGS = ("agility", "cynefin", "actions")
+
+
+class PresentedItem(_Strict):
+    """One piece of a section's wording: the session's results on a subject, or fixed text.
+
+    ``promises: <party>`` presents that party's promises as they stand,
+    ``decision: <question>`` the outcome of that question, ``agility`` the agreed
+    level of agility with the Cynefin board's summary, ``cynefin`` the work as
+    placed on the board, ``actions`` the action list, and ``text: ...`` a fixed
+    paragraph. The three words may be written alone (``- agility``).
+    """
+
+    promises: str = ""
+    decision: str = ""
+    agility: bool = False
+    cynefin: bool = False
+    actions: bool = False
+    text: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_word(cls, value: object) -> object:
+        if isinstance(value, str):
+            word = value.strip()
+            if word in _FLAGS:
+                return {word: True}
+            raise ValueError(
+                f'"{word}" is not something a section can present (write agility, cynefin '
+                "or actions alone, or promises: PARTY, decision: QUESTION or text: TEXT)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> PresentedItem:
+        chosen = [name for name in PRESENTABLE if getattr(self, name)]
+        if len(chosen) != 1:
+            raise ValueError(
+                "each presented item names exactly one of: "
+                + ", ".join(PRESENTABLE)
+                + (f" (this one names {' and '.join(chosen)})" if chosen else "")
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        """Which of ``PRESENTABLE`` this item is."""
+        return next(name for name in PRESENTABLE if getattr(self, name))
+
+
 class SignoffSection(_Strict):
-    """A section of an agreement, read aloud, then initialled by each named role."""
+    """A section of an agreement, read aloud, then initialled by each named role.
+
+    Its wording is its fixed ``text`` followed by what it ``presents``.
+    """
 
     id: str = ""
     title: Text
-    text: Text
+    text: str = ""
+    presents: list[PresentedItem] = []
     initials_by: list[Text] = []
 
     @model_validator(mode="after")
     def _default_id(self) -> SignoffSection:
+        if not self.text and not self.presents:
+            raise ValueError("a section needs a text, or something it presents (presents:)")
         if not self.id:
             object.__setattr__(self, "id", slugify(self.title))
         return self
@@ -266,6 +325,13 @@ class Script(_Strict):
         _reject_duplicates([part.name for part in parts], "part name")
         _reject_duplicates([part.id for part in parts], "part id")
         return parts
+
+    @model_validator(mode="after")
+    def _presented_subjects_exist(self) -> Script:
+        unknown = unknown_presented(self)
+        if unknown is not None:
+            raise LocatedError(unknown[0], at=unknown[1])
+        return self
 
     @property
     def planned_seconds(self) -> int:

@@ -114,9 +114,8 @@ class PromisesControls(ActivityControls):
     def _table(self, entry: Entry, status: PromiseStatus) -> None:
         template = entry.template
         assert template is not None
-        row = self.perform(
-            self.engine.add_promise, entry.party, template.text, status=status, note=template.detail
-        )
+        # The script's detail is its own wording, not a note anyone made in the room.
+        row = self.perform(self.engine.add_promise, entry.party, template.text, status=status)
         self._follow(row)
 
     def action_mark(self, value: str) -> None:

@@ -56,10 +56,10 @@ class SignoffControls(ActivityControls):
 
     def __init__(self, engine: SessionEngine, part: Part, **kwargs: Any) -> None:
         super().__init__(engine, part, **kwargs)
-        self._view = signoff_view(part, engine.session)
+        self._view = signoff_view(engine.script, part, engine.session)
 
     def view(self) -> SignoffView:
-        return signoff_view(self.part, self.engine.session)
+        return signoff_view(self.engine.script, self.part, self.engine.session)
 
     def compose(self) -> ComposeResult:
         yield SignoffBoard(self._view)

@@ -98,3 +98,24 @@ def advise(current: Sequence[Classification]) -> AgilityAdvice:
     return AgilityAdvice(
         every, leading, _AGILITY_LEVEL[leading], _APPROACH[leading], tuple(reasons)
     )
+
+
+OVERRULED = "Overruled: "
+"""How an overruled agility decision's outcome begins."""
+
+
+@dataclass(frozen=True, slots=True)
+class AgilityOutcome:
+    """What the room chose as the level of agility, and what the board had advised."""
+
+    chosen: str
+    advised: str
+    """The board's advice when the room decided; empty if it was not recorded."""
+    overruled: bool
+
+
+def agility_outcome(outcome: str, advised: str) -> AgilityOutcome:
+    """Read an agility decision's outcome (``"Overruled: ..."`` when the room chose otherwise)."""
+    overruled = outcome.startswith(OVERRULED)
+    chosen = outcome.removeprefix(OVERRULED).strip() if overruled else outcome
+    return AgilityOutcome(chosen, advised, overruled or bool(advised and advised != chosen))

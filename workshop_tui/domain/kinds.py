@@ -69,3 +69,22 @@ class SessionState(StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"
+
+
+class InitialKind(StrEnum):
+    """What a sign-off row records for a role."""
+
+    INITIALLED = "initialled"
+    HELD = "held"
+    """The person does not initial yet, and says why."""
+    WITHDRAWN = "withdrawn"
+    """An initial given earlier is taken back, with a reason."""
+
+
+class EventKind(StrEnum):
+    """What can happen to a session besides its records."""
+
+    REOPENED = "reopened"
+    """A finished session was opened again to correct it."""
+    REVIEW_DATE = "review-date"
+    """The date the agreement will be reviewed was set (or cleared)."""

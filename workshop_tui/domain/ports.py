@@ -22,8 +22,27 @@ class SessionNotFound(StoreError):
     """No session has that id."""
 
 
+class SessionInUse(StoreError):
+    """Another workshop-tui holds the session for writing: one writer per session."""
+
+
+class SessionChanged(StoreError):
+    """The stored session moved on since this writer read it; its write was refused whole."""
+
+
+class SessionUnreadable(StoreError):
+    """The file holds a value or a shape this version cannot read (damaged or tampered)."""
+
+
 class SessionStore(Protocol):
-    """Durable storage of sessions. Every call that writes commits before it returns."""
+    """Durable storage of sessions. Every call that writes commits before it returns.
+
+    One writer per session: a writer opens a session (``open_session``, or
+    ``create_session`` for a new one) before it writes to it, and every write is checked against
+    the stored revision in its own transaction, so a writer whose view is stale
+    gets ``SessionChanged`` instead of overwriting what another one stored.
+    Reading needs no claim.
+    """
 
     def create_session(
         self,
@@ -34,6 +53,16 @@ class SessionStore(Protocol):
         at: datetime,
     ) -> int:
         """Store a new session of ``script`` (a copy of it as run) and return its id."""
+        ...
+
+    def open_session(self, session_id: int, at: datetime) -> tuple[Script, SessionSnapshot]:
+        """Hold the session for writing and load it; ``SessionInUse`` while another live
+        writer holds it. A hold whose process is gone, or that has not been seen for a
+        while (a stale heartbeat), is taken over."""
+        ...
+
+    def release(self, session_id: int) -> None:
+        """Let go of a session this store holds, so another workshop-tui may open it."""
         ...
 
     def save_setup(self, session_id: int, setup: SessionSetup, at: datetime) -> None:
@@ -56,8 +85,12 @@ class SessionStore(Protocol):
         """Append one record and return its id."""
         ...
 
+    def add_records(self, session_id: int, records: Sequence[Record]) -> list[int]:
+        """Append several records in one transaction (all or none); return their ids in order."""
+        ...
+
     def touch(self, session_id: int, at: datetime) -> None:
-        """Note that the session was alive at ``at`` (a heartbeat while a part runs)."""
+        """Note that the session was alive at ``at`` (the heartbeat that keeps a claim fresh)."""
         ...
 
     def load_session(self, session_id: int) -> tuple[Script, SessionSnapshot]:
@@ -70,4 +103,8 @@ class SessionStore(Protocol):
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, newest first."""
+        ...
+
+    def close(self) -> None:
+        """Release every session this store holds, and the file."""
         ...

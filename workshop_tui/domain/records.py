@@ -1,8 +1,11 @@
 """What a session records: plain dataclasses, each attached to its part and timestamped.
 
 Records are append-only. A record that changes (a promise amended, an item
-re-classified, an action done) is written again under the same ``key``; the
-latest row of a key is its current state and the earlier rows are its history.
+re-classified, an action done, a note corrected) is written again under the
+same ``key``; the latest row of a key is its current state and the earlier rows
+are its history. A sign-off's rows are keyed by its section and role instead.
+Fields added after the first release come after ``id``, so the records still
+build from positional arguments as before.
 """
 
 from __future__ import annotations
@@ -10,7 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.kinds import (
+    CynefinDomain,
+    DecisionMethod,
+    EventKind,
+    InitialKind,
+    PromiseStatus,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +32,18 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """One revision of a note on a part; a correction or a retraction is a new revision."""
+
     part_id: str
     at: datetime
     text: str
     id: int | None = None
+    key: str = ""
+    """Ties the revisions of one note together (empty only in hand-made records)."""
+    retracted: bool = False
+    """The note was taken back: it no longer counts, but its history stays."""
+    reason: str = ""
+    """Why this revision was made (a correction or a retraction)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +72,18 @@ class Promise:
     owner: str = ""
     note: str = ""
     id: int | None = None
+    reason: str = ""
+    """Why the promise stands where it does: the reason given for declining,
+    parking or rewording it, kept until its status changes again."""
 
 
 @dataclass(frozen=True, slots=True)
 class SignOff:
-    """Somebody initialled a section of the agreement."""
+    """Somebody initialled a section of the agreement, held their initial, or withdrew it.
+
+    ``wording`` is exactly the text that was read and initialled (see
+    ``domain.wording``); an initial counts only while the section still reads so.
+    """
 
     part_id: str
     at: datetime
@@ -69,6 +93,10 @@ class SignOff:
     role: str
     initials: str
     id: int | None = None
+    wording: str = ""
+    kind: InitialKind = InitialKind.INITIALLED
+    reason: str = ""
+    """Why it was held, withdrawn or done again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +126,8 @@ class Decision:
     rounds: tuple[dict[str, int], ...] = ()
     objections: tuple[Objection, ...] = ()
     id: int | None = None
+    advised: str = ""
+    """What was advised before the room decided (the Cynefin board's agility advice)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +142,23 @@ class ActionItem:
     due: date | None = None
     done: bool = False
     id: int | None = None
+    reason: str = ""
+    """Why this revision was made, when somebody said (a correction, say)."""
 
 
-Record = Note | Classification | Promise | SignOff | Decision | ActionItem
+@dataclass(frozen=True, slots=True)
+class SessionEvent:
+    """Something that happened to the session itself: reopened to correct it, a review date."""
+
+    part_id: str
+    at: datetime
+    kind: EventKind
+    reason: str = ""
+    review_on: date | None = None
+    """The date the agreement is to be reviewed (``EventKind.REVIEW_DATE``; None clears it)."""
+    reopened_finish: datetime | None = None
+    """When the session had finished before it was reopened (``EventKind.REOPENED``)."""
+    id: int | None = None
+
+
+Record = Note | Classification | Promise | SignOff | Decision | ActionItem | SessionEvent

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workshop_tui.domain.records import Participant
-from workshop_tui.domain.views import SectionProgress
+from workshop_tui.domain.sections import RoleState, SectionProgress
 
 
 def initials_of(name: str) -> str:
@@ -34,3 +34,24 @@ def next_incomplete(progress: Sequence[SectionProgress], after: str) -> str | No
 
 def completed_count(progress: Sequence[SectionProgress]) -> int:
     return sum(1 for section in progress if section.complete)
+
+
+def everyone_present(
+    progress: SectionProgress, participants: Sequence[Participant], *, include_held: bool = False
+) -> list[tuple[str, str]]:
+    """``(role, person)`` for each role still to initial the current wording with someone present.
+
+    The first participant playing a role initials for it. Roles that hold
+    their initial are left out unless ``include_held``: a hold is lifted by
+    that person, not by the room.
+    """
+    found: list[tuple[str, str]] = []
+    for role in progress.roles:
+        if role.state is RoleState.INITIALLED:
+            continue
+        if role.state is RoleState.HELD and not include_held:
+            continue
+        people = people_with_role(participants, role.role)
+        if people:
+            found.append((role.role, people[0]))
+    return found

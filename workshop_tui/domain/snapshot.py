@@ -13,6 +13,7 @@ from workshop_tui.domain.records import (
     Note,
     Participant,
     Promise,
+    SessionEvent,
     SignOff,
 )
 
@@ -34,6 +35,10 @@ class PartTiming:
     ``elapsed_seconds`` is the time run before the current run began; while the
     part runs, ``running_since`` is the wall time that run began. Live remaining
     time is computed by the engine from monotonic readings, never by counting ticks.
+
+    ``extra_seconds`` is the net change to the part's time (negative when more
+    was taken away than given) and ``removed_seconds`` how much was taken away
+    in all, so both the time added and the time taken away are known.
     """
 
     part_id: str
@@ -44,11 +49,17 @@ class PartTiming:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     skipped: bool = False
+    removed_seconds: int = 0
 
     @property
     def allowed_seconds(self) -> int:
-        """Planned time plus every extension."""
+        """Planned time plus every extension, less the time taken away."""
         return self.planned_seconds + self.extra_seconds
+
+    @property
+    def added_seconds(self) -> int:
+        """Time given to the part in all (before any was taken away)."""
+        return self.extra_seconds + self.removed_seconds
 
     @property
     def done(self) -> bool:
@@ -76,6 +87,7 @@ class SessionSnapshot:
     signoffs: list[SignOff] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
+    events: list[SessionEvent] = field(default_factory=list)
 
     @property
     def record_count(self) -> int:
@@ -88,6 +100,7 @@ class SessionSnapshot:
                 self.signoffs,
                 self.decisions,
                 self.actions,
+                self.events,
             )
         )
 

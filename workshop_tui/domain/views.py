@@ -3,50 +3,52 @@
 Records are append-only and a key's rows come in the order they were written,
 so "latest" means the last row of a key in the given sequence, never the one
 with the greatest timestamp (a wall clock can jump back). Every function here
-walks its rows once, so folding stays linear in the number of records.
+walks its rows once, so folding stays linear in the number of records. The
+sign-off and timing read models live in ``sections`` and ``timing`` and are
+named here too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from workshop_tui.domain.folding import latest, revisions
 from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus
-from workshop_tui.domain.records import ActionItem, Classification, Decision, Promise, SignOff
-from workshop_tui.domain.snapshot import PartTiming
+from workshop_tui.domain.records import ActionItem, Classification, Decision, Note, Promise
+from workshop_tui.domain.sections import SectionProgress, signoff_progress
+from workshop_tui.domain.timing import (
+    PartReport,
+    TimingTotals,
+    timing_report,
+    timing_totals,
+)
 
-if TYPE_CHECKING:
-    from workshop_tui.content.model import Script
-
-
-class _Keyed(Protocol):
-    @property
-    def key(self) -> str: ...
-
-
-K = TypeVar("K", bound=_Keyed)
-
-
-def revisions(rows: Iterable[K]) -> dict[str, list[K]]:
-    """Every row grouped by key, keys in order of first appearance, rows oldest first."""
-    grouped: dict[str, list[K]] = {}
-    for row in rows:
-        history = grouped.get(row.key)
-        if history is None:
-            grouped[row.key] = [row]
-        else:
-            history.append(row)
-    return grouped
-
-
-def latest(rows: Iterable[K]) -> list[K]:
-    """The latest row of each key, keys in order of first appearance."""
-    current: dict[str, K] = {}
-    for row in rows:
-        current[row.key] = row  # re-assigning keeps the key's first position
-    return list(current.values())
+__all__ = [
+    "NoteThread",
+    "PartReport",
+    "PromiseThread",
+    "SectionProgress",
+    "TimingTotals",
+    "agreed_tally",
+    "board",
+    "classification_history",
+    "current_actions",
+    "current_classifications",
+    "current_decisions",
+    "current_notes",
+    "earlier_domains",
+    "latest",
+    "note_threads",
+    "promise_threads",
+    "promises_by_party",
+    "revisions",
+    "signoff_progress",
+    "action_history",
+    "timing_report",
+    "timing_totals",
+]
 
 
 # Cynefin ------------------------------------------------------------------
@@ -156,131 +158,42 @@ def current_actions(rows: Sequence[ActionItem]) -> list[ActionItem]:
     return latest(rows)
 
 
-# Sign-off -----------------------------------------------------------------
+def action_history(rows: Sequence[ActionItem]) -> dict[str, list[ActionItem]]:
+    """Every revision of each action item, oldest first."""
+    return revisions(rows)
+
+
+# Notes --------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class SectionProgress:
-    """Who has initialled a section, and who still must."""
+class NoteThread:
+    """One note: its current revision and every revision, oldest first (current last)."""
 
-    section_id: str
-    title: str
-    required: tuple[str, ...]
-    signoffs: tuple[SignOff, ...]
-    """The latest sign-off of each role, in order of first signature."""
-    missing: tuple[str, ...]
-    """Required roles with no sign-off yet, in the order required."""
+    current: Note
+    history: tuple[Note, ...]
 
     @property
-    def complete(self) -> bool:
-        return not self.missing
+    def retracted(self) -> bool:
+        return self.current.retracted
+
+    @property
+    def corrected(self) -> bool:
+        """Whether the note was edited or retracted after it was first written."""
+        return len(self.history) > 1
 
 
-def _role_key(role: str) -> str:
-    return role.strip().casefold()
+def note_threads(rows: Sequence[Note]) -> list[NoteThread]:
+    """Every note with its history, in the order notes were first written.
 
-
-def signoff_progress(
-    section_roles: Sequence[tuple[str, str, Sequence[str]]], rows: Sequence[SignOff]
-) -> list[SectionProgress]:
-    """Progress of each ``(section_id, title, roles required)``, in the given order.
-
-    Roles match ignoring case and surrounding spaces; a role that signs twice
-    counts once, with its latest sign-off. Rows of unknown sections are ignored.
+    A note without a key (made by hand, never by the engine) is a thread of its own.
     """
-    by_section: dict[str, dict[str, SignOff]] = {
-        section_id: {} for section_id, _, _ in section_roles
-    }
-    for row in rows:
-        signed = by_section.get(row.section_id)
-        if signed is not None:
-            signed[_role_key(row.role)] = row
-    progress: list[SectionProgress] = []
-    for section_id, title, roles in section_roles:
-        signed = by_section[section_id]
-        progress.append(
-            SectionProgress(
-                section_id=section_id,
-                title=title,
-                required=tuple(roles),
-                signoffs=tuple(signed.values()),
-                missing=tuple(role for role in roles if _role_key(role) not in signed),
-            )
-        )
-    return progress
+    grouped: dict[object, list[Note]] = {}
+    for index, row in enumerate(rows):
+        grouped.setdefault(row.key or ("", index), []).append(row)
+    return [NoteThread(history[-1], tuple(history)) for history in grouped.values()]
 
 
-# Timing -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PartReport:
-    """Planned versus actual time of one part, in whole seconds."""
-
-    part_id: str
-    name: str
-    planned_seconds: int
-    actual_seconds: int
-    extra_seconds: int
-    overrun_seconds: int
-    """Actual time beyond the planned duration, never negative (extensions count as overrun)."""
-    skipped: bool
-    done: bool
-    running: bool = False
-    started: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class TimingTotals:
-    """Sums over a timing report; ``overrun_seconds`` is the sum of the parts' overruns."""
-
-    planned_seconds: int
-    actual_seconds: int
-    extra_seconds: int
-    overrun_seconds: int
-
-
-def timing_report(script: Script, timings: Sequence[PartTiming]) -> list[PartReport]:
-    """One report per part of ``script``, in script order.
-
-    Actual time is the part's ``elapsed_seconds``, which the engine brings up
-    to date whenever a part stops running. A part still ``running_since`` at
-    export time counts only its elapsed seconds so far: the running stretch is
-    not added, so the report never depends on the current time. A part with no
-    timing is reported as not started; timings of unknown parts are ignored.
-    """
-    by_part = {timing.part_id: timing for timing in timings}
-    reports: list[PartReport] = []
-    for part in script.parts:
-        timing = by_part.get(part.id)
-        if timing is None:
-            reports.append(
-                PartReport(part.id, part.name, part.duration, 0, 0, 0, skipped=False, done=False)
-            )
-            continue
-        actual = round(timing.elapsed_seconds)
-        reports.append(
-            PartReport(
-                part_id=part.id,
-                name=part.name,
-                planned_seconds=timing.planned_seconds,
-                actual_seconds=actual,
-                extra_seconds=timing.extra_seconds,
-                overrun_seconds=max(0, actual - timing.planned_seconds),
-                skipped=timing.skipped,
-                done=timing.done,
-                running=timing.running_since is not None,
-                started=timing.started_at is not None or actual > 0,
-            )
-        )
-    return reports
-
-
-def timing_totals(reports: Sequence[PartReport]) -> TimingTotals:
-    """Planned, actual, extended and overrun time summed over ``reports``."""
-    return TimingTotals(
-        planned_seconds=sum(report.planned_seconds for report in reports),
-        actual_seconds=sum(report.actual_seconds for report in reports),
-        extra_seconds=sum(report.extra_seconds for report in reports),
-        overrun_seconds=sum(report.overrun_seconds for report in reports),
-    )
+def current_notes(rows: Sequence[Note]) -> list[Note]:
+    """What each note says now, leaving out retracted notes, in the order first written."""
+    return [thread.current for thread in note_threads(rows) if not thread.retracted]

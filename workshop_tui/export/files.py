@@ -1,4 +1,10 @@
-"""Writing exported notes to a file, with a name that sorts and says what it is."""
+"""Writing exported notes to a file, with a name that sorts and says what it is.
+
+The name is built from stored text (the script's id, the customer), so each
+piece is cut down to lowercase letters, digits and dashes: whatever the
+database holds, the file lands in the chosen folder, with a name of a sane
+length. The file is owner-only (0600), and so is a folder created for it.
+"""
 
 from __future__ import annotations
 
@@ -8,38 +14,61 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop_tui.export.markdown import render_markdown
+from workshop_tui.export.markdown import render_agreement, render_markdown
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 
+MAX_PIECE = 60
+"""The longest a piece of the name built from stored text may be."""
+
+_NOT_SAFE = re.compile(r"[^a-z0-9]+")
+
+
+def safe_piece(text: str) -> str:
+    """``text`` as lowercase letters, digits and single dashes, at most ``MAX_PIECE`` long."""
+    return _NOT_SAFE.sub("-", text.lower()).strip("-")[:MAX_PIECE].rstrip("-")
+
+
 def default_export_name(session: SessionSnapshot) -> str:
     """``2026-11-21-customer-working-agreement-acme-session-3.md``."""
-    customer = re.sub(r"[^a-z0-9]+", "-", session.setup.customer.lower()).strip("-")
     parts = [
         session.created_at.date().isoformat(),
-        session.script_id,
-        customer,
-        f"session-{session.id}",
+        safe_piece(session.script_id),
+        safe_piece(session.setup.customer),
+        f"session-{int(session.id)}",
     ]
     return "-".join(part for part in parts if part) + ".md"
 
 
-def export_session(script: Script, session: SessionSnapshot, target: Path | None = None) -> Path:
-    """Render the session's notes and write them atomically; return the file's path.
+def default_agreement_name(session: SessionSnapshot) -> str:
+    """``2026-11-21-customer-working-agreement-acme-session-3-agreement.md``."""
+    return default_export_name(session).removesuffix(".md") + "-agreement.md"
+
+
+def export_session(
+    script: Script,
+    session: SessionSnapshot,
+    target: Path | None = None,
+    *,
+    agreement: bool = False,
+) -> Path:
+    """Render the session's notes (or with ``agreement``, the agreement) and write them
+    atomically; return the file's path.
 
     ``target`` may be a file, or a folder (the default name is used inside it);
     without one the notes go to the exports folder of the data directory.
     """
-    if target is None:
-        from workshop_tui.locations import exports_dir
+    from workshop_tui.locations import exports_dir, private_folder
 
+    if target is None:
         target = exports_dir()
-    path = target / default_export_name(session) if target.is_dir() or not target.suffix else target
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = render_markdown(script, session)
+    name = default_agreement_name(session) if agreement else default_export_name(session)
+    path = target / name if target.is_dir() or not target.suffix else target
+    private_folder(path.parent)
+    text = (render_agreement if agreement else render_markdown)(script, session)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".md")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

@@ -37,3 +37,10 @@ def duration(seconds: int) -> str:
 def overrun(seconds: int) -> str:
     """An overrun or extension as "+3m"; nothing when there is none."""
     return f"+{duration(seconds)}" if seconds > 0 else ""
+
+
+def signed(seconds: int) -> str:
+    """Time added as "+3m", time taken away as "-5m"; nothing when there is none."""
+    if seconds > 0:
+        return f"+{duration(seconds)}"
+    return f"-{duration(-seconds)}" if seconds < 0 else ""

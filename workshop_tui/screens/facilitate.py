@@ -158,9 +158,8 @@ class FacilitateScreen(Screen[None]):
         if self.engine.running:
             self._refresh_status()
 
-    def _heartbeat(self) -> None:
-        if self.engine.running:
-            self._attempt(self.engine.heartbeat)
+    def _heartbeat(self) -> None:  # paused or not: the beat keeps this app's claim fresh
+        self._attempt(self.engine.heartbeat)
 
     def watch_show_private(self) -> None:
         if self.is_mounted:

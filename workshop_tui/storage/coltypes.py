@@ -8,6 +8,9 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 
+MIN_YEAR, MAX_YEAR = 1900, 8999
+"""The years a stored time may have: far enough from the ends that date arithmetic works."""
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware datetime stored as fixed-width ISO text in UTC.
@@ -15,7 +18,8 @@ class UTCDateTime(TypeDecorator[datetime]):
     SQLite has no datetime type and SQLAlchemy's own drops the zone, so this
     writes "2026-11-21T09:00:00.000000+00:00" and reads back the same aware
     UTC datetime, microseconds included. Text of one width sorts by time.
-    A naive datetime is refused: its moment is unknown.
+    A naive datetime is refused: its moment is unknown; so is stored text
+    that does not read back as an aware time of a sane year.
     """
 
     impl = String(32)
@@ -29,4 +33,10 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).isoformat(timespec="microseconds")
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        return None if value is None else datetime.fromisoformat(value)
+        """The stored moment; ``ValueError`` for text that is not one (a tampered file)."""
+        if value is None:
+            return None
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise ValueError(f"{value!r} is not a UTC time workshop-tui wrote")
+        return moment

@@ -10,8 +10,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
-from workshop_tui.domain.ports import SessionNotFound, StoreError
+from workshop_tui.domain.ports import (
+    SessionChanged,
+    SessionInUse,
+    SessionNotFound,
+    SessionUnreadable,
+    StoreError,
+)
+from workshop_tui.printable import printable
 
 __all__ = [
     "DatabaseDamaged",
@@ -19,21 +27,31 @@ __all__ = [
     "DatabaseReadOnly",
     "SchemaTooNew",
     "SchemaTooOld",
+    "SessionChanged",
+    "SessionInUse",
     "SessionNotFound",
+    "SessionUnreadable",
     "StoreError",
+    "not_held",
+    "session_changed",
+    "session_in_use",
     "storage_errors",
     "translate",
     "unknown_session",
+    "unreadable",
 ]
 
 
 class DatabaseDamaged(StoreError):
     """The file is not a workshop-tui database, or SQLite found it damaged."""
 
-    def __init__(self, where: str) -> None:
-        super().__init__(
-            f"{where} is not a workshop-tui database or is damaged; it was left untouched"
-        )
+    def __init__(self, where: str, detail: str = "") -> None:
+        if detail:
+            super().__init__(f"{where} is damaged: {detail}; it was left untouched")
+        else:
+            super().__init__(
+                f"{where} is not a workshop-tui database or is damaged; it was left untouched"
+            )
 
 
 class SchemaTooNew(StoreError):
@@ -81,6 +99,38 @@ def unknown_session(session_id: int, where: str) -> SessionNotFound:
     """The error for a session id the file does not hold."""
     return SessionNotFound(
         f'no session {session_id} in {where}; run "workshop sessions" to list them'
+    )
+
+
+def unreadable(where: str, detail: str) -> SessionUnreadable:
+    """A value this version cannot read: ``detail`` says which, and what it holds."""
+    return SessionUnreadable(f"{where} cannot be read: {detail}; it was left untouched")
+
+
+def session_in_use(
+    session_id: int, where: str, *, pid: int, host: str, since: datetime, now: datetime
+) -> SessionInUse:
+    """Another workshop-tui holds the session: which process, on which machine, since when."""
+    local = since.astimezone()
+    when = local.strftime("%H:%M" if local.date() == now.astimezone().date() else "%Y-%m-%d %H:%M")
+    return SessionInUse(
+        f"session {session_id} in {where} is open in another workshop-tui "
+        f"(pid {pid} on {printable(host)}, since {when}); close it there first"
+    )
+
+
+def session_changed(session_id: int, where: str) -> SessionChanged:
+    """This writer's view is stale: another writer stored something since it read the session."""
+    return SessionChanged(
+        f"session {session_id} in {where} was changed by another workshop-tui since this "
+        "screen read it: nothing was lost; resume it again to carry on"
+    )
+
+
+def not_held(session_id: int, where: str) -> StoreError:
+    """A write to a session this store does not hold (never claimed, or released)."""
+    return StoreError(
+        f"session {session_id} in {where} is not open for writing here; resume it to carry on"
     )
 
 

@@ -8,6 +8,7 @@ new step, and a test checks that the steps build what ``tables`` describes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -85,6 +86,40 @@ _VERSION_2 = tuple(
     f"CREATE INDEX ix_{name}_session_id_id ON {name} (session_id, id)" for name in _RECORD_TABLES
 )
 
+_VERSION_3 = (
+    "ALTER TABLE sessions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    """CREATE TABLE session_locks (
+        session_id INTEGER NOT NULL, holder VARCHAR NOT NULL, pid INTEGER NOT NULL,
+        host VARCHAR NOT NULL, since VARCHAR(32) NOT NULL,
+        PRIMARY KEY (session_id),
+        FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+)
+
+
+_VERSION_4 = (
+    # Time taken away is kept apart from the net change; a net cut was at least that much.
+    "ALTER TABLE part_timings ADD COLUMN removed_seconds INTEGER NOT NULL DEFAULT 0",
+    "UPDATE part_timings SET removed_seconds = -extra_seconds WHERE extra_seconds < 0",
+    # Notes are corrected by revisions: each existing note is a thread of its own.
+    """ALTER TABLE notes ADD COLUMN "key" VARCHAR NOT NULL DEFAULT ''""",
+    """UPDATE notes SET "key" = 'note-' || id""",
+    "ALTER TABLE notes ADD COLUMN retracted BOOLEAN NOT NULL DEFAULT 0",
+    "ALTER TABLE notes ADD COLUMN reason VARCHAR NOT NULL DEFAULT ''",
+    "ALTER TABLE promises ADD COLUMN reason VARCHAR NOT NULL DEFAULT ''",
+    # Initials are bound to the wording initialled; filled in below for existing ones.
+    "ALTER TABLE signoffs ADD COLUMN wording VARCHAR NOT NULL DEFAULT ''",
+    "ALTER TABLE signoffs ADD COLUMN kind VARCHAR NOT NULL DEFAULT 'initialled'",
+    "ALTER TABLE signoffs ADD COLUMN reason VARCHAR NOT NULL DEFAULT ''",
+    "ALTER TABLE decisions ADD COLUMN advised VARCHAR NOT NULL DEFAULT ''",
+    "ALTER TABLE actions ADD COLUMN reason VARCHAR NOT NULL DEFAULT ''",
+    """CREATE TABLE session_events (
+        id INTEGER NOT NULL, session_id INTEGER NOT NULL, part_id VARCHAR NOT NULL,
+        at VARCHAR(32) NOT NULL, kind VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+        review_on DATE, reopened_finish VARCHAR(32),
+        PRIMARY KEY (id), FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+    "CREATE INDEX ix_session_events_session_id_id ON session_events (session_id, id)",
+)
+
 
 def _run(statements: tuple[str, ...]) -> Callable[[Connection], None]:
     def apply(connection: Connection) -> None:
@@ -92,6 +127,45 @@ def _run(statements: tuple[str, ...]) -> Callable[[Connection], None]:
             connection.exec_driver_sql(statement)
 
     return apply
+
+
+def _step_4(connection: Connection) -> None:
+    """Schema 4, and the wording of every initial given before it.
+
+    Before schema 4 a section read exactly its fixed ``text`` (nothing could be
+    presented), so that text, from the copy of the script each session ran, is
+    what was initialled.
+    """
+    _run(_VERSION_4)(connection)
+    rows = connection.exec_driver_sql(
+        "SELECT signoffs.id, signoffs.part_id, signoffs.section_id, scripts.model_json "
+        "FROM signoffs JOIN sessions ON sessions.id = signoffs.session_id "
+        "JOIN scripts ON scripts.id = sessions.script_row_id"
+    ).all()
+    texts: dict[str, dict[tuple[str, str], str]] = {}
+    updates: list[tuple[str, int]] = []
+    for row_id, part_id, section_id, model_json in rows:
+        if model_json not in texts:
+            texts[model_json] = _section_texts(model_json)
+        text = texts[model_json].get((part_id, section_id))
+        if text:
+            updates.append((text, row_id))
+    if updates:
+        connection.exec_driver_sql("UPDATE signoffs SET wording = ? WHERE id = ?", updates)
+
+
+def _section_texts(model_json: str) -> dict[tuple[str, str], str]:
+    """``(part id, section id)`` to the section's text, read from a stored script's JSON."""
+    try:
+        parts = json.loads(model_json).get("parts", [])
+    except (ValueError, AttributeError):
+        return {}
+    found: dict[tuple[str, str], str] = {}
+    for part in parts:
+        activity = part.get("activity") or {}
+        for section in activity.get("sections") or []:
+            found[(part.get("id", ""), section.get("id", ""))] = section.get("text", "")
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +180,10 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step(1, "create the tables", _run(_VERSION_1)),
     Step(2, "index each record table by (session_id, id)", _run(_VERSION_2)),
+    Step(
+        3, "one writer per session: a revision on each session and a lock table", _run(_VERSION_3)
+    ),
+    Step(4, "reasons, corrections, initials bound to their wording, time taken away", _step_4),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

@@ -4,18 +4,30 @@ A file that is not a workshop-tui database, is damaged, or was written by a
 newer version is refused with its bytes untouched. What the 100-byte SQLite
 header settles is refused without SQLite opening the file at all; the rest is
 read through a read-only connection (which, for a write-ahead-log file, may
-leave SQLite's empty ``-wal``/``-shm`` companions beside it). Only a file that
-passes (or a new, empty one) is opened for writing and migrated, and the
+leave SQLite's empty ``-wal``/``-shm`` companions beside it). The read-only look also
+checks that every table and column of the file's schema is there and that the
+small tables hold values this version reads (``integrity``), so a damaged or
+tampered file is refused when it is opened, not at the first note. Only a file
+that passes (or a new, empty one) is opened for writing and migrated, and the
 migration re-checks under its write lock.
+
+A file workshop-tui creates is owner-only (0600), and so is a folder; SQLite
+gives its ``-wal`` and ``-shm`` the database's own permissions. A database an
+older version left open to others is tightened when it is opened for writing.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import struct
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from workshop_tui.locations import PRIVATE_FILE, private_folder, tighten
+from workshop_tui.printable import printable
+from workshop_tui.storage import integrity
 from workshop_tui.storage.database import make_engine, sqlite_url
 from workshop_tui.storage.errors import (
     DatabaseDamaged,
@@ -28,6 +40,7 @@ from workshop_tui.storage.errors import (
 from workshop_tui.storage.migrations import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    STEPS,
     application_id,
     migrate,
     schema_version,
@@ -63,15 +76,15 @@ def open_store(path: Path, *, readonly: bool = False) -> SqlSessionStore:
     migrated or created. Every refusal is a ``StoreError`` naming ``path``.
     """
     path = Path(path).expanduser()
-    where = str(path)
+    where = printable(str(path))
+    _refuse_what_is_not_a_file(path, where)
     if readonly:
         return _open_readonly(path, where)
     _prepare_folder(path, where)
     if path.exists() and path.stat().st_size > 0:
         check_header(path, where)
-        state = inspect_file(path, where)
-        if not (state.blank and state.intact):
-            _check_state(state, where)
+        inspect_file(path, where)
+    _make_private(path)
     engine = make_engine(sqlite_url(path))
     try:
         with storage_errors(where):
@@ -105,20 +118,58 @@ def check_header(path: Path, where: str) -> None:
 
 
 def inspect_file(path: Path, where: str) -> FileState:
-    """Read the marks of an existing database through a read-only connection."""
+    """Read the marks of an existing database through a read-only connection, and check it.
+
+    A file that is neither blank nor a workshop-tui database of a schema this
+    version knows, or that misses a table or column of its schema, or holds a
+    value this version cannot read in its small tables, is refused.
+    """
     engine = make_engine(sqlite_url(path, readonly=True))
     try:
         with storage_errors(where), engine.connect() as connection:
             objects = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
             check = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
-            return FileState(
+            state = FileState(
                 application_id=application_id(connection),
                 schema_version=schema_version(connection),
                 objects=int(objects),
                 intact=check == ["ok"],
             )
+            if state.blank and state.intact:
+                return state
+            _check_state(state, where)
+            expected = _columns_of_version(state.schema_version)
+            found = integrity.check_schema(connection, state.schema_version, where, expected)
+            integrity.check_session_level(connection, where, found)
+            return state
     finally:
         engine.dispose()
+
+
+@cache
+def _columns_of_version(version: int) -> dict[str, tuple[str, ...]]:
+    """The tables and columns of schema ``version``: ``tables`` for this one, else built.
+
+    An older file's schema is built by running its steps in memory, so an
+    upgrade is refused, like any other open, before a step touches the file.
+    """
+    if version == SCHEMA_VERSION:
+        return integrity.schema_columns()
+    engine = make_engine("sqlite://")
+    try:
+        with engine.begin() as connection:
+            for step in STEPS[:version]:
+                step.apply(connection)
+            rows = connection.exec_driver_sql(
+                "SELECT m.name, p.name FROM sqlite_master AS m "
+                "JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'"
+            ).all()
+    finally:
+        engine.dispose()
+    columns: dict[str, tuple[str, ...]] = {}
+    for table, column in rows:
+        columns[table] = (*columns.get(table, ()), column)
+    return columns
 
 
 def _open_readonly(path: Path, where: str) -> SqlSessionStore:
@@ -126,16 +177,44 @@ def _open_readonly(path: Path, where: str) -> SqlSessionStore:
         raise StoreError(f"{where} holds no workshop-tui sessions yet; start a session first")
     check_header(path, where)
     state = inspect_file(path, where)
-    _check_state(state, where)
+    if state.blank:
+        raise DatabaseDamaged(where)
     if state.schema_version < SCHEMA_VERSION:
         raise SchemaTooOld(where, found=state.schema_version, known=SCHEMA_VERSION)
     return SqlSessionStore(make_engine(sqlite_url(path, readonly=True)), where=where, readonly=True)
 
 
-def _prepare_folder(path: Path, where: str) -> None:
-    """Create the folder; refuse early when the file or folder cannot be written."""
+def _refuse_what_is_not_a_file(path: Path, where: str) -> None:
+    """A folder, a pipe or a device at the database's path is named, never opened."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):  # a new file; its folder is checked next
+        return
+    except OSError as error:  # a symlink loop, a name too long...
+        raise StoreError(f"{where} cannot be opened ({error.strerror})") from error
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"{where} is a folder, not a database file; choose a file with --db")
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"{where} is not a regular file; choose a database file with --db")
+
+
+def _make_private(path: Path) -> None:
+    """Create the database file owner-only, or take others' access away from an existing one."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+        return
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # SQLite will say why it cannot create it, in its own words
+    for companion in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        tighten(companion, PRIVATE_FILE)
+
+
+def _prepare_folder(path: Path, where: str) -> None:
+    """Create the folder (owner-only); refuse early when the file or folder cannot be written."""
+    try:
+        private_folder(path.parent)
     except PermissionError as error:
         raise DatabaseReadOnly(where, f"its folder cannot be created ({error.strerror})") from error
     except OSError as error:

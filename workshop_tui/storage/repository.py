@@ -5,26 +5,42 @@ session's ``last_seen_at``, and is committed (with ``synchronous=FULL``) before
 the call returns. Reads run in one transaction, so a read-only follower sees a
 consistent session while the facilitator keeps writing, and build domain
 objects straight from Core rows: ORM objects cost too much at 10k records.
+
+One writer per session (see ``claims``): a store opens a session for writing
+(``open_session``, or ``create_session``) before it writes to it, and each
+write is a compare-and-set on the session's ``revision``: the UPDATE that marks
+the session as seen also moves the revision on, and matches only the revision
+this store last read or wrote.
+A store whose view is stale (another writer bypassed or took over the claim)
+gets ``SessionChanged`` and writes nothing; the check costs no extra statement.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, case, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.records import Participant, Record
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
+from workshop_tui.storage import claims, reading
 from workshop_tui.storage.coltypes import UTCDateTime
 from workshop_tui.storage.database import writer
-from workshop_tui.storage.errors import DatabaseReadOnly, storage_errors, unknown_session
+from workshop_tui.storage.errors import (
+    DatabaseReadOnly,
+    StoreError,
+    not_held,
+    session_changed,
+    storage_errors,
+    unknown_session,
+)
 from workshop_tui.storage.record_rows import KIND_OF, KINDS
-from workshop_tui.storage.script_codec import content_hash, script_from_json, script_to_json
+from workshop_tui.storage.script_codec import content_hash, script_to_json
 from workshop_tui.storage.tables import (
     ParticipantRow,
     PartTimingRow,
@@ -47,14 +63,15 @@ _timings = table(PartTimingRow)
 # record) are built once: building one costs more than the commit it feeds.
 _MARK_SEEN = (
     update(_sessions)
-    .where(_sessions.c.id == bindparam("session_id"))
-    .values(last_seen_at=bindparam("at", type_=UTCDateTime()))
+    .where(_sessions.c.id == bindparam("session_id"), _sessions.c.revision == bindparam("revision"))
+    .values(last_seen_at=bindparam("at", type_=UTCDateTime()), revision=_sessions.c.revision + 1)
 )
 _at = bindparam("at", type_=UTCDateTime())
 _SAVE_PROGRESS = (
     update(_sessions)
-    .where(_sessions.c.id == bindparam("session_id"))
+    .where(_sessions.c.id == bindparam("session_id"), _sessions.c.revision == bindparam("revision"))
     .values(
+        revision=_sessions.c.revision + 1,
         state=bindparam("state"),
         current_part=bindparam("current_part"),
         started_at=case(
@@ -76,6 +93,7 @@ _TIMING_FIELDS = (
     "started_at",
     "finished_at",
     "skipped",
+    "removed_seconds",
 )
 _UPDATE_TIMING = (
     update(_timings)
@@ -97,11 +115,18 @@ class SqlSessionStore:
         self.where = where or str(engine.url.database)
         """How error messages name the file."""
         self.readonly = readonly
+        self._holder = claims.Holder.of_this_process()
+        self._revisions: dict[int, int] = {}
+        """The revision of each session this store holds, as it last read or wrote it."""
 
     # -- life cycle -------------------------------------------------------------
 
     def close(self) -> None:
-        """Release the file (pooled connections are closed)."""
+        """Release every session this store holds, then the file (pooled connections)."""
+        for session_id in list(self._revisions):
+            # If the file went away or broke, the claim left behind goes stale and is taken over.
+            with suppress(StoreError):
+                self.release(session_id)
         self._engine.dispose()
 
     def __enter__(self) -> SqlSessionStore:
@@ -111,16 +136,48 @@ class SqlSessionStore:
         self.close()
 
     @contextmanager
-    def _write(self, session_id: int | None, at: datetime | None) -> Iterator[Connection]:
-        """One committed transaction; it first marks the session as seen at ``at``."""
+    def _write(self) -> Iterator[Connection]:
+        """One committed transaction that holds SQLite's write lock from its start."""
+        self._refuse_if_following()
+        with storage_errors(self.where), self._writer.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _write_session(
+        self, session_id: int, statement: Any = _MARK_SEEN, values: dict[str, Any] | None = None
+    ) -> Iterator[Connection]:
+        """A write to a session this store holds, starting with the compare-and-set.
+
+        ``statement`` (by default: mark the session seen at ``values["at"]``)
+        moves the session's revision on, and matches only the revision this
+        store holds; the body runs only if it matched, in the same transaction.
+        """
+        self._refuse_if_following()
+        expected = self._revisions.get(session_id)
+        if expected is None:
+            with self._read() as connection:
+                raise self._refusal(connection, session_id, held=False)
+        with self._write() as connection:
+            moved = connection.execute(
+                statement, {**(values or {}), "session_id": session_id, "revision": expected}
+            )
+            if moved.rowcount == 0:
+                raise self._refusal(connection, session_id)
+            yield connection
+        self._revisions[session_id] = expected + 1
+
+    def _refuse_if_following(self) -> None:
         if self.readonly:
             raise DatabaseReadOnly(self.where, "it was opened only to follow a session")
-        with storage_errors(self.where), self._writer.begin() as connection:
-            if session_id is not None:
-                seen = connection.execute(_MARK_SEEN, {"session_id": session_id, "at": at})
-                if seen.rowcount == 0:
-                    raise unknown_session(session_id, self.where)
-            yield connection
+
+    def _refusal(self, connection: Connection, session_id: int, *, held: bool = True) -> StoreError:
+        """Why a write to the session was refused: no such session, not held, or stale."""
+        exists = connection.execute(
+            select(_sessions.c.id).where(_sessions.c.id == session_id)
+        ).first()
+        if exists is None:
+            return unknown_session(session_id, self.where)
+        return session_changed(session_id, self.where) if held else not_held(session_id, self.where)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -140,7 +197,7 @@ class SqlSessionStore:
         """Store a new session of ``script`` (a copy of it as run) and return its id."""
         model_json = script_to_json(script)
         digest = content_hash(script_source, model_json)
-        with self._write(None, at) as connection:
+        with self._write() as connection:
             connection.execute(
                 sqlite_insert(_scripts)
                 .values(
@@ -175,11 +232,36 @@ class SqlSessionStore:
                     insert(_timings),
                     [_timing_row(session_id, i, t) for i, t in enumerate(timings)],
                 )
+            claims.take(connection, session_id, self._holder, at)
+        self._revisions[session_id] = 0
         return session_id
+
+    def open_session(self, session_id: int, at: datetime) -> tuple[Script, SessionSnapshot]:
+        """Hold the session for writing and load it, in one write transaction.
+
+        ``SessionInUse`` while another live writer holds it; a claim whose
+        process is gone (same machine), or that was not seen for
+        ``claims.STALE_AFTER``, is taken over, and so is one of this very
+        process. Taking it moves the revision on, so a writer that lost its
+        claim cannot write again without reading the session anew. If the
+        session cannot be read, nothing is written: the file stays untouched.
+        """
+        with self._write() as connection:
+            revision = claims.claim(connection, session_id, self._holder, at, self.where)
+            loaded = reading.read_session(connection, session_id, self.where)
+        self._revisions[session_id] = revision
+        return loaded
+
+    def release(self, session_id: int) -> None:
+        """Let go of a session this store holds (nothing happens if it holds it no more)."""
+        if self._revisions.pop(session_id, None) is None:
+            return
+        with self._write() as connection:
+            claims.release(connection, session_id, self._holder)
 
     def save_setup(self, session_id: int, setup: SessionSetup, at: datetime) -> None:
         """Replace who is in the room and which materials are ticked."""
-        with self._write(session_id, at) as connection:
+        with self._write_session(session_id, values={"at": at}) as connection:
             connection.execute(
                 update(_sessions)
                 .where(_sessions.c.id == session_id)
@@ -209,17 +291,14 @@ class SqlSessionStore:
         ``finished_at`` when it finishes (cleared if it is reopened).
         """
         values = {
-            "session_id": session_id,
             "state": state.value,
             "current_part": current_part,
             "has_started": state != SessionState.SETUP,
             "has_finished": state == SessionState.FINISHED,
             "at": at,
         }
-        with self._write(None, at) as connection:  # one UPDATE marks it seen and moves it on
-            moved = connection.execute(_SAVE_PROGRESS, values)
-            if moved.rowcount == 0:
-                raise unknown_session(session_id, self.where)
+        # one UPDATE marks it seen and moves it on, if no one else did since
+        with self._write_session(session_id, _SAVE_PROGRESS, values) as connection:
             _upsert_timings(connection, session_id, timings)
 
     def add_record(self, session_id: int, record: Record) -> int:
@@ -227,123 +306,49 @@ class SqlSessionStore:
         kind = KIND_OF[type(record)]
         row = kind.to_row(record)
         row["session_id"] = session_id
-        with self._write(session_id, record.at) as connection:
+        with self._write_session(session_id, values={"at": record.at}) as connection:
             result = connection.execute(_INSERT_RECORD[kind.table.name], row)
-            return int(result.lastrowid)
+        return int(result.lastrowid)
+
+    def add_records(self, session_id: int, records: Sequence[Record]) -> list[int]:
+        """Append several records in one transaction (all or none); return their ids in order."""
+        if not records:
+            return []
+        ids: list[int] = []
+        with self._write_session(session_id, values={"at": records[-1].at}) as connection:
+            for record in records:
+                kind = KIND_OF[type(record)]
+                row = kind.to_row(record)
+                row["session_id"] = session_id
+                result = connection.execute(_INSERT_RECORD[kind.table.name], row)
+                ids.append(int(result.lastrowid))
+        return ids
 
     def touch(self, session_id: int, at: datetime) -> None:
-        """Note that the session was alive at ``at``."""
-        with self._write(session_id, at):
+        """Note that the session was alive at ``at``: the heartbeat that keeps its claim fresh."""
+        with self._write_session(session_id, values={"at": at}):
             pass
 
     # -- reads ------------------------------------------------------------------
 
     def load_session(self, session_id: int) -> tuple[Script, SessionSnapshot]:
-        """The script as it was run and every record revision, in insertion order."""
+        """The script as it was run and every record revision, in insertion order.
+
+        The session's rows are checked first, in the same read transaction;
+        ``SessionUnreadable`` names the first value this version cannot read.
+        """
         with self._read() as connection:
-            head = connection.execute(
-                select(_sessions, _scripts.c.script_id, _scripts.c.title, _scripts.c.model_json)
-                .join(_scripts, _scripts.c.id == _sessions.c.script_row_id)
-                .where(_sessions.c.id == session_id)
-            ).one_or_none()
-            if head is None:
-                raise unknown_session(session_id, self.where)
-            participants = connection.execute(
-                select(_participants.c.name, _participants.c.role)
-                .where(_participants.c.session_id == session_id)
-                .order_by(_participants.c.position)
-            ).all()
-            timings = connection.execute(
-                select(_timings)
-                .where(_timings.c.session_id == session_id)
-                .order_by(_timings.c.position)
-            ).all()
-            records: dict[str, list[Any]] = {}
-            for kind in KINDS:
-                rows = connection.execute(
-                    select(kind.table)
-                    .where(kind.table.c.session_id == session_id)
-                    .order_by(kind.table.c.id)
-                ).all()
-                convert = kind.from_row
-                records[kind.snapshot_field] = [convert(row) for row in rows]
-        script = _load_script(head.model_json, session_id, self.where)
-        snapshot = SessionSnapshot(
-            id=head.id,
-            script_id=head.script_id,
-            script_title=head.title,
-            setup=SessionSetup(
-                customer=head.customer,
-                facilitator=head.facilitator,
-                participants=tuple(Participant(name=p.name, role=p.role) for p in participants),
-                materials_checked=tuple(head.materials_checked),
-            ),
-            state=SessionState(head.state),
-            current_part=head.current_part,
-            created_at=head.created_at,
-            last_seen_at=head.last_seen_at,
-            started_at=head.started_at,
-            finished_at=head.finished_at,
-            timings=[_timing(row) for row in timings],
-            **records,
-        )
-        return script, snapshot
+            return reading.read_session(connection, session_id, self.where)
 
     def latest_unfinished(self) -> int | None:
         """The id of the most recently seen session that has not finished."""
         with self._read() as connection:
-            found = connection.execute(
-                select(_sessions.c.id)
-                .where(_sessions.c.state != SessionState.FINISHED.value)
-                .order_by(_sessions.c.last_seen_at.desc(), _sessions.c.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-        return None if found is None else int(found)
+            return reading.latest_unfinished(connection)
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, newest first, with how many of its parts are done."""
-        done = (
-            select(func.count())
-            .where(
-                _timings.c.session_id == _sessions.c.id,
-                or_(_timings.c.finished_at.is_not(None), _timings.c.skipped),
-            )
-            .scalar_subquery()
-        )
-        total = (
-            select(func.count()).where(_timings.c.session_id == _sessions.c.id).scalar_subquery()
-        )
-        query = (
-            select(
-                _sessions.c.id,
-                _scripts.c.script_id,
-                _scripts.c.title,
-                _sessions.c.customer,
-                _sessions.c.created_at,
-                _sessions.c.state,
-                done.label("parts_done"),
-                total.label("parts_total"),
-                _sessions.c.last_seen_at,
-            )
-            .join(_scripts, _scripts.c.id == _sessions.c.script_row_id)
-            .order_by(_sessions.c.created_at.desc(), _sessions.c.id.desc())
-        )
         with self._read() as connection:
-            rows = connection.execute(query).all()
-        return [
-            SessionSummary(
-                id=row.id,
-                script_id=row.script_id,
-                script_title=row.title,
-                customer=row.customer,
-                created_at=row.created_at,
-                state=SessionState(row.state),
-                parts_done=row.parts_done,
-                parts_total=row.parts_total,
-                last_seen_at=row.last_seen_at,
-            )
-            for row in rows
-        ]
+            return reading.list_sessions(connection, self.where)
 
 
 def _insert_participants(
@@ -371,6 +376,7 @@ def _timing_row(session_id: int, position: int, timing: PartTiming) -> dict[str,
         "started_at": timing.started_at,
         "finished_at": timing.finished_at,
         "skipped": timing.skipped,
+        "removed_seconds": timing.removed_seconds,
     }
 
 
@@ -402,30 +408,3 @@ def _upsert_timings(connection: Connection, session_id: int, timings: Sequence[P
     )
     for offset, timing in enumerate(timings):
         connection.execute(statement, _timing_row(session_id, next_position + offset, timing))
-
-
-def _timing(row: Any) -> PartTiming:
-    return PartTiming(
-        part_id=row.part_id,
-        planned_seconds=row.planned_seconds,
-        extra_seconds=row.extra_seconds,
-        elapsed_seconds=row.elapsed_seconds,
-        running_since=row.running_since,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        skipped=row.skipped,
-    )
-
-
-def _load_script(model_json: str, session_id: int, where: str) -> Script:
-    from pydantic import ValidationError
-
-    from workshop_tui.storage.errors import StoreError
-
-    try:
-        return script_from_json(model_json)
-    except ValidationError as error:
-        raise StoreError(
-            f"the script of session {session_id} in {where} cannot be read by this "
-            "version of workshop-tui"
-        ) from error

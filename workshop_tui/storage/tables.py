@@ -54,6 +54,22 @@ class SessionRow(SQLModel, table=True):
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_seen_at: datetime = Field(sa_type=UTCDateTime)
     materials_checked: list[str] = Field(sa_type=JSON)
+    revision: int = Field(sa_column_kwargs={"server_default": "0"})
+    """Moves on with every write: a write carries the revision it was based on and is
+    refused if the row has moved since (compare-and-set; added by schema 3)."""
+
+
+class SessionLockRow(SQLModel, table=True):
+    """The workshop-tui that holds a session for writing: one writer per session (schema 3)."""
+
+    __tablename__ = "session_locks"
+
+    session_id: int = Field(primary_key=True, foreign_key="sessions.id", ondelete="CASCADE")
+    holder: str
+    """A random token of the store that holds it."""
+    pid: int
+    host: str
+    since: datetime = Field(sa_type=UTCDateTime)
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -89,6 +105,8 @@ class PartTimingRow(SQLModel, table=True):
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     skipped: bool
+    removed_seconds: int
+    """All the time taken away from the part (schema 4); ``extra_seconds`` is the net change."""
 
 
 class _RecordColumns(SQLModel):
@@ -110,6 +128,10 @@ class NoteRow(_RecordColumns, table=True):
     __table_args__ = _by_session("notes")
 
     text: str
+    key: str
+    """Ties a note's corrections together (schema 4)."""
+    retracted: bool
+    reason: str
 
 
 class ClassificationRow(_RecordColumns, table=True):
@@ -132,6 +154,7 @@ class PromiseRow(_RecordColumns, table=True):
     status: str
     owner: str
     note: str
+    reason: str
 
 
 class SignOffRow(_RecordColumns, table=True):
@@ -143,6 +166,10 @@ class SignOffRow(_RecordColumns, table=True):
     person: str
     role: str
     initials: str
+    wording: str
+    """Exactly the text that was initialled (schema 4)."""
+    kind: str
+    reason: str
 
 
 class DecisionRow(_RecordColumns, table=True):
@@ -157,6 +184,7 @@ class DecisionRow(_RecordColumns, table=True):
     votes: dict[str, int] = Field(sa_type=JSON)
     rounds: list[dict[str, int]] = Field(sa_type=JSON)
     objections: list[dict[str, str]] = Field(sa_type=JSON)
+    advised: str
 
 
 class ActionRow(_RecordColumns, table=True):
@@ -168,6 +196,19 @@ class ActionRow(_RecordColumns, table=True):
     owner: str
     due: date | None = None
     done: bool
+    reason: str
+
+
+class SessionEventRow(_RecordColumns, table=True):
+    """Something that happened to a session: reopened to correct it, a review date set."""
+
+    __tablename__ = "session_events"
+    __table_args__ = _by_session("session_events")
+
+    kind: str
+    reason: str
+    review_on: date | None = None
+    reopened_finish: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 def table(row: type[SQLModel]) -> Table:
@@ -180,6 +221,7 @@ ALL_TABLES: tuple[Table, ...] = tuple(
     for row in (
         ScriptRow,
         SessionRow,
+        SessionLockRow,
         ParticipantRow,
         PartTimingRow,
         NoteRow,
@@ -188,6 +230,7 @@ ALL_TABLES: tuple[Table, ...] = tuple(
         SignOffRow,
         DecisionRow,
         ActionRow,
+        SessionEventRow,
     )
 )
 """Every table of the schema, parents before children."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workshop_tui.domain import views
 from workshop_tui.domain.read_models.local_time import hhmm
+from workshop_tui.domain.sections import SectionProgress
 from workshop_tui.domain.signing import completed_count
+from workshop_tui.domain.signoff_state import part_progress, part_states
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import Part
+    from workshop_tui.content.model import Part, Script
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 
@@ -33,7 +34,7 @@ class SectionView:
     section_id: str
     title: str
     text: str
-    progress: views.SectionProgress
+    progress: SectionProgress
     roles: tuple[RoleLine, ...]
 
     @property
@@ -57,22 +58,16 @@ class SignoffView:
         return next((s for s in self.sections if s.section_id == section_id), None)
 
 
-def signoff_progress(part: Part, session: SessionSnapshot) -> list[views.SectionProgress]:
-    """Which sections of ``part`` are complete, and who is still to initial each."""
-    activity = part.activity
-    if activity.kind != "signoff":
-        return []
-    sections = [(s.id, s.title, activity.roles_for(s)) for s in activity.sections]
-    rows = [row for row in session.signoffs if row.part_id == part.id]
-    return views.signoff_progress(sections, rows)
+def signoff_progress(script: Script, part: Part, session: SessionSnapshot) -> list[SectionProgress]:
+    """Which sections of ``part`` are complete for their current wording, who must initial."""
+    return part_progress(script, session, part)
 
 
-def signoff_view(part: Part, session: SessionSnapshot) -> SignoffView:
-    """Every section of ``part`` with its text and each required role's initials."""
-    activity = part.activity
-    texts = {s.id: s.text for s in activity.sections} if activity.kind == "signoff" else {}
+def signoff_view(script: Script, part: Part, session: SessionSnapshot) -> SignoffView:
+    """Every section of ``part`` in its current wording, with each required role's initials."""
     sections = []
-    for progress in signoff_progress(part, session):
+    for state in part_states(script, session, part):
+        progress = state.progress
         by_role = {row.role.strip().casefold(): row for row in progress.signoffs}
         roles = []
         for role in progress.required:
@@ -85,7 +80,7 @@ def signoff_view(part: Part, session: SessionSnapshot) -> SignoffView:
             SectionView(
                 progress.section_id,
                 progress.title,
-                texts.get(progress.section_id, ""),
+                progress.wording or state.section.text,
                 progress,
                 tuple(roles),
             )

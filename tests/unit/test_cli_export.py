@@ -1,0 +1,51 @@
+"""``workshop export SESSION [--agreement] [-o FILE]`` through the installed console script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.engine_fixtures import agreement_engine
+from tests.unit.test_cli_options import workshop
+
+
+def a_session(tmp_path: Path) -> Path:
+    engine, _ = agreement_engine(tmp_path)
+    engine.go_to(1)
+    key = engine.add_promise("Supplier", "A usable increment").key
+    engine.decline_promise(key, "Not in the first month")
+    return tmp_path / "engine.db"
+
+
+def test_the_agreement_and_the_notes_go_to_their_own_default_files(tmp_path: Path) -> None:
+    db = a_session(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    agreement = workshop("--db", db, "export", "1", "--agreement", "-o", out)
+    notes = workshop("--db", db, "export", "1", "-o", out)
+    assert agreement.returncode == notes.returncode == 0, (agreement.stderr, notes.stderr)
+    names = sorted(path.name for path in out.iterdir())
+    assert names == [
+        "2026-11-21-agreement-acme-session-1-agreement.md",
+        "2026-11-21-agreement-acme-session-1.md",
+    ]
+    assert "Exported the agreement of session 1 to" in agreement.stdout
+    written = (out / names[0]).read_text(encoding="utf-8")
+    assert written.startswith("# Agreement: Agreement workshop — Acme\n")
+    assert "**A usable increment** — declined: Not in the first month" in written
+    assert "## Agenda" not in written
+    assert "## Agenda" in (out / names[1]).read_text(encoding="utf-8")
+
+
+def test_the_agreement_to_standard_output_and_its_help(tmp_path: Path) -> None:
+    db = a_session(tmp_path)
+    result = workshop("export", "1", "--agreement", "--db", db, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Agreement: ")
+    assert "--agreement" in workshop("export", "--help").stdout
+
+
+def test_an_unknown_session_is_one_sentence_and_status_2(tmp_path: Path) -> None:
+    db = a_session(tmp_path)
+    result = workshop("--db", db, "export", "9", "--agreement", "-o", "-")
+    assert result.returncode == 2
+    assert "no session 9" in result.stderr and "Traceback" not in result.stderr

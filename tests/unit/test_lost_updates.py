@@ -1,0 +1,153 @@
+"""No second writer loses an update: every write is checked against the stored revision.
+
+Two engines, each with its own store, on one file, as two apps on one session
+would be. Whatever either was told was done is in the file; whatever was not
+stored is refused with one sentence, and nothing the other stored is overwritten.
+"""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.unit.engine_fixtures import new_engine
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.ports import SessionChanged, SessionInUse, StoreError
+from workshop_tui.storage import open_store
+from workshop_tui.storage.claims import STALE_AFTER
+
+
+def second_engine(tmp_path: Path, engine: SessionEngine, clock: FakeClock) -> SessionEngine:
+    """The same session opened by another store of this process (as a second app would)."""
+    other, _ = SessionEngine.reopen(engine.session.id, open_store(tmp_path / "engine.db"), clock)
+    return other
+
+
+def stored(tmp_path: Path, session_id: int = 1):  # type: ignore[no-untyped-def]
+    with open_store(tmp_path / "engine.db", readonly=True) as store:
+        return store.load_session(session_id)[1]
+
+
+def changed(session_id: int, db: Path) -> str:
+    return (
+        f"session {session_id} in {db} was changed by another workshop-tui since this screen "
+        "read it: nothing was lost; resume it again to carry on"
+    )
+
+
+def test_five_extends_in_each_of_two_engines_lose_none(tmp_path: Path) -> None:
+    """The issue's figure: 5 x e in each app showed +5m in both, the file held 300 s."""
+    one, clock = new_engine(tmp_path)
+    two = second_engine(tmp_path, one, clock)
+    acknowledged = refused = 0
+    for _ in range(5):
+        for engine in (one, two):
+            try:
+                engine.extend(60)
+            except SessionChanged as error:
+                assert str(error) == changed(1, tmp_path / "engine.db")
+                refused += 1
+            else:
+                acknowledged += 1
+    assert stored(tmp_path).timings[0].extra_seconds == 60 * acknowledged
+    assert (acknowledged, refused) == (5, 5)  # the older view is refused, every time
+    assert one.timing.extra_seconds == 0, "nothing the file refused is shown as done"
+
+    again = second_engine(tmp_path, two, clock)  # "resume it again": carries on from the file
+    for _ in range(5):
+        again.extend(60)
+    assert stored(tmp_path).timings[0].extra_seconds == 600
+
+
+def test_a_part_change_in_one_is_not_sent_back_by_an_extend_in_the_other(tmp_path: Path) -> None:
+    one, clock = new_engine(tmp_path)
+    two = second_engine(tmp_path, one, clock)
+    two.next_part()
+    with pytest.raises(SessionChanged):
+        one.extend(60)
+    session = stored(tmp_path)
+    assert session.current_part == 1
+    assert session.timings[0].finished_at is not None
+    assert session.timings[0].extra_seconds == 0
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda engine: engine.add_note("late"),
+        lambda engine: engine.toggle(),
+        lambda engine: engine.heartbeat(),
+        lambda engine: engine.update_setup(engine.session.setup),
+        lambda engine: engine.finish(),
+        lambda engine: engine.go_to(3),
+    ],
+    ids=["note", "timer", "heartbeat", "setup", "finish", "go-to"],
+)
+def test_every_write_of_a_stale_engine_is_refused_whole(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    one, clock = new_engine(tmp_path)
+    one.add_note("before")
+    two = second_engine(tmp_path, one, clock)
+    two.add_note("by the other")
+    before = stored(tmp_path)
+    with pytest.raises(SessionChanged):
+        write(one)
+    after = stored(tmp_path)
+    assert after == before
+    assert [note.text for note in one.session.notes] == ["before"]
+
+
+def test_a_bypassed_lock_still_loses_no_update(tmp_path: Path) -> None:
+    """The claim is deleted behind both writers' backs: the revision still guards the file."""
+    one, clock = new_engine(tmp_path)
+    one.extend(60)
+    db = tmp_path / "engine.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM session_locks")
+    connection.close()
+    two = second_engine(tmp_path, one, clock)
+    two.extend(120)
+    with pytest.raises(SessionChanged):
+        one.extend(60)
+    assert stored(tmp_path).timings[0].extra_seconds == 180
+
+
+def test_a_fresh_claim_of_another_live_process_is_refused(tmp_path: Path) -> None:
+    one, clock = new_engine(tmp_path)
+    db = tmp_path / "engine.db"
+    with sqlite3.connect(db) as connection:  # as if pid 1 (alive: init) on this machine held it
+        connection.execute("UPDATE session_locks SET pid = 1, holder = 'other'")
+    connection.close()
+    since = clock.now().astimezone().strftime("%H:%M")
+    with pytest.raises(SessionInUse) as caught:
+        second_engine(tmp_path, one, clock)
+    assert str(caught.value) == (
+        f"session 1 in {db} is open in another workshop-tui "
+        f"(pid 1 on {socket.gethostname()}, since {since}); close it there first"
+    )
+    clock.advance(STALE_AFTER.total_seconds() + 1)  # nothing seen of it since: taken over
+    second_engine(tmp_path, one, clock).extend(60)
+    assert stored(tmp_path).timings[0].extra_seconds == 60
+
+
+def test_closing_an_engine_lets_go_and_it_writes_no_more(tmp_path: Path) -> None:
+    one, _ = new_engine(tmp_path)
+    one.close()
+    with sqlite3.connect(tmp_path / "engine.db") as connection:
+        assert connection.execute("SELECT count(*) FROM session_locks").fetchone() == (0,)
+    connection.close()
+    with pytest.raises(StoreError, match="is not open for writing here; resume it"):
+        one.add_note("after closing")
+
+
+def test_readers_need_no_claim_and_leave_it_alone(tmp_path: Path) -> None:
+    one, _ = new_engine(tmp_path)
+    one.add_note("live")
+    with open_store(tmp_path / "engine.db", readonly=True) as follower:
+        assert [n.text for n in follower.load_session(1)[1].notes] == ["live"]
+        assert [s.customer for s in follower.list_sessions()] == ["Acme"]
+    one.add_note("still the writer")
+    assert len(stored(tmp_path).notes) == 2
