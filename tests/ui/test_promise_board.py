@@ -5,18 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from tests.ui.panel_fixtures import promises_script
-from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
+from tests.ui.panel_harness import (
+    BOARD_BOX,
+    PAIR,
+    PanelApp,
+    begin,
+    fill,
+    reloaded,
+    reopened,
+    utc_times,
+)
 from workshop_tui.boards.clamped_text import ClampedText
-from workshop_tui.boards.promises import PromiseCard
+from workshop_tui.boards.promises import PromiseColumn
 from workshop_tui.controls.promises import PromisesControls
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
+from workshop_tui.domain.read_models.promises import Entry
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -25,6 +35,10 @@ SIZE = (100, 30)
 INCREMENT = "A usable increment every Sprint"
 SCRUM_MASTER = "A Scrum Master who keeps the collaboration working"
 OWNER = "Provide a Product Owner"
+LONG_WORDING = (
+    "A usable increment every two-week Sprint, four Developers full time,"
+    " shown to the customer at every Sprint Review"
+)
 
 
 def app_for(engine: SessionEngine) -> PanelApp:
@@ -37,24 +51,37 @@ def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:
     return begin(tmp_path, promises_script(), participants=PAIR, clock=clock)
 
 
+BADGES = ("PROPOSED", "AGREED", "AMENDED", "DECLINED", "PARKED", "TO TABLE")
+
+
 def cards(app: PanelApp, column: int) -> list[tuple[str, str]]:
-    """(wording, badge) of every card in a party's column, top to bottom."""
-    party = app.panel.query(".party")[column]
+    """(wording, badge) of every card in a party's column, top to bottom, as drawn."""
+    party = app.panel.query(PromiseColumn)[column]
     shown = []
-    for card in party.query(PromiseCard):
-        badge = card.query(".badge")
-        text = str(badge.first(Label).render()) if badge else ""
-        shown.append((card.query_one(".wording", ClampedText).text, text))
+    for index in range(party.option_count):
+        text = card_text(app, column, index)
+        badge = next((b for b in BADGES if f" {b}" in f" {text}"), "")
+        shown.append((party.entries[index].wording, badge))
+        assert party.entries[index].wording in text  # in full, never cut
     return shown
 
 
+def card_text(app: PanelApp, column: int, row: int) -> str:
+    """Every line of a card as drawn, joined by spaces."""
+    party = app.panel.query(PromiseColumn)[column]
+    return " ".join(str(party.get_option_at_index(row).prompt).split())
+
+
 def titles(app: PanelApp) -> list[str]:
-    return [str(column.border_title) for column in app.panel.query(".party")]
+    return [str(column.border_title) for column in app.panel.query(PromiseColumn)]
 
 
-def selected(app: PanelApp) -> PromiseCard:
-    [card] = [card for card in app.panel.query(PromiseCard) if card.has_class("-selected")]
-    return card
+def selected(app: PanelApp) -> Entry:
+    [column] = [c for c in app.panel.query(PromiseColumn) if c.highlighted is not None]
+    assert column.highlighted is not None
+    prompt = str(column.get_option_at_index(column.highlighted).prompt)
+    assert prompt.startswith("▶ ")
+    return column.entries[column.highlighted]
 
 
 def detail(app: PanelApp) -> str:
@@ -67,8 +94,10 @@ async def test_preloaded_promises_wait_to_be_tabled(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         assert titles(app) == ["Delivery team · 0 agreed", "Customer · 0 agreed"]
         assert cards(app, 0) == [(INCREMENT, "TO TABLE"), (SCRUM_MASTER, "TO TABLE")]
-        assert selected(app).has_class("-template")
-        assert detail(app) == "To table (enter): Starting with Sprint 1; no set-up Sprints."
+        assert selected(app).template is not None
+        assert detail(app) == (
+            "To table (enter) · the script's wording: Starting with Sprint 1; no set-up Sprints."
+        )
 
         await pilot.press("enter")
         await pilot.pause()
@@ -83,32 +112,47 @@ async def test_preloaded_promises_wait_to_be_tabled(tmp_path: Path) -> None:
         [back] = reloaded(tmp_path, engine).promises
         assert (back.key, back.text, back.status) == (row.key, row.text, row.status)
         assert cards(app, 0) == [(INCREMENT, "PROPOSED"), (SCRUM_MASTER, "TO TABLE")]
-        assert selected(app).entry.ident == row.key
-        assert not selected(app).query(".note")
+        assert selected(app).ident == row.key
+        assert "Note" not in card_text(app, 0, 0)
 
 
-async def test_status_keys_mark_the_promise_and_the_tally_follows(tmp_path: Path) -> None:
+async def test_status_keys_ask_a_note_or_a_reason_in_the_same_step(tmp_path: Path) -> None:
     engine = started(tmp_path)
     app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "y")
+        await fill(pilot)
+        await pilot.press(*"ok", "enter")  # the note, and Enter saves
         await pilot.pause()
         assert titles(app)[0] == "Delivery team · 1 agreed"
         assert cards(app, 0)[0] == (INCREMENT, "AGREED")
+        assert "Note: ok" in card_text(app, 0, 0)
 
-        for key, status in (("d", "DECLINED"), ("k", "PARKED"), ("u", "PROPOSED")):
+        for key, status in (("d", "DECLINED"), ("k", "PARKED")):
             await pilot.press(key)
+            await fill(pilot)
+            await pilot.press(*key * 2, "enter")
             await pilot.pause()
             assert cards(app, 0)[0] == (INCREMENT, status)
+            assert f"{status}: {key * 2}" in card_text(app, 0, 0)
+        await pilot.press("k")  # already parked: nothing asked
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.press("d")
+        await fill(pilot)
+        await pilot.press("escape")  # cancelled: nothing stored
+        await pilot.press("u")
+        await pilot.pause()
+        assert cards(app, 0)[0] == (INCREMENT, "PROPOSED")
         assert titles(app)[0] == "Delivery team · 0 agreed"
 
-        statuses = [row.status for row in reloaded(tmp_path, engine).promises]
-        assert statuses == [
-            PromiseStatus.PROPOSED,
-            PromiseStatus.AGREED,
-            PromiseStatus.DECLINED,
-            PromiseStatus.PARKED,
-            PromiseStatus.PROPOSED,
+        rows = reloaded(tmp_path, engine).promises
+        assert [(row.status, row.note, row.reason) for row in rows] == [
+            (PromiseStatus.PROPOSED, "", ""),
+            (PromiseStatus.AGREED, "ok", ""),
+            (PromiseStatus.DECLINED, "ok", "dd"),
+            (PromiseStatus.PARKED, "ok", "kk"),
+            (PromiseStatus.PROPOSED, "ok", ""),
         ]
         assert len({row.key for row in engine.session.promises}) == 1
 
@@ -117,7 +161,7 @@ async def test_agreeing_a_preloaded_promise_tables_it_agreed(tmp_path: Path) -> 
     engine = started(tmp_path)
     app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("right", "y")
+        await pilot.press("right", "y", "enter")  # no note
         await pilot.pause()
         [row] = reloaded(tmp_path, engine).promises
         assert (row.party, row.text, row.status) == ("Customer", OWNER, PromiseStatus.AGREED)
@@ -147,8 +191,8 @@ async def test_amending_keeps_the_earlier_wording(tmp_path: Path) -> None:
 
         wording.value = "A usable increment every two-week Sprint"
         wording.focus()
-        await pilot.press("enter")  # to the note
-        await pilot.press("enter")  # save
+        await pilot.press("enter")  # to the reason
+        await pilot.press(*"cadence", "enter")  # save
         await pilot.pause()
 
         threads = views.promise_threads(reloaded(tmp_path, engine).promises)
@@ -157,14 +201,24 @@ async def test_amending_keeps_the_earlier_wording(tmp_path: Path) -> None:
             INCREMENT,
             "A usable increment every two-week Sprint",
         ]
-        assert thread.current.status is PromiseStatus.AMENDED
-        assert cards(app, 0)[0] == ("A usable increment every two-week Sprint", "AMENDED")
-        meta = selected(app).query_one(".meta", ClampedText).text
-        assert meta == "(amended ×1)"
-        assert detail(app) == (
-            f"Earlier: “{INCREMENT}” (09:00)"
-            " → now “A usable increment every two-week Sprint” (09:06)"
+        assert (thread.current.status, thread.current.reason) == (
+            PromiseStatus.AMENDED,
+            "cadence",
         )
+        assert cards(app, 0)[0] == ("A usable increment every two-week Sprint", "AMENDED")
+        assert "AMENDED: cadence · (amended ×1)" in card_text(app, 0, 0)
+        assert detail(app) == (
+            "Amended since 09:06 (cadence) · worded so at 09:06 · 1 earlier wording (h shows them)"
+        )
+        await pilot.press("h")  # the history instead, newest first
+        await pilot.pause()
+        assert detail(app) == (
+            "History, newest first: 09:06 reworded: “A usable increment every two-week Sprint”"
+            f" (cadence) · 09:00 tabled, proposed: “{INCREMENT}”"
+        )
+        await pilot.press("h")
+        await pilot.pause()
+        assert detail(app).startswith("Amended since 09:06")
 
 
 async def test_add_a_promise_with_owner_for_the_selected_party(tmp_path: Path) -> None:
@@ -187,8 +241,8 @@ async def test_add_a_promise_with_owner_for_the_selected_party(tmp_path: Path) -
             PromiseStatus.PROPOSED,
         )
         assert cards(app, 1) == [("Join the Sprint Review", "PROPOSED"), (OWNER, "TO TABLE")]
-        assert selected(app).entry.ident == row.key
-        assert selected(app).query_one(".meta", ClampedText).text == "owner Ana"
+        assert selected(app).ident == row.key
+        assert "PROPOSED · owner Ana Note: Monthly at least" in card_text(app, 1, 0)
 
 
 async def test_owner_and_note_are_a_new_revision(tmp_path: Path) -> None:
@@ -209,9 +263,8 @@ async def test_owner_and_note_are_a_new_revision(tmp_path: Path) -> None:
             (SCRUM_MASTER, "", ""),
             (SCRUM_MASTER, "Bo", "Until a full-time one is hired"),
         ]
-        card = selected(app)
-        assert card.query_one(".meta", ClampedText).text == "owner Bo"
-        assert card.query_one(".note", ClampedText).text == "Until a full-time one is hired"
+        assert selected(app).meta == "owner Bo"
+        assert "PROPOSED · owner Bo Note: Until a full-time one is hired" in card_text(app, 0, 0)
 
 
 async def test_a_resumed_session_shows_the_same_columns(tmp_path: Path) -> None:

@@ -168,17 +168,57 @@ def test_promises_view_offers_the_script_promises_then_tells_their_history(
     view = promises_view(engine.part, engine.session)
     assert [c.party for c in view.columns] == ["Delivery team", "Customer"]
     assert [e.badge for e in view.columns[0].entries] == ["to table", "to table"]
-    assert view.detail == "To table (enter): Starting with Sprint 1; no set-up Sprints."
+    assert view.detail == (
+        "To table (enter) · the script's wording: Starting with Sprint 1; no set-up Sprints."
+    )
 
     row = engine.add_promise("Customer", "Provide a Product Owner")
     clock.advance(120)
-    engine.amend_promise(row.key, "Provide a Product Owner two days a week")
+    engine.amend_promise(row.key, "Provide a Product Owner two days a week", reason="budget")
+    clock.advance(60)
+    engine.park_promise(row.key, "nobody named yet")
     view = promises_view(engine.part, engine.session, ("Customer", row.key))
-    assert view.selected.meta == "(amended ×1)"
-    assert view.detail == (
-        "Earlier: “Provide a Product Owner” (09:00) → now "
-        "“Provide a Product Owner two days a week” (09:02)"
+    selected = view.selected
+    assert (selected.wording, selected.badge, selected.reason, selected.meta) == (
+        "Provide a Product Owner two days a week",
+        "parked",
+        "nobody named yet",
+        "(amended ×1)",
     )
+    assert view.detail == (
+        "Parked since 09:03 (nobody named yet) · worded so at 09:02"
+        " · 1 earlier wording (h shows them)"
+    )
+    assert selected.history == (
+        "09:00 tabled, proposed: “Provide a Product Owner”",
+        "09:02 reworded: “Provide a Product Owner two days a week” (budget)",
+        "09:03 parked (nobody named yet)",
+    )
+
+
+def test_signoff_view_shows_stale_initials_and_holds(tmp_path: Path) -> None:
+    from tests.ui.agreement_seed import negotiated_session
+    from workshop_tui.domain.sections import RoleState
+
+    clock = FakeClock()
+    session_id = negotiated_session(tmp_path / "seed.db", clock)
+    store = open_store(tmp_path / "seed.db")
+    try:
+        session = store.load_session(session_id)[1]
+    finally:
+        store.close()
+    script = load_script(find_script("customer-working-agreement", [])).script
+    part = script.parts[script.part_index("sign-off")]
+    view = signoff_view(script, part, session)
+    team = view.section("delivery-team-promises")
+    customer = view.section("customer-promises")
+    assert team is not None and customer is not None
+    assert [r.state for r in team.roles] == [RoleState.STALE] * 3
+    assert (team.version, team.complete, len(team.digest)) == (2, False, 8)
+    assert [(r.state, r.reason) for r in customer.roles][:2] == [
+        (RoleState.HELD, "legal reads it first"),
+        (RoleState.INITIALLED, ""),
+    ]
 
 
 def test_decisions_view_counts_the_dots_against_the_budget(tmp_path: Path) -> None:
@@ -228,3 +268,19 @@ def test_the_brief_of_a_part() -> None:
         "Discussion",
     )
     assert brief.prompts == ("What would make this a success?",)
+
+
+def test_notes_view_shows_each_note_as_corrected_and_leaves_out_retracted_ones(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    engine = begin(tmp_path, discussion_script(), clock)
+    first = engine.add_note("Ana acts as PO")
+    clock.advance(60)
+    second = engine.add_note("Wrong room")
+    clock.advance(60)
+    engine.edit_note(first.key, "Ana acts as PO two days a week", "she said two")
+    engine.retract_note(second.key, "typed in the wrong part")
+    view = notes_view(engine.part, engine.session)
+    assert [(n.time, n.text) for n in view.notes] == [("09:00", "Ana acts as PO two days a week")]
+    assert len(engine.session.notes) == 4  # every revision is kept

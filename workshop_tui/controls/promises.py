@@ -1,4 +1,9 @@
-"""The promises board's keys: table, add, amend, mark, and give an owner and a note."""
+"""The promises board's keys: table, add, amend, mark with a reason, owner and note, history.
+
+Agreeing asks for an optional note, declining, parking and amending for an
+optional reason, each in the one dialog of that step (Enter saves it), so
+the reason is stored with the status it was given for.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,18 @@ if TYPE_CHECKING:
 
 _MARK = Binding.Group("Mark", compact=True)
 
+_ASKED = {
+    PromiseStatus.AGREED: Field("note", "Note (optional)"),
+    PromiseStatus.DECLINED: Field("reason", "Why is it declined? (optional)"),
+    PromiseStatus.PARKED: Field("reason", "Why is it parked? (optional)"),
+}
+"""What marking a promise asks, in the same dialog: a note to an agreement, else a reason."""
+_SAVE = {
+    PromiseStatus.AGREED: "Agreed",
+    PromiseStatus.DECLINED: "Declined",
+    PromiseStatus.PARKED: "Parked",
+}
+
 
 class PromisesControls(ActivityControls):
     """One column per party; keys table, amend and mark the selected promise."""
@@ -38,6 +55,7 @@ class PromisesControls(ActivityControls):
         ),
         Binding("k", "mark('parked')", "Parked", tooltip="Park the promise for later", group=_MARK),
         Binding("o", "owner", "Owner", tooltip="Set the promise's owner and note"),
+        Binding("h", "history", "History", tooltip="Show or hide the promise's earlier wordings"),
         Binding("u", "mark('proposed')", "Proposed", show=False, tooltip="Back to proposed"),
         Binding("up", "step(-1)", "Previous", show=False, tooltip="Select the promise above"),
         Binding("down", "step(1)", "Next", show=False, tooltip="Select the promise below"),
@@ -78,6 +96,14 @@ class PromisesControls(ActivityControls):
         if self.is_mounted:
             self.query_one(PromisesBoard).show(self._view)
 
+    def action_history(self) -> None:
+        """Show the selected promise's history under the columns, or its status again."""
+        board = self.query_one(PromisesBoard)
+        if not board.showing_history and not self.selected.history:
+            self.say("Only a promise on the table has a history.")
+            return
+        board.show(self._view, history=not board.showing_history)
+
     def focus_main(self) -> None:
         self.focus()
 
@@ -111,24 +137,50 @@ class PromisesControls(ActivityControls):
             return
         self._table(entry, PromiseStatus.PROPOSED)
 
-    def _table(self, entry: Entry, status: PromiseStatus) -> None:
+    def _table(self, entry: Entry, status: PromiseStatus, said: str = "") -> None:
         template = entry.template
         assert template is not None
         # The script's detail is its own wording, not a note anyone made in the room.
-        row = self.perform(self.engine.add_promise, entry.party, template.text, status=status)
+        note, reason = (said, "") if status is PromiseStatus.AGREED else ("", said)
+        row = self.perform(
+            self.engine.add_promise,
+            entry.party,
+            template.text,
+            status=status,
+            note=note,
+            reason=reason,
+        )
         self._follow(row)
 
-    def action_mark(self, value: str) -> None:
+    @dialog_flow
+    async def action_mark(self, value: str) -> None:
         status = PromiseStatus(value)
         entry = self.selected
-        if entry.template is not None:
-            self._table(entry, status)
-        elif entry.thread is None:
+        if entry.thread is None and entry.template is None:
             self.say(f"{entry.party} has no promise to mark: a adds one.")
-        elif entry.thread.current.status is status:
+            return
+        if entry.thread is not None and entry.thread.current.status is status:
             self.say(f"It is already {status.value}.")
+            return
+        field = _ASKED.get(status)
+        said = ""
+        if field is not None:
+            title = f"{status.value.capitalize()}: a promise by {entry.party}"
+            values = await self.ask(
+                FormDialog(title, [field], intro=entry.wording, save_label=_SAVE[status])
+            )
+            if values is None:
+                return
+            said = values[field.name]
+        if entry.template is not None:
+            self._table(entry, status, said)
+            return
+        assert entry.thread is not None
+        key = entry.thread.key
+        if status is PromiseStatus.AGREED:
+            self.perform(self.engine.agree_promise, key, said or None)
         else:
-            self.perform(self.engine.set_promise, entry.thread.key, status=status)
+            self.perform(self.engine.set_promise, key, status=status, reason=said)
 
     @dialog_flow
     async def action_add(self) -> None:
@@ -162,7 +214,7 @@ class PromisesControls(ActivityControls):
 
         fields = [
             Field("text", "New wording", value=current.text, required=True),
-            Field("note", "Note", value=current.note),
+            Field("reason", "Why (optional)"),
         ]
         values = await self.ask(
             FormDialog(
@@ -173,7 +225,9 @@ class PromisesControls(ActivityControls):
             )
         )
         if values:
-            self.perform(self.engine.amend_promise, current.key, values["text"], values["note"])
+            self.perform(
+                self.engine.amend_promise, current.key, values["text"], reason=values["reason"]
+            )
 
     @dialog_flow
     async def action_owner(self) -> None:

@@ -18,6 +18,7 @@ from workshop_tui.domain.read_models.local_time import hhmm
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part, PromiseTemplate
+    from workshop_tui.domain.records import Promise
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 TO_TABLE = "to table"
@@ -54,10 +55,10 @@ class Entry:
 
     @property
     def meta(self) -> str:
-        """Amendments and owner; for a preloaded promise, its detail."""
+        """Amendments and owner; for a preloaded promise, nothing (its detail is the script's)."""
         thread = self.thread
         if thread is None:
-            return self.template.detail if self.template else ""
+            return ""
         parts = []
         amended = len(thread.amendments)
         if amended:
@@ -67,8 +68,20 @@ class Entry:
         return " · ".join(parts)
 
     @property
+    def reason(self) -> str:
+        """Why the promise stands where it does (declined, parked, reworded), if one was given."""
+        return self.thread.current.reason if self.thread is not None else ""
+
+    @property
     def note(self) -> str:
         return self.thread.current.note if self.thread is not None else ""
+
+    @property
+    def history(self) -> tuple[str, ...]:
+        """Every revision as a line, oldest first: when, what changed, the wording or reason."""
+        if self.thread is None:
+            return ()
+        return tuple(_history(self.thread))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +99,7 @@ class PromisesView:
     col: int
     row: int
     detail: str
+    """One line on the selected promise: its current wording's status, since when, its history."""
 
     @property
     def selected(self) -> Entry:
@@ -136,20 +150,45 @@ def find_entry(
 
 def _detail(entry: Entry) -> str:
     if entry.template is not None:
-        detail = entry.template.detail or entry.template.text
-        return f"To table (enter): {detail}"
+        detail = entry.template.detail
+        script = f" · the script's wording: {detail}" if detail else ""
+        return f"To table (enter){script}"
     if entry.thread is None:
         return f"{entry.party} has no promises yet: press a to add one."
     thread = entry.thread
-    earlier = thread.amendments
     current = thread.current
+    status = f"{current.status.value.capitalize()} since {hhmm(_status_since(thread))}"
+    reason = f" ({current.reason})" if current.reason else ""
+    earlier = len(thread.amendments)
     if not earlier:
-        return (
-            f"{current.status.value.capitalize()} since {hhmm(_status_since(thread))}"
-            f" · first tabled at {hhmm(thread.first_at)}"
-        )
-    wordings = " → ".join(f"“{row.text}” ({hhmm(row.at)})" for row in earlier)
-    return f"Earlier: {wordings} → now “{current.text}” ({hhmm(_worded_at(thread))})"
+        return f"{status}{reason} · first tabled at {hhmm(thread.first_at)}"
+    wordings = "wording" if earlier == 1 else "wordings"
+    return (
+        f"{status}{reason} · worded so at {hhmm(_worded_at(thread))}"
+        f" · {earlier} earlier {wordings} (h shows them)"
+    )
+
+
+def _history(thread: views.PromiseThread) -> list[str]:
+    """``09:00 tabled, proposed: “…”``, then each change as its own line."""
+    lines: list[str] = []
+    previous: Promise | None = None
+    for row in thread.history:
+        said = f" ({row.reason})" if row.reason else ""
+        if previous is None:
+            lines.append(f"{hhmm(row.at)} tabled, {row.status.value}: “{row.text}”{said}")
+        elif row.text != previous.text:
+            lines.append(f"{hhmm(row.at)} reworded: “{row.text}”{said}")
+        elif row.status is not previous.status:
+            lines.append(f"{hhmm(row.at)} {row.status.value}{said}")
+        else:
+            changes = [
+                f"owner {row.owner or 'none'}" if row.owner != previous.owner else "",
+                f"note: {row.note or 'none'}" if row.note != previous.note else "",
+            ]
+            lines.append(f"{hhmm(row.at)} " + (" · ".join(c for c in changes if c) or "noted"))
+        previous = row
+    return lines
 
 
 def _status_since(thread: views.PromiseThread) -> datetime:
