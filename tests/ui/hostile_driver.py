@@ -34,8 +34,8 @@ KEYS_OF_THE_FIRST_PART = ("ctrl+e",)
 KEYS_OF = {
     "discussion": (),
     "cynefin": ("a", "1", "r", "o", "c", "right", "r"),
-    "promises": ("a", "enter", "m", "o", "y", "right", "a", "m"),
-    "signoff": ("i", "i", "down", "i"),
+    "promises": ("a", "enter", "m", "o", "y", "right", "a", "d"),
+    "signoff": ("i", "h", "down", "a"),
     "decisions": ("a", "o", "r", "enter", "w", "down", "v", "w", "down", "v", "enter", "w"),
     "actions": ("a", "enter", "d", "down", "enter", "up", "enter"),
 }

@@ -30,13 +30,12 @@ async def test_shows_sections_progress_and_the_selected_text(tmp_path: Path) -> 
     app = app_for(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         panel = app.panel
-        assert shown(panel.query_one("#signoff-summary", Static)).startswith(
-            "0 of 3 sections complete"
-        )
+        assert shown(panel.query_one("#signoff-summary", Static)).startswith("0 of 3 complete")
         assert selected(app) == "type-of-work"
         await pilot.press("down")
         assert selected(app) == "delivery-promises"
-        assert shown(panel.query_one("#signoff-title", Static)) == "Delivery team promises"
+        title = shown(panel.query_one("#signoff-title", Static))
+        assert title.startswith("Delivery team promises\nwording 1 · fingerprint ")
         assert "usable increment" in shown(panel.query_one("#signoff-text", Static))
         roles = shown(panel.query_one("#signoff-roles", Static))
         assert roles.count("waiting") == 3
@@ -64,10 +63,10 @@ async def test_initials_are_recorded_with_prefilled_role_name_and_initials(
         stored = reloaded(tmp_path, engine).signoffs
         assert [(s.person, s.initials) for s in stored] == [("Bo Chen", "BC")]
         roles = shown(app.panel.query_one("#signoff-roles", Static))
-        assert "Customer sponsor · BC\n    Bo Chen at 09:00" in roles
+        assert "✔ Customer sponsor BC 09:00" in roles
         assert roles.count("waiting") == 2
         first_row = str(app.panel.query_one(MarkedList).get_option_at_index(0).prompt)
-        assert first_row.endswith("1 of 3 initialled")
+        assert first_row.endswith("1/3 initialled")
         assert app.changes == 1
 
 
@@ -102,9 +101,7 @@ async def test_a_complete_section_moves_on_to_the_next_incomplete_one(tmp_path: 
             await pilot.press("ctrl+s")
             await pilot.pause()
         assert selected(app) == "delivery-promises"
-        assert shown(app.panel.query_one("#signoff-summary", Static)).startswith(
-            "1 of 3 sections complete"
-        )
+        assert shown(app.panel.query_one("#signoff-summary", Static)).startswith("1 of 3 complete")
         stored = reloaded(tmp_path, app.panel.engine).signoffs
         assert [s.role for s in stored] == ["Customer sponsor", "Product Owner", "Delivery lead"]
         assert [s.person for s in stored] == ["Bo Chen", "Ana Lopez", "Cy Diaz"]

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from workshop_tui.boards.board import Board, PanelDetail
 from workshop_tui.boards.marked_list import MarkedList
 from workshop_tui.domain.read_models.signoff import SectionView, SignoffView
+from workshop_tui.domain.sections import RoleState
 from workshop_tui.plain_text import plain
 
 
@@ -26,10 +27,10 @@ class SignoffBoard(Board):
         #signoff-title { text-style: bold; color: $accent; padding: 0 1; }
         #signoff-text {
             padding: 0 2;
-            margin: 1 0;
+            margin: 1 0 0 0;
             color: $foreground;
         }
-        #signoff-roles { padding: 0 1; }
+        #signoff-roles { padding: 0 1; margin-top: 1; }
     }
     """
 
@@ -48,8 +49,8 @@ class SignoffBoard(Board):
             yield MarkedList(id="signoff-sections", classes="panel-list")
             with PanelDetail(id="signoff-detail"):
                 yield Static(id="signoff-title")
-                yield Static(id="signoff-text")
                 yield Static(id="signoff-roles")
+                yield Static(id="signoff-text")
 
     def on_mount(self) -> None:
         self.show(self._view)
@@ -62,7 +63,7 @@ class SignoffBoard(Board):
         if done == total:
             summary.update(Content(f"✔ All {total} sections complete"))
         else:
-            summary.update(Content(f"{done} of {total} sections complete  ·  i: record initials"))
+            summary.update(Content(f"{done} of {total} complete · a: all present initial"))
         summary.set_class(done == total, "-all-done")
         rows = [(section.section_id, _row(section)) for section in view.sections]
         self.query_one("#signoff-sections", MarkedList).show(rows, select=select)
@@ -77,7 +78,13 @@ class SignoffBoard(Board):
             for widget in (title, text, roles):
                 widget.update("")
             return
-        title.update(plain(section.title))
+        version = max(1, section.version)
+        title.update(
+            Content.assemble(
+                plain(section.title),
+                (f"\nwording {version} · fingerprint {section.digest}", "not bold $text-muted"),
+            )
+        )
         text.update(plain(section.text))
         roles.update(_roles(section))
         self.query_one("#signoff-detail", VerticalScroll).scroll_home(animate=False)
@@ -94,32 +101,51 @@ class SignoffBoard(Board):
 
 
 def _row(section: SectionView) -> Content:
+    stale = section.count(RoleState.STALE)
+    held = section.count(RoleState.HELD)
     if section.complete:
-        mark: tuple[str, str] = ("✔ complete", "$success")
+        mark: tuple[str, str] = ("✔ complete", "$text-success")
     else:
-        mark = (f"{section.signed_count} of {len(section.roles)} initialled", "$text-muted")
-    return Content.assemble(plain(section.title), "\n", mark)
+        mark = (f"{section.signed_count}/{len(section.roles)} initialled", "$text-muted")
+    extra: list[str | tuple[str, str]] = []
+    if stale:
+        extra.append((f"↺ {stale} earlier", "$text-warning"))
+    if held:
+        extra += [" " if stale else "", (f"‖ {held} held", "$text-error")]
+    more = ("\n", *extra) if extra else ()
+    return Content.assemble(plain(section.title), "\n", mark, *more)
+
+
+_MARKS: dict[RoleState, tuple[str, str]] = {
+    RoleState.INITIALLED: ("✔ ", "$text-success"),
+    RoleState.STALE: ("↺ ", "$text-warning"),
+    RoleState.HELD: ("‖ ", "$text-error"),
+    RoleState.WITHDRAWN: ("○ ", "$text-warning"),
+    RoleState.MISSING: ("○ ", "$text-warning"),
+}
 
 
 def _roles(section: SectionView) -> Content:
+    """One line per role: its mark, the role, and its initials, a hold or what it waits for."""
     lines: list[Content] = []
     for line in section.roles:
-        if not line.signed:
-            lines.append(
-                Content.assemble(
-                    ("○ ", "$warning"), plain(line.role, "bold"), (" · waiting", "italic")
-                )
+        head = Content.assemble(_MARKS[line.state], plain(line.role, "bold"), " ")
+        said = plain(f": {line.reason}", "italic") if line.reason else Content("")
+        if line.state is RoleState.INITIALLED:
+            body = Content.assemble(
+                plain(line.initials, "bold $text-accent"),
+                (f" {line.time}", "$text-muted"),
             )
+        elif line.state is RoleState.STALE:
+            body = Content.assemble(
+                plain(line.initials, "bold"),
+                (" for an earlier wording", "bold $text-warning"),
+            )
+        elif line.state is RoleState.HELD:
+            body = Content.assemble(("held", "bold $text-error"), said)
+        elif line.state is RoleState.WITHDRAWN:
+            body = Content.assemble(("withdrawn, waiting", "italic"), said)
         else:
-            lines.append(
-                Content.assemble(
-                    ("✔ ", "$success"),
-                    plain(line.role, "bold"),
-                    " · ",
-                    plain(line.initials, "bold $accent"),
-                    "\n    ",
-                    plain(line.person),
-                    (f" at {line.time}", "$text-muted"),
-                )
-            )
+            body = Content.assemble(("waiting", "italic"))
+        lines.append(Content.assemble(head, body))
     return Content("\n").join(lines)

@@ -1,4 +1,11 @@
-"""The sign-off board's keys: record a person's initials for one of the roles still missing."""
+"""The sign-off board's keys: initials for everyone present at once, or one by one; holds,
+withdrawals and initials done again, each with its reason.
+
+Every dialog shows the section's wording as it reads now: that is what the
+initials are stored with. Once a section is complete the selection moves on to
+the next one still incomplete, so a section is signed by all its roles in two
+key presses (``a``, then Enter to confirm who initials).
+"""
 
 from __future__ import annotations
 
@@ -10,25 +17,41 @@ from textual.widgets import OptionList
 
 from workshop_tui.boards.signoff import SignoffBoard
 from workshop_tui.controls.base import ActivityControls
+from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
-from workshop_tui.domain.read_models.signoff import SignoffView, signoff_view
-from workshop_tui.domain.signing import initials_of, next_incomplete, people_with_role
+from workshop_tui.domain.read_models.signoff import SectionView, SignoffView, signoff_view
+from workshop_tui.domain.sections import RoleState
+from workshop_tui.domain.signing import (
+    everyone_present,
+    initials_of,
+    next_incomplete,
+    people_with_role,
+)
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part
     from workshop_tui.domain.engine import SessionEngine
 
+_FIX = Binding.Group("Hold/withdraw/redo", compact=True)
+
 
 class SignoffControls(ActivityControls):
-    """Pick a section, read it aloud, record each role's initials."""
+    """Pick a section, read it aloud, record the room's initials."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "a",
+            "everyone",
+            "All present",
+            tooltip="Everyone present initials the selected section (they confirm aloud)",
+            id="signoff.everyone",
+        ),
         Binding(
             "i",
             "initial",
             "Initial",
-            tooltip="Record initials for the selected section",
+            tooltip="Record one person's initials for the selected section",
             id="signoff.initial",
         ),
         Binding(
@@ -36,8 +59,17 @@ class SignoffControls(ActivityControls):
             "initial",
             "Initial",
             show=False,
-            tooltip="Record initials for the selected section",
+            tooltip="Record one person's initials for the selected section",
         ),
+        Binding("h", "hold", "Hold", tooltip="A role holds its initial, with a reason", group=_FIX),
+        Binding(
+            "w",
+            "withdraw",
+            "Withdraw",
+            tooltip="Take back an initial, with a reason",
+            group=_FIX,
+        ),
+        Binding("r", "redo", "Redo", tooltip="Record an initial again, with a reason", group=_FIX),
         Binding(
             "shift+down",
             "scroll_text(3)",
@@ -57,6 +89,8 @@ class SignoffControls(ActivityControls):
     def __init__(self, engine: SessionEngine, part: Part, **kwargs: Any) -> None:
         super().__init__(engine, part, **kwargs)
         self._view = signoff_view(engine.script, part, engine.session)
+        self._suggested = ""
+        """The name the open dialog suggested (its initials are replaced if the name is)."""
 
     def view(self) -> SignoffView:
         return signoff_view(self.engine.script, self.part, self.engine.session)
@@ -79,50 +113,201 @@ class SignoffControls(ActivityControls):
     def action_scroll_text(self, lines: int) -> None:
         self.board.scroll_text(lines)
 
+    def _incomplete(self) -> SectionView | None:
+        """The selected section, if it still waits for initials (else say so)."""
+        section = self.board.selected
+        if section is not None and section.complete:
+            self.say(f'"{section.title}" is already initialled by everyone.', title="Complete")
+            return None
+        return section
+
+    def _move_on(self, section_id: str) -> None:
+        """Select the next incomplete section once ``section_id`` is complete."""
+        done = self._view.section(section_id)
+        if done is not None and done.complete:
+            following = next_incomplete([s.progress for s in self._view.sections], section_id)
+            if following is not None:
+                self.redraw(select=following)
+
+    @dialog_flow
+    async def action_everyone(self) -> None:
+        """Everyone present initials the section's current wording, recorded in one step."""
+        section = self._incomplete()
+        if section is None:
+            return
+        people = everyone_present(section.progress, self.engine.session.setup.participants)
+        if not people:  # nobody present can: the engine says why in one sentence
+            self.perform(self.engine.sign_for_everyone, section.section_id, part_id=self.part.id)
+            return
+        who = "\n".join(f"{role}: {person} ({initials_of(person)})" for role, person in people)
+        held = [r.role for r in section.progress.roles if r.state is RoleState.HELD]
+        later = f"\n{', '.join(held)} hold their initial." if held else ""
+        agreed = await self.ask(
+            ConfirmDialog(
+                f"Initial “{section.title}” for everyone present?",
+                f"{section.text}\n\nEach confirms aloud:\n{who}{later}",
+                yes="Initial",
+                no="Not yet",
+            )
+        )
+        if not agreed:
+            return
+        signed = self.perform(
+            self.engine.sign_for_everyone, section.section_id, part_id=self.part.id
+        )
+        if signed:
+            self._move_on(section.section_id)
+
     @dialog_flow
     async def action_initial(self) -> None:
         """Ask who initials the selected section, for one of the roles still missing."""
-        section = self.board.selected
+        section = self._incomplete()
         if section is None:
             return
-        progress = section.progress
-        if progress.complete:
-            self.say(f'"{section.title}" is already initialled by everyone.', title="Complete")
+        missing = list(section.progress.missing)
+        values = await self.ask(self._who_dialog(section, missing, "Initial", "Record"))
+        if not values:
             return
-        first_role = progress.missing[0]
-        participants = self.engine.session.setup.participants
-        names = people_with_role(participants, first_role)
-        name = names[0] if names else ""
+        signed = self.perform(
+            self.engine.sign,
+            section.section_id,
+            values["person"],
+            values["role"],
+            self._initials(values),
+            part_id=self.part.id,
+        )
+        if signed is not None:
+            self._move_on(section.section_id)
+
+    @dialog_flow
+    async def action_hold(self) -> None:
+        """A role does not initial yet: record it, and why."""
+        section = self._incomplete()
+        if section is None:
+            return
+        roles = [r.role for r in section.progress.roles if r.state is not RoleState.INITIALLED]
         fields = [
-            Field(
-                "role",
-                "Role",
-                value=first_role,
-                options=[(role, role) for role in progress.missing],
-                required=True,
-            ),
+            _role_field(roles),
+            Field("reason", "Why is it held?", required=True),
+        ]
+        values = await self.ask(
+            FormDialog(f"Hold: {section.title}", fields, intro=section.text, save_label="Hold")
+        )
+        if values:
+            self.perform(
+                self.engine.hold_initial,
+                section.section_id,
+                values["role"],
+                values["reason"],
+                part_id=self.part.id,
+            )
+
+    @dialog_flow
+    async def action_withdraw(self) -> None:
+        """Take back a role's initial, saying why; the section waits for that role again."""
+        section = self.board.selected
+        roles = self._initialled_roles(section, "withdraw")
+        if section is None or not roles:
+            return
+        fields = [_role_field(roles), Field("reason", "Why is it withdrawn?", required=True)]
+        values = await self.ask(
+            FormDialog(
+                f"Withdraw an initial: {section.title}",
+                fields,
+                intro=section.text,
+                save_label="Withdraw",
+            )
+        )
+        if values:
+            self.perform(
+                self.engine.withdraw_initial,
+                section.section_id,
+                values["role"],
+                values["reason"],
+                part_id=self.part.id,
+            )
+
+    @dialog_flow
+    async def action_redo(self) -> None:
+        """Record a role's initial again in place of a wrong one, saying why."""
+        section = self.board.selected
+        roles = self._initialled_roles(section, "do again")
+        if section is None or not roles:
+            return
+        dialog = self._who_dialog(section, roles, "Initial again", "Record", reason=True)
+        values = await self.ask(dialog)
+        if values:
+            self.perform(
+                self.engine.redo_initial,
+                section.section_id,
+                values["role"],
+                values["person"],
+                self._initials(values),
+                values["reason"],
+                part_id=self.part.id,
+            )
+
+    # -- the dialogs' pieces ---------------------------------------------------------------
+    def _initialled_roles(self, section: SectionView | None, verb: str) -> list[str]:
+        """Roles with an initial standing (for this wording or an earlier one) to ``verb``."""
+        if section is None:
+            return []
+        roles = [
+            r.role
+            for r in section.progress.roles
+            if r.state in (RoleState.INITIALLED, RoleState.STALE)
+        ]
+        if not roles:
+            self.say(f'Nobody has initialled "{section.title}" yet: nothing to {verb}.')
+        return roles
+
+    def _who_dialog(
+        self,
+        section: SectionView,
+        roles: list[str],
+        verb: str,
+        save: str,
+        *,
+        reason: bool = False,
+    ) -> FormDialog:
+        participants = self.engine.session.setup.participants
+        names = people_with_role(participants, roles[0]) if roles else []
+        self._suggested = names[0] if names else ""
+        fields = [
+            _role_field(roles),
             Field(
                 "person",
                 "Name",
-                value=name,
+                value=self._suggested,
                 placeholder="Who initials",
                 required=True,
                 suggestions=[p.name for p in participants],
             ),
-            Field("initials", "Initials", value=initials_of(name), placeholder="Blank: from name"),
+            Field(
+                "initials",
+                "Initials",
+                value=initials_of(self._suggested),
+                placeholder="Blank: from name",
+            ),
         ]
-        title = f"Initial: {section.title}"
-        values = await self.ask(FormDialog(title, fields, intro=section.text, save_label="Record"))
-        if not values:
-            return
+        if reason:
+            fields.append(Field("reason", "Why again?", required=True))
+        return FormDialog(f"{verb}: {section.title}", fields, intro=section.text, save_label=save)
+
+    def _initials(self, values: dict[str, str]) -> str:
+        """The typed initials, or the name's when left blank or left at another name's."""
         initials = values["initials"]
-        if not initials or (values["person"] != name and initials == initials_of(name)):
-            initials = initials_of(values["person"])
-        signed = self.perform(
-            self.engine.sign, section.section_id, values["person"], values["role"], initials
-        )
-        done = self._view.section(section.section_id)
-        if signed is not None and done is not None and done.complete:
-            following = next_incomplete([s.progress for s in self._view.sections], done.section_id)
-            if following is not None:
-                self.redraw(select=following)
+        suggested = self._suggested
+        if not initials or (values["person"] != suggested and initials == initials_of(suggested)):
+            return initials_of(values["person"])
+        return initials
+
+
+def _role_field(roles: list[str]) -> Field:
+    return Field(
+        "role",
+        "Role",
+        value=roles[0] if roles else "",
+        options=[(r, r) for r in roles],
+        required=True,
+    )

@@ -1,4 +1,10 @@
-"""The sign-off board: each section of the agreement, who has initialled it, who still must."""
+"""The sign-off board: each section as it reads now, who has initialled it, who still must.
+
+A section's wording is rendered from the session (a party's promises as they
+stand, the agreed agility, a decision's outcome, the actions, fixed text), so
+the room initials what it reads; an initial given for an earlier wording shows
+as such, and the section waits until that role initials again.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_tui.domain.read_models.local_time import hhmm
-from workshop_tui.domain.sections import SectionProgress
+from workshop_tui.domain.sections import RoleProgress, RoleState, SectionProgress
 from workshop_tui.domain.signing import completed_count
 from workshop_tui.domain.signoff_state import part_progress, part_states
+from workshop_tui.domain.wording import wording_digest
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part, Script
@@ -17,16 +24,22 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class RoleLine:
-    """A role the section needs: waiting, or initialled by someone at a time."""
+    """A role the section needs: where it stands, and by whom, when and why."""
 
     role: str
     initials: str = ""
     person: str = ""
     time: str = ""
+    state: RoleState = RoleState.MISSING
+    reason: str = ""
+    """Why the role holds or withdrew its initial, or why it was done again."""
+    version: int = 0
+    """The version of the wording the latest initial was given for (1 is the first)."""
 
     @property
     def signed(self) -> bool:
-        return bool(self.initials or self.person)
+        """Whether the role's initial stands for the section's current wording."""
+        return self.state is RoleState.INITIALLED
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,19 @@ class SectionView:
     @property
     def signed_count(self) -> int:
         return len(self.progress.required) - len(self.progress.missing)
+
+    @property
+    def digest(self) -> str:
+        """The current wording's fingerprint, as the agreement prints it."""
+        return wording_digest(self.progress.wording or self.text)
+
+    @property
+    def version(self) -> int:
+        """The number of the current wording among those initialled (1 is the first)."""
+        return self.progress.version_of(self.progress.wording)
+
+    def count(self, state: RoleState) -> int:
+        return sum(1 for line in self.roles if line.state is state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +94,7 @@ def signoff_view(script: Script, part: Part, session: SessionSnapshot) -> Signof
     sections = []
     for state in part_states(script, session, part):
         progress = state.progress
-        by_role = {row.role.strip().casefold(): row for row in progress.signoffs}
-        roles = []
-        for role in progress.required:
-            row = by_role.get(role.strip().casefold())
-            if row is None:
-                roles.append(RoleLine(role))
-            else:
-                roles.append(RoleLine(role, row.initials, row.person, hhmm(row.at)))
+        roles = [_line(role, progress) for role in progress.roles]
         sections.append(
             SectionView(
                 progress.section_id,
@@ -86,3 +105,18 @@ def signoff_view(script: Script, part: Part, session: SessionSnapshot) -> Signof
             )
         )
     return SignoffView(tuple(sections))
+
+
+def _line(role: RoleProgress, progress: SectionProgress) -> RoleLine:
+    latest = role.latest
+    if latest is None:
+        return RoleLine(role.role)
+    return RoleLine(
+        role.role,
+        latest.initials,
+        latest.person,
+        hhmm(latest.at),
+        role.state,
+        latest.reason,
+        progress.version_of(latest.wording),
+    )
