@@ -113,17 +113,17 @@ async def test_edit_and_toggle_done_write_new_revisions(tmp_path: Path) -> None:
     engine.add_action("Share the notes", "Ana Lopez", FRIDAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
-        dialog = await fill(pilot, owner="Bo Chen", due="")
+        dialog = await fill(pilot, owner="Bo Chen", due="", reason="Ana is away")
         assert dialog.query_one("#field-text", Input).value == "Share the notes"
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
         stored = reloaded(tmp_path, engine).actions
-        assert [(a.owner, a.due, a.done) for a in stored] == [
-            ("Ana Lopez", FRIDAY, False),
-            ("Bo Chen", None, False),
-            ("Bo Chen", None, True),
+        assert [(a.owner, a.due, a.done, a.reason) for a in stored] == [
+            ("Ana Lopez", FRIDAY, False, ""),
+            ("Bo Chen", None, False, "Ana is away"),
+            ("Bo Chen", None, True, ""),
         ]
         assert cell_texts(app, "done")[0] == "✔"
         await pilot.press("d")

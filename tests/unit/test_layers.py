@@ -46,7 +46,7 @@ RULES = {
     # Dialogs sit below every widget that opens them.
     EVERY_DIALOG: BOARDS + CONTROLS + SCREENS + ENGINE + DATABASE,
     # Controls drive boards through the engine; screens compose controls, never the reverse.
-    "workshop_tui.controls.registry": SCREENS + DATABASE,
+    "workshop_tui.controls.registry workshop_tui.controls.corrections": SCREENS + DATABASE,
 }
 
 

@@ -1,4 +1,4 @@
-"""The actions board's keys: add a follow-up, edit it, mark it done."""
+"""The actions board's keys: add a follow-up, correct it (with a reason), mark it done."""
 
 from __future__ import annotations
 
@@ -121,6 +121,8 @@ class ActionsControls(ActivityControls):
             ),
             Field("due", "Due", value=due.isoformat() if due else "", placeholder=DUE_HINT),
         ]
+        if key is not None:  # a correction keeps the earlier revision and says why
+            fields.append(Field("reason", "Why the change? (optional)"))
         intro = f"Today is {describe_due(today, today)}. Due: {DUE_HINT}."
         values = await self.ask(FormDialog(title, fields, intro=intro, validate=check))
         if not values:
@@ -128,7 +130,12 @@ class ActionsControls(ActivityControls):
         when = parse_due(values["due"], today)
         if key is not None:
             self.perform(
-                self.engine.update_action, key, text=values["text"], owner=values["owner"], due=when
+                self.engine.update_action,
+                key,
+                text=values["text"],
+                owner=values["owner"],
+                due=when,
+                reason=values["reason"],
             )
             return
         added = self.perform(self.engine.add_action, values["text"], values["owner"], when)

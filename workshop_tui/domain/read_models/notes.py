@@ -1,4 +1,4 @@
-"""The notes captured on a part, in the order they were captured."""
+"""The notes captured on a part as they stand now (corrected, retracted ones left out)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_tui.domain.read_models.local_time import hhmm
+from workshop_tui.domain.views import note_threads
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part
@@ -25,9 +26,12 @@ class NotesView:
 
 
 def notes_view(part: Part, session: SessionSnapshot) -> NotesView:
-    """This part's notes, oldest first."""
+    """This part's notes in their current wording, oldest first, at the time first captured."""
+    rows = [note for note in session.notes if note.part_id == part.id]
     return NotesView(
         tuple(
-            NoteLine(hhmm(note.at), note.text) for note in session.notes if note.part_id == part.id
+            NoteLine(hhmm(thread.history[0].at), thread.current.text)
+            for thread in note_threads(rows)
+            if not thread.retracted
         )
     )
