@@ -106,6 +106,9 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
         # Promises: table the supplier's first promise and agree it; amend the second.
         assert engine.part.id == "negotiate-promises"
         await pilot.press("enter", "y")
+        await wait_for(pilot, FormDialog)
+        await pilot.press("enter")  # agreed, with no note
+        await pilot.pause()
         await pilot.press("down", "enter")
         await pilot.press("m")
         await replace_in_dialog(

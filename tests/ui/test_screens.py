@@ -105,6 +105,7 @@ async def cynefin_with_items_placed(pilot: Pilot[None]) -> None:
 async def promises_agreed_and_amended(pilot: Pilot[None]) -> None:
     await go_to_part(pilot, 2)
     await pilot.press("y")  # table the first Delivery team promise as agreed
+    await answer(pilot, "")  # with no note
     await pilot.press("down", "enter", "m")  # table the next, then amend its wording
     await answer(pilot, " for the whole engagement", "")
 
@@ -244,6 +245,7 @@ def test_summary_after_finishing(snap_compare: Snap, tmp_path: Path, clock: Fake
         await pilot.press("pagedown")
         clock.advance(5 * 60)
         await pilot.press("y")
+        await answer(pilot, "")  # agreed, with no note
         await pilot.press("f")
         await pilot.press("y")
         await wait_for_screen(pilot, SummaryScreen)

@@ -39,7 +39,7 @@ class AgendaBoard(Static):
             (
                 row.status,
                 row.name,
-                _minutes(row.planned_seconds),
+                _allowed(row.planned_seconds, row.allowed_seconds),
                 ""
                 if row.status == "upcoming" and not row.actual_seconds
                 else _minutes(row.actual_seconds),
@@ -66,6 +66,14 @@ class AgendaBoard(Static):
                 Text(actual, style=(style + " bold") if over else style),
             )
         self.update(table, layout=not same_height)
+
+
+def _allowed(planned: int, allowed: int) -> str:
+    """The planned time, and the change to it when time was added or taken away: ``12m+1m``."""
+    change = allowed - planned
+    if not change:
+        return _minutes(planned)
+    return f"{_minutes(planned)}{'+' if change > 0 else '-'}{_minutes(abs(change))}"
 
 
 def _minutes(seconds: float) -> str:

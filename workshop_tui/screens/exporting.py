@@ -1,4 +1,4 @@
-"""Exporting the notes from a screen: write the file, or say in one sentence why not."""
+"""Exporting from a screen: the full notes or the agreement; write the file, or say why not."""
 
 from __future__ import annotations
 
@@ -13,13 +13,17 @@ if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
 
 
-def export_notes(screen: Screen[None], engine: SessionEngine, folder: Path | None) -> Path | None:
-    """The exported file's path, or None after telling the facilitator why it failed."""
+def export_notes(
+    screen: Screen[None], engine: SessionEngine, folder: Path | None, *, agreement: bool = False
+) -> Path | None:
+    """The exported file's path (with ``agreement``, the agreement's), or None after telling
+    the facilitator why it failed."""
     from workshop_tui.export.files import export_session
 
     try:
-        return export_session(engine.script, engine.session, folder)
+        return export_session(engine.script, engine.session, folder, agreement=agreement)
     except OSError as error:
-        message = f"The notes could not be written: {error.strerror or error}."
+        what = "The agreement" if agreement else "The notes"
+        message = f"{what} could not be written: {error.strerror or error}."
         notify(screen, message, severity="error")
         return None

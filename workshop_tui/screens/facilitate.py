@@ -243,6 +243,14 @@ class FacilitateScreen(Screen[None]):
             self.controls.redraw()
             self._refresh_status()
 
+    @dialog_flow
+    async def action_correct_note(self) -> None:
+        from workshop_tui.controls.corrections import correct_note
+
+        if await correct_note(self, self.engine):
+            self.controls.redraw()
+            self._refresh_status()
+
     def action_toggle_private(self) -> None:
         self.show_private = not self.show_private
 
@@ -262,10 +270,11 @@ class FacilitateScreen(Screen[None]):
         if values and values["part"] and self._attempt(self.engine.go_to, int(values["part"])):
             await self._change_part()
 
-    def action_export(self) -> None:
-        path = export_notes(self, self.engine, self._exports_dir)
+    def action_export(self, agreement: bool = False) -> None:
+        path = export_notes(self, self.engine, self._exports_dir, agreement=agreement)
         if path is not None:
-            notify(self, f"Notes so far exported to {path}", title="Exported", timeout=8)
+            what = "The agreement" if agreement else "Notes"
+            notify(self, f"{what} so far exported to {path}", title="Exported", timeout=8)
 
     @dialog_flow
     async def action_finish(self) -> None:

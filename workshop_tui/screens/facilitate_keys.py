@@ -47,6 +47,13 @@ FACILITATE_KEYS: list[BindingType] = [
     ),
     Binding("n", "note", "Note", tooltip="Capture a note on this part"),
     Binding(
+        "N",
+        "correct_note",
+        "Correct a note",
+        show=False,
+        tooltip="Correct or retract a note already taken (its history is kept)",
+    ),
+    Binding(
         "shift+pagedown",
         "scroll_brief(1)",
         "Scroll steps",
@@ -75,6 +82,13 @@ FACILITATE_KEYS: list[BindingType] = [
         tooltip="Show or hide the facilitator's private notes",
     ),
     Binding("x", "export", "Export", show=False, tooltip="Export the notes so far to Markdown"),
+    Binding(
+        "X",
+        "export(True)",
+        "Export agreement",
+        show=False,
+        tooltip="Export the agreement so far (without the session's notes) to Markdown",
+    ),
     Binding("g", "go_to", "Go to", show=False, tooltip="Jump to any part, earlier or later"),
     Binding(
         "b", "toggle_bell", "Bell", show=False, tooltip="Ring the terminal bell when time is up"

@@ -12,7 +12,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, MarkdownViewer, Static
 
 from workshop_tui.content.durations import format_duration
+from workshop_tui.dialogs.form import Field, FormDialog
+from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain import views
+from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.signoff_state import session_states
 from workshop_tui.export.markdown import render_markdown
 from workshop_tui.plain_text import notify, plain, plain_rich
 from workshop_tui.screens.exporting import export_notes
@@ -26,7 +31,16 @@ class SummaryScreen(Screen[None]):
     """A finished (or finishing) session at a glance, with its notes rendered."""
 
     BINDINGS = [
-        Binding("x", "export", "Export notes", tooltip="Write the notes to a Markdown file"),
+        Binding("x", "export", "Export notes", tooltip="Write the full notes to a Markdown file"),
+        Binding(
+            "a",
+            "export(True)",
+            "Export agreement",
+            tooltip="Write the agreement alone (for a contract appendix) to a Markdown file",
+        ),
+        Binding(
+            "c", "reopen", "Reopen to correct", tooltip="Open the finished session again to fix it"
+        ),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
 
@@ -34,6 +48,7 @@ class SummaryScreen(Screen[None]):
         super().__init__()
         self.engine = engine
         self._exports_dir = exports_dir
+        self._exported: dict[str, Path] = {}
 
     def compose(self) -> ComposeResult:
         session = self.engine.session
@@ -43,7 +58,10 @@ class SummaryScreen(Screen[None]):
                 yield Static("Agenda: planned and actual", classes="section-title")
                 yield DataTable(id="summary-agenda", cursor_type="row", zebra_stripes=True)
                 yield Static(plain(self._counts()), id="summary-counts")
-                yield Static(id="export-path")
+                yield Static(
+                    plain("x: the full notes · a: the agreement · c: reopen to correct it"),
+                    id="export-path",
+                )
             yield MarkdownViewer(
                 render_markdown(self.engine.script, session),
                 show_table_of_contents=False,
@@ -53,18 +71,24 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#summary-agenda", DataTable)
-        table.add_columns("Part", "Planned", "Actual", "Over")
+        table.add_columns("Part", "Plan", "+/-", "Actual", "Over")
         report = views.timing_report(self.engine.script, self.engine.session.timings)
         totals = views.timing_totals(report)
         for row in report:
-            over = f"+{format_duration(row.overrun_seconds)}" if row.overrun_seconds >= 1 else ""
             actual = "skipped" if row.skipped else format_duration(row.actual_seconds)
-            table.add_row(plain_rich(row.name), format_duration(row.planned_seconds), actual, over)
+            table.add_row(
+                plain_rich(row.name),
+                format_duration(row.planned_seconds),
+                changed(row.added_seconds, row.removed_seconds),
+                actual,
+                over(row.overrun_seconds),
+            )
         table.add_row(
             "Total",
             format_duration(totals.planned_seconds),
+            changed(totals.added_seconds, totals.removed_seconds),
             format_duration(totals.actual_seconds),
-            f"+{format_duration(totals.overrun_seconds)}" if totals.overrun_seconds >= 1 else "",
+            over(totals.overrun_seconds),
         )
         table.focus()
 
@@ -80,14 +104,62 @@ class SummaryScreen(Screen[None]):
                 f"Agreed promises: {promises}",
                 f"Decisions: {len(decisions)}",
                 f"Actions: {len(actions)} ({open_actions} open)",
-                f"Sign-offs: {len(session.signoffs)} initials",
+                f"Sign-off: {self._signed()}",
                 f"Notes: {len(session.notes)}",
             ]
         )
 
-    def action_export(self) -> None:
-        path = export_notes(self, self.engine, self._exports_dir)
+    def _signed(self) -> str:
+        states = session_states(self.engine.script, self.engine.session)
+        if not states:
+            return "no sections"
+        done = sum(1 for state in states if state.progress.complete)
+        return f"{done} of {len(states)} sections complete"
+
+    def action_export(self, agreement: bool = False) -> None:
+        """Write the full notes (or the agreement); show where every document went."""
+        path = export_notes(self, self.engine, self._exports_dir, agreement=agreement)
         if path is None:
             return
-        self.query_one("#export-path", Static).update(plain(f"Exported to:\n{path}"))
-        notify(self, f"Notes exported to {path}", title="Exported", timeout=10)
+        what = "Agreement" if agreement else "Notes"
+        self._exported[what] = path
+        lines = [f"{name} exported to:\n{where}" for name, where in self._exported.items()]
+        self.query_one("#export-path", Static).update(plain("\n".join(lines)))
+        notify(self, f"{what} exported to {path}", title="Exported", timeout=10)
+
+    @dialog_flow
+    async def action_reopen(self) -> None:
+        """Open the finished session again, with the reason, and carry on facilitating it."""
+        if not self.engine.finished:
+            notify(self, "The session is not finished: correct it as it goes.")
+            return
+        values = await self.app.push_screen_wait(
+            FormDialog(
+                "Reopen the session to correct it",
+                [Field("reason", "What is to be corrected?", required=True)],
+                intro="Nothing stored is removed: every correction is a new revision.",
+                save_label="Reopen",
+            )
+        )
+        if not values:
+            return
+        try:
+            self.engine.reopen_to_correct(values["reason"])
+        except (EngineError, StoreError) as error:
+            notify(self, str(error), title="Not reopened", severity="error")
+            return
+        from workshop_tui.screens.facilitate import FacilitateScreen
+
+        self.app.switch_screen(FacilitateScreen(self.engine, None, self._exports_dir))
+
+
+def changed(added: int, removed: int) -> str:
+    """Time added and taken away: ``+5m``, ``-15m``, ``+1m -5m``; empty when neither."""
+    pieces = [f"+{format_duration(added)}" if added else ""]
+    pieces.append(f"-{format_duration(removed)}" if removed else "")
+    return " ".join(piece for piece in pieces if piece)
+
+
+def over(seconds: int) -> str:
+    """Time run beyond the time allowed, ``+3m``; empty when within it."""
+    return f"+{format_duration(seconds)}" if seconds >= 1 else ""
