@@ -145,7 +145,7 @@ class SignoffControls(ActivityControls):
         agreed = await self.ask(
             ConfirmDialog(
                 f"Initial “{section.title}” for everyone present?",
-                f"{section.text}\n\nEach confirms aloud:\n{who}{later}",
+                f"{_as_shown(section)}\n\nEach confirms aloud:\n{who}{later}",
                 yes="Initial",
                 no="Not yet",
             )
@@ -191,7 +191,9 @@ class SignoffControls(ActivityControls):
             Field("reason", "Why is it held?", required=True),
         ]
         values = await self.ask(
-            FormDialog(f"Hold: {section.title}", fields, intro=section.text, save_label="Hold")
+            FormDialog(
+                f"Hold: {section.title}", fields, intro=_as_shown(section), save_label="Hold"
+            )
         )
         if values:
             self.perform(
@@ -214,7 +216,7 @@ class SignoffControls(ActivityControls):
             FormDialog(
                 f"Withdraw an initial: {section.title}",
                 fields,
-                intro=section.text,
+                intro=_as_shown(section),
                 save_label="Withdraw",
             )
         )
@@ -292,7 +294,9 @@ class SignoffControls(ActivityControls):
         ]
         if reason:
             fields.append(Field("reason", "Why again?", required=True))
-        return FormDialog(f"{verb}: {section.title}", fields, intro=section.text, save_label=save)
+        return FormDialog(
+            f"{verb}: {section.title}", fields, intro=_as_shown(section), save_label=save
+        )
 
     def _initials(self, values: dict[str, str]) -> str:
         """The typed initials, or the name's when left blank or left at another name's."""
@@ -301,6 +305,12 @@ class SignoffControls(ActivityControls):
         if not initials or (values["person"] != suggested and initials == initials_of(suggested)):
             return initials_of(values["person"])
         return initials
+
+
+def _as_shown(section: SectionView) -> str:
+    """What a dialog says of the wording: the board shows it, by version and fingerprint."""
+    version = max(1, section.version)
+    return f"The section as the board shows it (wording {version} · fingerprint {section.digest})."
 
 
 def _role_field(roles: list[str]) -> Field:
