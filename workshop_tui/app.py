@@ -26,6 +26,7 @@ from workshop_tui.messages import DraftKept, ScriptChosen, SessionChosen, Sessio
 from workshop_tui.plain_text import notify, visible
 from workshop_tui.printable import printable
 from workshop_tui.screens.opening import OpeningScreen
+from workshop_tui.themes import DARK, other_theme, register_themes
 
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
@@ -69,7 +70,8 @@ class WorkshopApp(HoldsKeys):
         """Why the store could not be opened while set-up is on screen (Ctrl+S retries)."""
         self._kept_draft: Path | None = None
         """Where the set-up typed so far is kept, until the session is created."""
-        self.theme = "textual-dark"
+        register_themes(self)
+        self.theme = DARK
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -264,7 +266,7 @@ class WorkshopApp(HoldsKeys):
             self.push_screen(HelpScreen(self.screen))
 
     def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self.theme = other_theme(self.theme)
 
     async def action_quit(self) -> None:
         """Textual's own quit key (Ctrl+Q) quits the way ``q`` does."""
