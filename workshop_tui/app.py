@@ -22,7 +22,13 @@ from textual.screen import Screen
 from workshop_tui import collector
 from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.domain.clock import Clock, SystemClock
-from workshop_tui.messages import DraftKept, ScriptChosen, SessionChosen, SessionRequested
+from workshop_tui.messages import (
+    DraftKept,
+    PickerRequested,
+    ScriptChosen,
+    SessionChosen,
+    SessionRequested,
+)
 from workshop_tui.plain_text import notify, visible
 from workshop_tui.printable import printable
 from workshop_tui.screens.opening import OpeningScreen
@@ -217,6 +223,16 @@ class WorkshopApp(HoldsKeys):
         self._kept_draft = None
         self._facilitate(engine, None)
 
+    def on_picker_requested(self, _: PickerRequested) -> None:
+        """Set-up was left: the picker, once the store is open."""
+        if self.store is None:
+            problem = self._store_problem or "The database is still opening; try again in a moment."
+            notify(self, problem, title="The list of sessions cannot be shown", severity="warning")
+            return
+        from workshop_tui.screens.picker import PickerScreen
+
+        self.switch_screen(PickerScreen(self.store, self.launch.scripts_dirs))
+
     def on_draft_kept(self, message: DraftKept) -> None:
         self._kept_draft = message.path
 
@@ -283,7 +299,7 @@ class WorkshopApp(HoldsKeys):
                 ConfirmDialog(
                     "Quit while the part is running?",
                     "The timer is paused and everything is saved; "
-                    "`workshop resume` brings this screen back.",
+                    "run “workshop resume” to come back to this screen.",
                     yes="Quit",
                     no="Stay",
                 )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -99,6 +100,13 @@ class FacilitateScreen(Screen[None]):
                 title="Session resumed",
                 timeout=8,
             )
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The screen's and the app's keys first: the footer never drops timer, note or help."""
+        found = super().active_bindings
+        own = {key: bound for key, bound in found.items() if bound.node in (self, self.app)}
+        return {**own, **found}
 
     @property
     def controls(self) -> ActivityControls:
@@ -243,6 +251,11 @@ class FacilitateScreen(Screen[None]):
             self.controls.redraw()
             self._refresh_status()
 
+    def action_full_timer(self) -> None:
+        from workshop_tui.screens.full_timer import FullTimerScreen
+
+        self.app.push_screen(FullTimerScreen(self))
+
     def action_toggle_private(self) -> None:
         self.show_private = not self.show_private
 
@@ -257,7 +270,7 @@ class FacilitateScreen(Screen[None]):
         parts = [
             (f"{i + 1}. {part.name}", str(i)) for i, part in enumerate(self.engine.script.parts)
         ]
-        field = Field("part", "Part", str(self.engine.index), options=parts)
+        field = Field("part", "Part", str(self.engine.index), options=parts, required=True)
         values = await self.app.push_screen_wait(FormDialog("Go to part", [field]))
         if values and values["part"] and self._attempt(self.engine.go_to, int(values["part"])):
             await self._change_part()

@@ -47,6 +47,12 @@ FACILITATE_KEYS: list[BindingType] = [
     ),
     Binding("n", "note", "Note", tooltip="Capture a note on this part"),
     Binding(
+        "z",
+        "full_timer",
+        "Big timer",
+        tooltip="Fill the whole terminal with the countdown (z or Esc comes back)",
+    ),
+    Binding(
         "shift+pagedown",
         "scroll_brief(1)",
         "Scroll steps",
