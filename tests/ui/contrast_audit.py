@@ -2,8 +2,9 @@
 
 Textual's SVG export draws each run of cells twice: a ``<rect fill=...>`` for
 the background and a ``<text class="terminal-rN">`` whose class names its
-colour (``terminal-ID-rN`` outside snapshot tests). Pairing each text run with the backgrounds under it gives the colour
-pairs the room actually sees, whatever theme or CSS produced them.
+colour (``terminal-ID-rN`` outside snapshot tests). Pairing each text run with
+the backgrounds under it gives the colour pairs the room actually sees,
+whatever theme or CSS produced them.
 """
 
 from __future__ import annotations

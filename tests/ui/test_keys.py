@@ -72,7 +72,6 @@ async def test_the_console_keys_from_full_screen_timer_to_quitting(
         # Enter saves a single-field form, a choice included: Enter on it moves on, or saves.
         await pilot.press("g")
         await wait_for_screen(pilot, FormDialog)
-        dialog = await wait_for_screen(pilot, FormDialog)
         await pilot.press("down", "home", "enter")  # open the list, the first part, close it
         await pilot.press("enter")
         await wait_for_screen(pilot, FacilitateScreen)
