@@ -160,8 +160,7 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type:
         "-o",
         "--output",
         metavar="FILE",
-        help="a file or folder to write to, or - for standard output "
-        "(default: the exports folder in the data directory)",
+        help="a file or folder to write to, or - for standard output (default: the current folder)",
     )
     export.set_defaults(handler=cmd_export)
 

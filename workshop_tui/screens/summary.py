@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, MarkdownViewer, Static
+from textual.widgets import DataTable, Header, Static
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.domain import views
@@ -17,6 +17,7 @@ from workshop_tui.export.markdown import render_markdown
 from workshop_tui.plain_text import notify, plain, plain_rich
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.footer import Footer
+from workshop_tui.screens.notes_preview import NotesPreview
 
 if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
@@ -44,11 +45,7 @@ class SummaryScreen(Screen[None]):
                 yield DataTable(id="summary-agenda", cursor_type="row", zebra_stripes=True)
                 yield Static(plain(self._counts()), id="summary-counts")
                 yield Static(id="export-path")
-            yield MarkdownViewer(
-                render_markdown(self.engine.script, session),
-                show_table_of_contents=False,
-                id="summary-notes",
-            )
+            yield NotesPreview(render_markdown(self.engine.script, session), id="summary-notes")
         yield Footer()
 
     def on_mount(self) -> None:
