@@ -52,6 +52,9 @@ class Launch:
     exports_dir: Path | None = None
 
 
+QUIT = "Quit; while a part runs it asks first, pauses the timer and saves"
+
+
 class WorkshopApp(HoldsKeys):
     """workshop-tui: a facilitator's companion on the projector."""
 
@@ -62,7 +65,8 @@ class WorkshopApp(HoldsKeys):
         Binding(
             "ctrl+t", "toggle_theme", "Light/dark", show=False, tooltip="Switch light and dark"
         ),
-        Binding("q", "request_quit", "Quit", tooltip="Quit (the session is saved)"),
+        Binding("q", "request_quit", "Quit", tooltip=QUIT),
+        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True, tooltip=QUIT),
     ]
 
     def __init__(self, launch: Launch, clock: Clock | None = None) -> None:
@@ -329,8 +333,7 @@ class WorkshopApp(HoldsKeys):
         self.exit(return_code=0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen is in the command palette too."""
+        """The palette lists every action of the current screen, as the help screen does."""
         from workshop_tui.screens.help import key_commands
 
-        yield from super().get_system_commands(screen)
-        yield from key_commands(screen)
+        yield from key_commands(screen)  # Textual's own (themes, screenshots) are not ours

@@ -14,12 +14,14 @@ from tests.ui.app_driver import (
 from tests.ui.test_screens import seed_unfinished_session
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.boards.full_timer import FullTimer
+from workshop_tui.boards.notes import NotesBoard
 from workshop_tui.boards.status_lines import StatusLines
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.full_timer import FullTimerScreen
+from workshop_tui.screens.part_notes import PartNotesScreen
 from workshop_tui.screens.picker import PickerScreen
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.storage import open_store
@@ -82,6 +84,11 @@ async def test_the_console_keys_from_full_screen_timer_to_quitting(
         await pilot.press("enter")
         await wait_for_screen(pilot, FacilitateScreen)
         assert [note.text for note in engine.session.notes][-1:] == ["ok"]
+        await pilot.press("N")  # the part's notes, over a part that does not show them
+        notes = await wait_for_screen(pilot, PartNotesScreen)
+        assert "ok" in [line.text for line in notes.query_one(NotesBoard)._view.notes]
+        await pilot.press("escape")
+        await wait_for_screen(pilot, FacilitateScreen)
 
         # Ctrl+Q then yes: paused and saved before the app goes.
         if not engine.running:

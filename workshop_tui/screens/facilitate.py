@@ -247,9 +247,17 @@ class FacilitateScreen(Screen[None]):
             FormDialog(title, [Field("text", "Note", required=True)])
         )
         if values and self._attempt(self.engine.add_note, values["text"]):
-            notify(self, "Note saved.", timeout=2)
+            shown = self.engine.part.activity.kind == "discussion"
+            notify(self, "Note saved." if shown else "Note saved; N shows this part's notes.")
             self.controls.redraw()
             self._refresh_status()
+
+    def action_part_notes(self) -> None:
+        from workshop_tui.domain.read_models.notes import notes_view
+        from workshop_tui.screens.part_notes import PartNotesScreen
+
+        part = self.engine.part
+        self.app.push_screen(PartNotesScreen(part.name, notes_view(part, self.engine.session)))
 
     def action_full_timer(self) -> None:
         from workshop_tui.screens.full_timer import FullTimerScreen

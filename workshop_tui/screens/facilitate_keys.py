@@ -46,6 +46,7 @@ FACILITATE_KEYS: list[BindingType] = [
         group=EXTEND,
     ),
     Binding("n", "note", "Note", tooltip="Capture a note on this part"),
+    Binding("N", "part_notes", "Notes", show=False, tooltip="Show the notes on this part"),
     Binding(
         "z",
         "full_timer",
