@@ -21,6 +21,7 @@ from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.full_timer import FullTimerScreen
+from workshop_tui.screens.help import key_rows
 from workshop_tui.screens.part_notes import PartNotesScreen
 from workshop_tui.screens.picker import PickerScreen
 from workshop_tui.screens.setup import SetupScreen
@@ -121,3 +122,26 @@ async def test_escape_on_set_up_asks_before_leaving_what_was_typed(
         await wait_for_screen(pilot, ConfirmDialog)
         await pilot.press("y")
         await wait_for_screen(pilot, PickerScreen)
+
+
+async def test_help_and_palette_list_this_apps_actions_once_each(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    db = tmp_path / "w.db"
+    session_id = seed_unfinished_session(db, clock)
+    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, FacilitateScreen)
+        rows = key_rows(screen)
+        names = [row.name for row in rows]
+        assert len(names) == len(set(names)), names
+        by_name = {row.name: row.keys for row in rows}
+        assert by_name["Quit"] == "q ^q"
+        assert by_name["Next part"] == "PgDn >"
+        assert {"Timer", "Note", "Big timer", "Help", "Notes"} <= set(names)
+        generic = {"Copy selected text", "Focus Next", "Focus Previous", "Scroll Left"}
+        assert not generic & set(names)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert len(titles) == len(rows) and "Quit (q ^q)" in titles
+        await pilot.press("ctrl+p")  # the palette opens on them
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
