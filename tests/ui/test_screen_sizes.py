@@ -62,7 +62,7 @@ def reach(part: int, keys: Sequence[str], theme: str) -> Callable[[Pilot[None]],
             await pilot.press("pagedown")
         while screen.engine.index > part:
             await pilot.press("pageup")
-        await pilot.pause()
+        await settle(pilot)  # the part's neighbours mounted, nothing left to draw beneath
         if keys:
             await pilot.press(*keys)
             await pilot.pause(0.3)
