@@ -99,13 +99,13 @@ def _go_to(pane: Pane) -> float:
     start = time.perf_counter()
     pane.send_keys("g")
     wait_for(pane, lambda s: "Go to part" in s, timeout=60)
-    pane.send_keys("Enter")  # opens the part list
+    pane.send_keys("Down")  # opens the part list on the current part (3)
     time.sleep(0.2)
-    pane.send_keys("Up")  # from the current part (3) to part 2
+    pane.send_keys("Up")  # to part 2
     time.sleep(0.1)
-    pane.send_keys("Enter")
+    pane.send_keys("Enter")  # picks it and closes the list
     time.sleep(0.2)
-    pane.send_keys("C-s")
+    pane.send_keys("Enter")  # saves
     wait_for(pane, lambda s: "Part 2 of 6" in s, timeout=60)
     wait_until_still(pane, quiet=QUIET, timeout=60)
     return time.perf_counter() - start - QUIET - 0.5

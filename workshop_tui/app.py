@@ -22,10 +22,17 @@ from textual.screen import Screen
 from workshop_tui import collector
 from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.domain.clock import Clock, SystemClock
-from workshop_tui.messages import DraftKept, ScriptChosen, SessionChosen, SessionRequested
+from workshop_tui.messages import (
+    DraftKept,
+    PickerRequested,
+    ScriptChosen,
+    SessionChosen,
+    SessionRequested,
+)
 from workshop_tui.plain_text import notify, visible
 from workshop_tui.printable import printable
 from workshop_tui.screens.opening import OpeningScreen
+from workshop_tui.themes import DARK, other_theme, register_themes
 
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
@@ -45,6 +52,9 @@ class Launch:
     exports_dir: Path | None = None
 
 
+QUIT = "Quit; while a part runs it asks first, pauses the timer and saves"
+
+
 class WorkshopApp(HoldsKeys):
     """workshop-tui: a facilitator's companion on the projector."""
 
@@ -55,7 +65,8 @@ class WorkshopApp(HoldsKeys):
         Binding(
             "ctrl+t", "toggle_theme", "Light/dark", show=False, tooltip="Switch light and dark"
         ),
-        Binding("q", "request_quit", "Quit", tooltip="Quit (the session is saved)"),
+        Binding("q", "request_quit", "Quit", tooltip=QUIT),
+        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True, tooltip=QUIT),
     ]
 
     def __init__(self, launch: Launch, clock: Clock | None = None) -> None:
@@ -69,7 +80,8 @@ class WorkshopApp(HoldsKeys):
         """Why the store could not be opened while set-up is on screen (Ctrl+S retries)."""
         self._kept_draft: Path | None = None
         """Where the set-up typed so far is kept, until the session is created."""
-        self.theme = "textual-dark"
+        register_themes(self)
+        self.theme = DARK
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -215,6 +227,16 @@ class WorkshopApp(HoldsKeys):
         self._kept_draft = None
         self._facilitate(engine, None)
 
+    def on_picker_requested(self, _: PickerRequested) -> None:
+        """Set-up was left: the picker, once the store is open."""
+        if self.store is None:
+            problem = self._store_problem or "The database is still opening; try again in a moment."
+            notify(self, problem, title="The list of sessions cannot be shown", severity="warning")
+            return
+        from workshop_tui.screens.picker import PickerScreen
+
+        self.switch_screen(PickerScreen(self.store, self.launch.scripts_dirs))
+
     def on_draft_kept(self, message: DraftKept) -> None:
         self._kept_draft = message.path
 
@@ -264,7 +286,7 @@ class WorkshopApp(HoldsKeys):
             self.push_screen(HelpScreen(self.screen))
 
     def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self.theme = other_theme(self.theme)
 
     async def action_quit(self) -> None:
         """Textual's own quit key (Ctrl+Q) quits the way ``q`` does."""
@@ -281,7 +303,7 @@ class WorkshopApp(HoldsKeys):
                 ConfirmDialog(
                     "Quit while the part is running?",
                     "The timer is paused and everything is saved; "
-                    "`workshop resume` brings this screen back.",
+                    "run “workshop resume” to come back to this screen.",
                     yes="Quit",
                     no="Stay",
                 )
@@ -311,8 +333,7 @@ class WorkshopApp(HoldsKeys):
         self.exit(return_code=0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen is in the command palette too."""
+        """The palette lists every action of the current screen, as the help screen does."""
         from workshop_tui.screens.help import key_commands
 
-        yield from super().get_system_commands(screen)
-        yield from key_commands(screen)
+        yield from key_commands(screen)  # Textual's own (themes, screenshots) are not ours

@@ -43,3 +43,7 @@ class DraftKept(Message):
     def __init__(self, path: Path | None) -> None:
         super().__init__()
         self.path = path
+
+
+class PickerRequested(Message):
+    """Back to the list of scripts and sessions (set-up was left)."""

@@ -29,6 +29,7 @@ def _launch(
         script_ref=script_ref,
         session_id=session_id,
         resume_latest=resume_latest,
+        exports_dir=getattr(args, "exports_dir", None),
     )
 
 
@@ -131,6 +132,7 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type:
     run.add_argument(
         "script", metavar="SCRIPT", help="a script id (see `workshop scripts`) or file"
     )
+    _add_exports_dir(run)
     run.set_defaults(handler=cmd_run)
 
     resume = commands.add_parser("resume", help="carry on an unfinished session")
@@ -141,6 +143,7 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type:
         metavar="SESSION",
         help="a session id (see `workshop sessions`); default: the latest unfinished one",
     )
+    _add_exports_dir(resume)
     resume.set_defaults(handler=cmd_resume)
 
     sessions = commands.add_parser("sessions", help="list the stored sessions")
@@ -160,10 +163,18 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type:
         "-o",
         "--output",
         metavar="FILE",
-        help="a file or folder to write to, or - for standard output "
-        "(default: the exports folder in the data directory)",
+        help="a file or folder to write to, or - for standard output (default: the current folder)",
     )
     export.set_defaults(handler=cmd_export)
+
+
+def _add_exports_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exports-dir",
+        metavar="DIR",
+        type=Path,
+        help="where the app's exports (x) go; default: the current folder",
+    )
 
 
 def _session_id(text: str) -> int:

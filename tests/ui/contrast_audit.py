@@ -2,8 +2,9 @@
 
 Textual's SVG export draws each run of cells twice: a ``<rect fill=...>`` for
 the background and a ``<text class="terminal-rN">`` whose class names its
-colour. Pairing each text run with the backgrounds under it gives the colour
-pairs the room actually sees, whatever theme or CSS produced them.
+colour (``terminal-ID-rN`` outside snapshot tests). Pairing each text run with
+the backgrounds under it gives the colour pairs the room actually sees,
+whatever theme or CSS produced them.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from dataclasses import dataclass
 
 CELL_WIDTH = 12.2
 ROW_HEIGHT = 24.4
-_CLASS = re.compile(r"\.(terminal-r\d+) \{ fill: (#[0-9a-fA-F]{6})")
+_CLASS = re.compile(r"\.(terminal-(?:\d+-)?r\d+) \{ fill: (#[0-9a-fA-F]{6})")
 _RECT = re.compile(
     r'<rect fill="(#[0-9a-fA-F]{6})" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"'
 )
 _TEXT = re.compile(
-    r'<text class="(terminal-r\d+)" x="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"'
+    r'<text class="(terminal-(?:\d+-)?r\d+)" x="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"'
     r"[^>]*>(.*?)</text>"
 )
 DRAWING = re.compile(r"[\u2500-\u259f\u25a0-\u25ff\u2800-\u28ff\s]")

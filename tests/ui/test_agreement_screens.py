@@ -131,12 +131,12 @@ async def test_notes_corrected_and_retracted_then_reopened_from_the_summary(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_screen(pilot, FacilitateScreen)
         engine = screen.engine
-        await pilot.press("N")  # no note yet: it says so and opens nothing
+        await pilot.press("C")  # no note yet: it says so and opens nothing
         await pilot.pause()
         assert not isinstance(app.screen, FormDialog)
         note = engine.add_note("Ana is PO")
         engine.add_note("Wrong part")
-        await pilot.press("N")
+        await pilot.press("C")
         dialog = await fill(pilot)
         dialog.query_one("#field-key", Select).value = note.key
         await pilot.press("ctrl+s")
@@ -145,8 +145,14 @@ async def test_notes_corrected_and_retracted_then_reopened_from_the_summary(
         await wait_for_screen(pilot, FacilitateScreen)
         notes_board = shown(screen.controls.query_one("#notes-text", Static))
         assert "Ana is PO two days a week" in notes_board
+        await pilot.press("N")  # the part's notes; c there corrects one, as C does
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for_screen(pilot, FormDialog)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, FacilitateScreen)
 
-        await pilot.press("N")  # the newest note is offered first: retract it
+        await pilot.press("C")  # the newest note is offered first: retract it
         dialog = await fill(pilot)
         dialog.query_one("#field-what", Select).value = "retract"
         await pilot.press("ctrl+s")

@@ -16,17 +16,18 @@ from tests.unit.engine_fixtures import new_engine
 from workshop_tui.export.files import MAX_PIECE, default_export_name, export_session
 from workshop_tui.locations import exports_dir
 
-ESCAPE = "/../../../../elsewhere/pwn"
-"""From the exports folder (home/data/exports) up to the test's own folder, then elsewhere."""
+ESCAPE = "/../../elsewhere/pwn"
+"""From the current folder (tmp/here/there) up to the test's own folder, then elsewhere."""
 
 
-def workshop(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def workshop(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "workshop_tui", *map(str, args)],
         capture_output=True,
         text=True,
         env=os.environ.copy(),
         timeout=60,
+        cwd=cwd,
     )
 
 
@@ -53,16 +54,19 @@ def only_file(folder: Path) -> Path:
     return found
 
 
-def test_export_keeps_a_tampered_script_id_inside_the_exports_folder(
+def test_export_keeps_a_tampered_script_id_inside_the_current_folder(
     tampered: Path, tmp_path: Path
 ) -> None:
-    result = workshop("--db", tampered, "export", "1")
+    here = tmp_path / "here" / "there"
+    here.mkdir(parents=True)
+    result = workshop("--db", tampered, "export", "1", cwd=here)
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "elsewhere").exists()
-    written = only_file(exports_dir())
+    written = only_file(here)
     assert written.name == "2026-11-21-elsewhere-pwn-x-y-session-1.md"
     assert "kept" in written.read_text(encoding="utf-8")
-    assert [path for path in exports_dir().iterdir() if path.is_dir()] == []
+    assert [path for path in here.iterdir() if path.is_dir()] == []
+    assert str(written) in result.stdout  # the path is shown
 
 
 def test_export_to_a_folder_keeps_a_tampered_script_id_inside_it(
@@ -111,21 +115,19 @@ def test_a_very_long_customer_still_gives_a_file_name_the_disk_takes(tmp_path: P
     assert written.is_file()
 
 
-def test_exports_and_their_folders_are_owner_only(tmp_path: Path) -> None:
+def test_exports_go_to_the_current_folder_owner_only_leaving_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     engine, _ = new_engine(tmp_path)
+    here = tmp_path / "here"
+    here.mkdir(mode=0o755)
+    here.chmod(0o755)
+    monkeypatch.chdir(here)
     written = export_session(engine.script, engine.session)
-    assert written.parent == exports_dir().resolve()
+    assert written.parent == here.resolve()
     assert mode(written) == 0o600
-    assert mode(exports_dir()) == 0o700
-    assert mode(exports_dir().parent) == 0o700  # the data folder, created for it
-
-
-def test_an_exports_folder_an_older_version_left_open_is_tightened(tmp_path: Path) -> None:
-    engine, _ = new_engine(tmp_path)
-    exports_dir().mkdir(parents=True)
-    exports_dir().chmod(0o755)
-    export_session(engine.script, engine.session)
-    assert mode(exports_dir()) == 0o700
+    assert mode(here) == 0o755  # the facilitator's own folder: not ours to tighten
+    assert not exports_dir().exists()  # nothing hidden in the data folder
 
 
 def test_a_folder_the_user_chose_is_left_as_it_is(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ READ_MODELS = (
 )
 EVERY_BOARD = (
     "workshop_tui.boards.registry workshop_tui.boards.agenda workshop_tui.boards.brief "
-    "workshop_tui.boards.timer"
+    "workshop_tui.boards.timer workshop_tui.boards.full_timer"
 )
 EVERY_DIALOG = (
     "workshop_tui.dialogs.form workshop_tui.dialogs.confirm workshop_tui.dialogs.key_hold"
@@ -43,6 +43,8 @@ RULES = {
     READ_MODELS: UI + DATABASE + ("yaml",) + ENGINE,
     # Boards draw views: no engine, no dialog, no control, no screen.
     EVERY_BOARD: ENGINE + DIALOGS + CONTROLS + SCREENS + DATABASE,
+    # The themes are shared with the room view: colours only.
+    "workshop_tui.themes": ENGINE + DIALOGS + BOARDS + CONTROLS + SCREENS + DATABASE,
     # Dialogs sit below every widget that opens them.
     EVERY_DIALOG: BOARDS + CONTROLS + SCREENS + ENGINE + DATABASE,
     # Controls drive boards through the engine; screens compose controls, never the reverse.

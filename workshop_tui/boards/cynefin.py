@@ -193,7 +193,7 @@ class CynefinBoard(Board):
         with Vertical(id="cynefin-info"):
             yield ClampedText(id="cynefin-detail", max_lines=2)
             yield ClampedText(id="cynefin-ask", max_lines=2)
-            yield ClampedText(id="cynefin-advice", max_lines=2)
+            yield ClampedText(id="cynefin-advice", max_lines=5)
 
     def _box(self, domain: CynefinDomain) -> Widget:
         return Region(
@@ -219,12 +219,13 @@ class CynefinBoard(Board):
         self._fit_info()
 
     def _fit_info(self) -> None:
-        """The lines under the board take more rows only when the board is tall."""
+        """The lines under the board take more rows only when the board is tall; the advice,
+        the board's recommendation, comes first (whole up to five lines)."""
         height = self.size.height
         rows = {
             "cynefin-detail": 2 if height >= 12 else 1,
-            "cynefin-ask": 2 if height >= 18 else 1,
-            "cynefin-advice": 2 if height >= 18 else 1,
+            "cynefin-ask": 2 if height >= 20 else 1,
+            "cynefin-advice": 5 if height >= 14 else 3 if height >= 11 else 2,
         }
         for widget in self.query(ClampedText).filter("#cynefin-info > *"):
             widget.max_lines = rows.get(widget.id or "", 1)

@@ -13,6 +13,14 @@ from workshop_tui.content.durations import format_clock, format_duration
 from workshop_tui.domain.read_models.timing import TimerView
 
 
+def format_duration_clock(seconds: float) -> str:
+    """``3:20`` for 200 seconds, ``1:02:05`` past the hour: how far over, as a clock reads."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
 def status_lines(view: TimerView, *, bell_on: bool = False) -> tuple[Line, Line, Line]:
     """The part's state (longest wording first), the workshop's time left, ahead or behind."""
     slack = view.slack
@@ -23,6 +31,9 @@ def status_lines(view: TimerView, *, bell_on: bool = False) -> tuple[Line, Line,
     else:
         plan = f"{format_duration(round(-slack / 60) * 60)} behind plan"
     state = "running" if view.running else "paused" if view.started else "not started"
+    if view.remaining <= -1:
+        over = f"over time by {format_duration_clock(-view.remaining)}"
+        state = over if view.running else f"{over}, paused"
     extra = view.extra_seconds
     extra_time = f"{'+' if extra > 0 else '-'}{format_duration(abs(extra))}" if extra else ""
     given = f" · {extra_time} {'given' if extra > 0 else 'taken away'}" if extra else ""
@@ -32,7 +43,7 @@ def status_lines(view: TimerView, *, bell_on: bool = False) -> tuple[Line, Line,
     part_line = (  # the longest wording that fits the side bar is shown
         f"Part {state}{given}{bell}",
         f"Part {state}{short_given}{bell}",
-        f"{state.capitalize()}{short_given}{short_bell}",
+        f"{state[0].upper()}{state[1:]}{short_given}{short_bell}",
     )
     return part_line, f"Workshop {format_clock(view.workshop_remaining)} left", plan
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.dialogs.key_hold import release_keys
@@ -37,6 +39,25 @@ class Field:
     suggestions: Sequence[str] = field(default_factory=tuple)
     """Completions offered while typing (right arrow accepts one)."""
 
+
+class ChoiceField(Select[str]):
+    """A choice in a form: Enter moves on as in a text field; space or the arrows open the list."""
+
+    BINDINGS = [Binding("enter", "advance", "Next field", show=False)]
+
+    class Advanced(Message):
+        """Enter was pressed on the choice (its list closed)."""
+
+        def __init__(self, choice: ChoiceField) -> None:
+            super().__init__()
+            self.choice = choice
+
+    def action_advance(self) -> None:
+        self.post_message(self.Advanced(self))
+
+
+KEYS_HINT = "Enter: next · Ctrl+S: save · Esc: cancel"
+"""How to move, save and leave, said in every form."""
 
 Validator = Callable[[dict[str, str]], str | None]
 """Given the form's values, the one sentence that says what is wrong, or None."""
@@ -71,14 +92,14 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
             yield Static(plain(self._title), id="dialog-title")
-            if self._intro:
-                yield Static(plain(self._intro), id="dialog-intro")
-            with VerticalScroll(id="dialog-fields"):
+            with VerticalScroll(id="dialog-fields"):  # the intro scrolls with the fields
+                if self._intro:
+                    yield Static(plain(self._intro), id="dialog-intro")
                 for spec in self._fields:
                     label = spec.label + (" *" if spec.required else "")
                     yield Label(plain(label), classes="field-label")
                     if spec.options:
-                        yield Select(
+                        yield ChoiceField(
                             [(plain(text), value) for text, value in spec.options],
                             value=spec.value if spec.value else Select.NULL,
                             allow_blank=not spec.required,
@@ -97,12 +118,24 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                         )
             yield Static("", id="dialog-error")
             with Horizontal(id="dialog-buttons"):
+                yield Static(KEYS_HINT, id="dialog-keys")
                 yield Button(plain(self._save_label), variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query(FIELDS).first().focus()
         release_keys(self.app)  # keys typed while the dialog opened go to its first field
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.remove_class("-scrolls")
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """When the form is taller than the terminal, its fields scroll and its buttons stay."""
+        box = self.query_one("#dialog-box")
+        needed = sum(child.outer_size.height for child in box.children)
+        self.set_class(needed > box.content_size.height, "-scrolls")
 
     def values(self) -> dict[str, str]:
         """The current value of every field, stripped, without control characters."""
@@ -119,8 +152,16 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._advance_from(event.input)
+
+    def on_choice_field_advanced(self, event: ChoiceField.Advanced) -> None:
+        event.stop()
+        self._advance_from(event.choice)
+
+    def _advance_from(self, widget: Widget) -> None:
+        """Enter: on to the next field, or save from the last."""
         inputs = list(self.query(FIELDS))
-        position = inputs.index(event.input)
+        position = inputs.index(widget)
         if position == len(inputs) - 1:
             self.action_save()
         else:

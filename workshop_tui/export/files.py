@@ -2,8 +2,9 @@
 
 The name is built from stored text (the script's id, the customer), so each
 piece is cut down to lowercase letters, digits and dashes: whatever the
-database holds, the file lands in the chosen folder, with a name of a sane
-length. The file is owner-only (0600), and so is a folder created for it.
+database holds, the file lands in the chosen folder (the current one by
+default), with a name of a sane length. The file is owner-only (0600), and so
+is a folder created for it; a folder that was there is left as it is.
 """
 
 from __future__ import annotations
@@ -59,12 +60,12 @@ def export_session(
     atomically; return the file's path.
 
     ``target`` may be a file, or a folder (the default name is used inside it);
-    without one the notes go to the exports folder of the data directory.
+    without one the notes go to the current folder, where the facilitator can see them.
     """
-    from workshop_tui.locations import exports_dir, private_folder
+    from workshop_tui.locations import private_folder
 
     if target is None:
-        target = exports_dir()
+        target = Path.cwd()
     name = default_agreement_name(session) if agreement else default_export_name(session)
     path = target / name if target.is_dir() or not target.suffix else target
     private_folder(path.parent)

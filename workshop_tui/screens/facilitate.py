@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -99,6 +100,13 @@ class FacilitateScreen(Screen[None]):
                 title="Session resumed",
                 timeout=8,
             )
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The screen's and the app's keys first: the footer never drops timer, note or help."""
+        found = super().active_bindings
+        own = {key: bound for key, bound in found.items() if bound.node in (self, self.app)}
+        return {**own, **found}
 
     @property
     def controls(self) -> ActivityControls:
@@ -239,7 +247,8 @@ class FacilitateScreen(Screen[None]):
             FormDialog(title, [Field("text", "Note", required=True)])
         )
         if values and self._attempt(self.engine.add_note, values["text"]):
-            notify(self, "Note saved.", timeout=2)
+            shown = self.engine.part.activity.kind == "discussion"
+            notify(self, "Note saved." if shown else "Note saved; N shows this part's notes.")
             self.controls.redraw()
             self._refresh_status()
 
@@ -250,6 +259,23 @@ class FacilitateScreen(Screen[None]):
         if await correct_note(self, self.engine):
             self.controls.redraw()
             self._refresh_status()
+
+    def action_part_notes(self) -> None:
+        from workshop_tui.domain.read_models.notes import notes_view
+        from workshop_tui.screens.part_notes import PartNotesScreen
+
+        part = self.engine.part
+        view = notes_view(part, self.engine.session)
+        self.app.push_screen(PartNotesScreen(part.name, view), self._after_part_notes)
+
+    def _after_part_notes(self, correct: bool | None) -> None:
+        if correct:
+            self.action_correct_note()
+
+    def action_full_timer(self) -> None:
+        from workshop_tui.screens.full_timer import FullTimerScreen
+
+        self.app.push_screen(FullTimerScreen(self))
 
     def action_toggle_private(self) -> None:
         self.show_private = not self.show_private
@@ -265,7 +291,7 @@ class FacilitateScreen(Screen[None]):
         parts = [
             (f"{i + 1}. {part.name}", str(i)) for i, part in enumerate(self.engine.script.parts)
         ]
-        field = Field("part", "Part", str(self.engine.index), options=parts)
+        field = Field("part", "Part", str(self.engine.index), options=parts, required=True)
         values = await self.app.push_screen_wait(FormDialog("Go to part", [field]))
         if values and values["part"] and self._attempt(self.engine.go_to, int(values["part"])):
             await self._change_part()

@@ -48,6 +48,19 @@ FACILITATE_KEYS: list[BindingType] = [
     Binding("n", "note", "Note", tooltip="Capture a note on this part"),
     Binding(
         "N",
+        "part_notes",
+        "Notes",
+        show=False,
+        tooltip="Show the notes on this part (c there corrects or retracts one)",
+    ),
+    Binding(
+        "z",
+        "full_timer",
+        "Big timer",
+        tooltip="Fill the whole terminal with the countdown (z or Esc comes back)",
+    ),
+    Binding(
+        "C",
         "correct_note",
         "Correct a note",
         show=False,

@@ -24,7 +24,7 @@ from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.dialogs.text_field import TextField
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
-from workshop_tui.messages import DraftKept, SessionRequested
+from workshop_tui.messages import DraftKept, PickerRequested, SessionRequested
 from workshop_tui.plain_text import notify, plain, plain_rich, typed, visible
 from workshop_tui.screens.footer import Footer
 from workshop_tui.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
@@ -70,7 +70,7 @@ class SetupScreen(Screen[None]):
             priority=True,
             tooltip="Remove the highlighted participant",
         ),
-        Binding("escape", "back", "Back", tooltip="Back to the list of scripts"),
+        Binding("escape", "back", "Back", tooltip="Back to the list of scripts and sessions"),
     ]
 
     def __init__(self, loaded: LoadedScript, clock: Clock) -> None:
@@ -268,8 +268,29 @@ class SetupScreen(Screen[None]):
         self._keep_draft()
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
+        """Back to the picker it came from; from ``workshop run``, to the picker too, asking
+        first when something was typed (it stays kept aside, offered on the next run)."""
+        if len(self.app.screen_stack) > 2:  # the picker is beneath (Textual's own is at 0)
             self.app.pop_screen()
+            return
+        self._leave()
+
+    @dialog_flow
+    async def _leave(self) -> None:
+        draft = self.draft()
+        if not draft.empty:
+            leave = await self.app.push_screen_wait(
+                ConfirmDialog(
+                    "Leave the set-up?",
+                    f"What you typed ({draft.summary()}) is kept aside: "
+                    "choosing this script again offers it back.",
+                    yes="Leave",
+                    no="Stay",
+                )
+            )
+            if not leave:
+                return
+        self.post_message(PickerRequested())
 
     def action_start(self) -> None:
         draft = self.draft()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, MarkdownViewer, Static
+from textual.widgets import DataTable, Header, Static
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.dialogs.form import Field, FormDialog
@@ -22,6 +22,7 @@ from workshop_tui.export.markdown import render_markdown
 from workshop_tui.plain_text import notify, plain, plain_rich
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.footer import Footer
+from workshop_tui.screens.notes_preview import NotesPreview
 
 if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
@@ -62,11 +63,7 @@ class SummaryScreen(Screen[None]):
                     plain("x: the full notes · a: the agreement · c: reopen to correct it"),
                     id="export-path",
                 )
-            yield MarkdownViewer(
-                render_markdown(self.engine.script, session),
-                show_table_of_contents=False,
-                id="summary-notes",
-            )
+            yield NotesPreview(render_markdown(self.engine.script, session), id="summary-notes")
         yield Footer()
 
     def on_mount(self) -> None:
