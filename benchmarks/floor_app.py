@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Header
 
-from workshop_tui.widgets.countdown import BigCountdown
+from workshop_tui.boards.countdown import BigCountdown
 
 START_SECONDS = 14 * 60
 """The first reading, 14:00."""

@@ -52,8 +52,10 @@ def _kib_from_status(field: str) -> int | None:
 
 
 async def _settle(pilot: Any) -> None:
+    """Let the app finish its work; a dialog flow waits for its dialog's answer, so not it."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    working = [worker.wait() for worker in pilot.app.workers if worker.group != "dialog-flow"]
+    await asyncio.gather(*working, return_exceptions=True)  # one may be cancelled by the next
     await pilot.pause()
 
 
@@ -70,7 +72,8 @@ async def _answer_dialogs(pilot: Any) -> int:
     from textual.screen import ModalScreen
     from textual.widgets import Input
 
-    from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
+    from workshop_tui.dialogs.confirm import ConfirmDialog
+    from workshop_tui.dialogs.form import FormDialog
 
     answered = 0
     for attempt in range(6):

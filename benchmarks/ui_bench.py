@@ -49,8 +49,8 @@ from tmux_harness import (
     wait_until_still,
 )
 
+from workshop_tui.boards.block_font import FONTS, render_text
 from workshop_tui.content.durations import format_clock
-from workshop_tui.widgets.block_font import FONTS, render_text
 
 HERE = Path(__file__).resolve().parent
 STARTUP_TARGET = 1.15

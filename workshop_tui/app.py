@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from workshop_tui import collector
+from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.domain.clock import Clock, SystemClock
-from workshop_tui.messages import ScriptChosen, SessionChosen, SessionRequested
+from workshop_tui.messages import DraftKept, ScriptChosen, SessionChosen, SessionRequested
+from workshop_tui.plain_text import notify, visible
+from workshop_tui.printable import printable
 from workshop_tui.screens.opening import OpeningScreen
 
 if TYPE_CHECKING:
@@ -41,7 +45,7 @@ class Launch:
     exports_dir: Path | None = None
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(HoldsKeys):
     """workshop-tui: a facilitator's companion on the projector."""
 
     CSS_PATH = "app.tcss"
@@ -61,6 +65,10 @@ class WorkshopApp(App[None]):
         self.store: SessionStore | None = None
         self.engine: SessionEngine | None = None
         self._waiting_request: SessionRequested | None = None
+        self._store_problem: str | None = None
+        """Why the store could not be opened while set-up is on screen (Ctrl+S retries)."""
+        self._kept_draft: Path | None = None
+        """Where the set-up typed so far is kept, until the session is created."""
         self.theme = "textual-dark"
 
     # -- start-up ------------------------------------------------------------------------
@@ -98,9 +106,20 @@ class WorkshopApp(App[None]):
         try:
             store = open_store(self.launch.db_path)
         except StoreError as error:
-            self.call_from_thread(self.fail, str(error))
+            self.call_from_thread(self._store_failed, str(error))
             return
         self.call_from_thread(self._store_ready, store)
+
+    def _store_failed(self, problem: str) -> None:
+        """On set-up, say so there and keep what was typed (Ctrl+S tries again); else stop."""
+        from workshop_tui.screens.setup import SetupScreen
+
+        if not isinstance(self.screen, SetupScreen):
+            self.fail(problem)
+            return
+        self._store_problem = problem
+        self._waiting_request = None
+        self.screen.store_failed(problem)
 
     def _store_ready(self, store: SessionStore) -> None:
         self.store = store
@@ -127,10 +146,6 @@ class WorkshopApp(App[None]):
 
     def fail(self, message: str) -> None:
         """Stop at start-up with one sentence on stderr and exit status 2, like the CLI."""
-        from rich.text import Text
-
-        from workshop_tui.printable import printable
-
         self.error_console.soft_wrap = True  # the terminal wraps it; a pipe gets whole lines
         shown = "\n".join(printable(line) for line in message.split("\n"))
         self.call_after_refresh(self.exit, return_code=2, message=Text(f"workshop: {shown}"))
@@ -163,13 +178,13 @@ class WorkshopApp(App[None]):
         if isinstance(self.screen, OpeningScreen):
             self.fail(problems)
         else:
-            self.notify(problems, title="This script cannot be run", severity="error", timeout=12)
+            notify(self, problems, title="This script cannot be run", severity="error", timeout=12)
 
     def _show_setup(self, loaded: LoadedScript) -> None:
         from workshop_tui.screens.setup import SetupScreen
 
         for warning in loaded.warnings:
-            self.notify(str(warning), title="Script warning", severity="warning", timeout=8)
+            notify(self, str(warning), title="Script warning", severity="warning", timeout=8)
         screen = SetupScreen(loaded, self.clock)
         if isinstance(self.screen, OpeningScreen):
             self.switch_screen(screen)
@@ -183,15 +198,25 @@ class WorkshopApp(App[None]):
 
         if self.store is None:  # still opening: the session begins as soon as it is open
             self._waiting_request = message
+            if self._store_problem is not None:  # it could not be opened: try once more
+                self._store_problem = None
+                self._open_store()
             return
         try:
             engine = SessionEngine.begin(
                 message.loaded.script, message.loaded.source, message.setup, self.store, self.clock
             )
         except (EngineError, StoreError) as error:
-            self.notify(str(error), title="The session was not created", severity="error")
+            notify(self, str(error), title="The session was not created", severity="error")
             return
+        from workshop_tui.setup_draft import remove_draft
+
+        remove_draft(message.loaded.script.id)
+        self._kept_draft = None
         self._facilitate(engine, None)
+
+    def on_draft_kept(self, message: DraftKept) -> None:
+        self._kept_draft = message.path
 
     def open_session(self, session_id: int) -> None:
         """Reopen a stored session where it was."""
@@ -205,7 +230,7 @@ class WorkshopApp(App[None]):
             if isinstance(self.screen, OpeningScreen):
                 self.fail(str(error))
             else:
-                self.notify(str(error), title="Cannot resume", severity="error")
+                notify(self, str(error), title="Cannot resume", severity="error")
             return
         self._facilitate(engine, resumed)
 
@@ -214,8 +239,8 @@ class WorkshopApp(App[None]):
         from workshop_tui.screens.summary import SummaryScreen
 
         self.engine = engine
-        self.title = engine.script.title
-        self.sub_title = engine.session.setup.customer
+        self.title = visible(engine.script.title)  # also what a screenshot is named
+        self.sub_title = visible(engine.session.setup.customer)
         screen: Screen[None] = (
             SummaryScreen(engine, self.launch.exports_dir)
             if engine.finished
@@ -227,6 +252,10 @@ class WorkshopApp(App[None]):
         self.switch_screen(screen)
         self.call_after_refresh(collector.freeze_what_lives_on)
 
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and subtitle (the script and the customer) as plain text."""
+        return super().format_title(visible(title), visible(sub_title))
+
     # -- app-wide actions ------------------------------------------------------------------
     def action_help(self) -> None:
         from workshop_tui.screens.help import HelpScreen
@@ -237,28 +266,29 @@ class WorkshopApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    def action_request_quit(self) -> None:
+    async def action_quit(self) -> None:
+        """Textual's own quit key (Ctrl+Q) quits the way ``q`` does."""
+        self.action_request_quit()
+
+    @dialog_flow
+    async def action_request_quit(self) -> None:
         """Quit, asking first while a part's timer is running."""
         engine = self.engine
-        if engine is None or not engine.running:
-            self._quit()
-            return
-        from workshop_tui.screens.dialogs import ConfirmDialog
+        if engine is not None and engine.running:
+            from workshop_tui.dialogs.confirm import ConfirmDialog
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._quit()
-
-        self.push_screen(
-            ConfirmDialog(
-                "Quit while the part is running?",
-                "The timer is paused and everything is saved; "
-                "`workshop resume` brings this screen back.",
-                yes="Quit",
-                no="Stay",
-            ),
-            answered,
-        )
+            stay = not await self.push_screen_wait(
+                ConfirmDialog(
+                    "Quit while the part is running?",
+                    "The timer is paused and everything is saved; "
+                    "`workshop resume` brings this screen back.",
+                    yes="Quit",
+                    no="Stay",
+                )
+            )
+            if stay:
+                return
+        self._quit()
 
     def _quit(self) -> None:
         engine = self.engine
@@ -268,28 +298,21 @@ class WorkshopApp(App[None]):
             try:
                 engine.pause()
             except StoreError as error:  # the last committed state is still safe
-                self.exit(return_code=1, message=str(error))
+                self.exit(return_code=1, message=Text(visible(str(error))))
                 return
+        if self._kept_draft is not None and self.engine is None:
+            ref = self.launch.script_ref or "SCRIPT"
+            kept = (
+                f"The set-up typed is kept in {self._kept_draft}; `workshop run {ref}` offers it."
+            )
+            self.error_console.soft_wrap = True  # one line, whole in a pipe
+            self.exit(return_code=0, message=Text(visible(kept)))
+            return
         self.exit(return_code=0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is in the command palette too."""
+        from workshop_tui.screens.help import key_commands
+
         yield from super().get_system_commands(screen)
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not active.enabled or not binding.description or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            yield SystemCommand(
-                f"{binding.description} ({_key_label(self, binding)})",
-                binding.tooltip or binding.description,
-                partial(self._run_bound, active.node, binding.action),
-            )
-
-    def _run_bound(self, node: object, action: str) -> None:
-        self.call_later(self.run_action, action, node)
-
-
-def _key_label(app: App[None], binding: Binding) -> str:
-    return binding.key_display or app.get_key_display(binding)
+        yield from key_commands(screen)

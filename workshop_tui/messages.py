@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -34,3 +35,11 @@ class SessionRequested(Message):
         super().__init__()
         self.loaded = loaded
         self.setup = setup
+
+
+class DraftKept(Message):
+    """The set-up typed so far is kept aside at ``path`` (None: nothing is kept)."""
+
+    def __init__(self, path: Path | None) -> None:
+        super().__init__()
+        self.path = path

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -15,13 +15,14 @@ from textual.widgets import Footer, Input
 
 import workshop_tui
 from workshop_tui.content.model import Script
+from workshop_tui.controls.base import ActivityControls
+from workshop_tui.dialogs.form import FormDialog
+from workshop_tui.dialogs.key_hold import HoldsKeys
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.storage.opener import open_store
-from workshop_tui.widgets.activity import ActivityPanel
 
 ROOM = (
     Participant("Ana Lopez", "Product Owner"),
@@ -81,7 +82,7 @@ def reopened(
     return engine_again
 
 
-class PanelApp(App[None]):
+class PanelApp(HoldsKeys):
     """One panel in a box the size the facilitation screen gives it, and a footer."""
 
     CSS_PATH = APP_CSS
@@ -91,7 +92,7 @@ class PanelApp(App[None]):
     """
 
     def __init__(
-        self, make_panel: Callable[[], ActivityPanel], box: tuple[int, int] = PANEL_BOX
+        self, make_panel: Callable[[], ActivityControls], box: tuple[int, int] = PANEL_BOX
     ) -> None:
         super().__init__()
         self._make_panel = make_panel
@@ -109,10 +110,10 @@ class PanelApp(App[None]):
         self.panel.focus_main()
 
     @property
-    def panel(self) -> ActivityPanel:
-        return self.query_one(ActivityPanel)
+    def panel(self) -> ActivityControls:
+        return self.query_one(ActivityControls)
 
-    def on_activity_panel_changed(self, _: ActivityPanel.Changed) -> None:
+    def on_activity_controls_changed(self, _: ActivityControls.Changed) -> None:
         self.changes += 1
 
 

@@ -11,11 +11,12 @@ from textual.widgets.data_table import ColumnKey
 
 from tests.ui.panel_fixtures import actions_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
+from workshop_tui.boards.actions import ActionTable
+from workshop_tui.boards.clamped_text import ClampedText
+from workshop_tui.controls.actions import ActionsControls
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.engine import SessionEngine
-from workshop_tui.screens.dialogs import FormDialog
-from workshop_tui.widgets.actions_panel import ActionsPanel, ActionTable
-from workshop_tui.widgets.clamped_text import ClampedText
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -25,7 +26,7 @@ FRIDAY = date(2026, 11, 27)  # the FakeClock starts on Saturday 21 November 2026
 
 def app_for(tmp_path: Path) -> tuple[PanelApp, SessionEngine]:
     engine = begin(tmp_path, actions_script())
-    return PanelApp(lambda: ActionsPanel(engine, engine.part)), engine
+    return PanelApp(lambda: ActionsControls(engine, engine.part)), engine
 
 
 def cell_texts(app: PanelApp, column: str) -> list[str]:
@@ -161,7 +162,7 @@ def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-unty
     done = engine.add_action("Book the room for the Sprint Review", "Di Evans", date(2026, 12, 4))
     engine.update_action(done.key, done=True)
     engine.add_action("Share the Cynefin board photo", "", None)
-    app = PanelApp(lambda: ActionsPanel(engine, engine.part))
+    app = PanelApp(lambda: ActionsControls(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30), press=["down"])
 
 

@@ -9,14 +9,14 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from workshop_tui.widgets.block_font import (
+from workshop_tui.boards.block_font import (
     CHARACTERS,
     FONTS,
     BlockFont,
     choose_font,
     render_text,
 )
-from workshop_tui.widgets.countdown import BigCountdown
+from workshop_tui.boards.countdown import BigCountdown
 
 
 class CountdownApp(App[None]):

@@ -9,14 +9,16 @@ from textual.widgets import Input, Select
 
 from tests.ui.panel_fixtures import cynefin_script
 from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
+from workshop_tui.boards.clamped_text import ClampedText
+from workshop_tui.boards.cynefin import ItemLine
+from workshop_tui.controls.cynefin import CynefinControls
+from workshop_tui.dialogs.confirm import ConfirmDialog
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain
-from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
-from workshop_tui.widgets.clamped_text import ClampedText
-from workshop_tui.widgets.cynefin_board import CynefinPanel, ItemLine
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -29,7 +31,7 @@ REDESIGN = "Redesign sign-up to cut drop-off"
 
 def app_for(engine: SessionEngine) -> PanelApp:
     """The board of ``engine``'s part, focused, in its box."""
-    return PanelApp(lambda: CynefinPanel(engine, engine.part), box=BOARD_BOX)
+    return PanelApp(lambda: CynefinControls(engine, engine.part), box=BOARD_BOX)
 
 
 def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:

@@ -10,14 +10,14 @@ from textual.widgets import Input, Select, Static
 
 from tests.ui.panel_fixtures import decisions_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
+from workshop_tui.boards.marked_list import MarkedList
+from workshop_tui.controls.decisions import DecisionsControls
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.decisions import CONSENT_OUTCOME
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.records import Objection
-from workshop_tui.screens.dialogs import FormDialog
-from workshop_tui.widgets.decision_panel import DecisionsPanel
-from workshop_tui.widgets.marked_list import MarkedList
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("utc_times")
 
 def app_for(tmp_path: Path) -> tuple[PanelApp, SessionEngine]:
     engine = begin(tmp_path, decisions_script())
-    return PanelApp(lambda: DecisionsPanel(engine, engine.part)), engine
+    return PanelApp(lambda: DecisionsControls(engine, engine.part)), engine
 
 
 async def save(pilot: Pilot[None]) -> None:
@@ -222,5 +222,5 @@ def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-unty
         rounds=({"1": 1, "3": 2, "4": 1},),
         agreed=False,
     )
-    app = PanelApp(lambda: DecisionsPanel(engine, engine.part))
+    app = PanelApp(lambda: DecisionsControls(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30), press=["down"])

@@ -9,10 +9,11 @@ from textual.widgets import Static
 
 from tests.ui.panel_fixtures import discussion_script
 from tests.ui.panel_harness import PanelApp, begin, shown, utc_times
+from workshop_tui.boards.notes import NotesScroll
+from workshop_tui.controls.discussion import DiscussionControls
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.storage.opener import open_store
-from workshop_tui.widgets.discussion_panel import DiscussionPanel, NotesScroll
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("utc_times")
 
 async def test_empty_part_shows_the_hint(tmp_path: Path) -> None:
     engine = begin(tmp_path, discussion_script(), part=1)
-    app = PanelApp(lambda: DiscussionPanel(engine, engine.part))
+    app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     async with app.run_test(size=(100, 30)):
         assert "Press n to capture a note" in shown(app.panel.query_one("#notes-text", Static))
         assert shown(app.panel.query_one("#notes-count", Static)).startswith("0 notes")
@@ -35,7 +36,7 @@ async def test_only_this_parts_notes_in_order_with_their_time(tmp_path: Path) ->
     engine.add_note("Fear: the budget runs out before the first release")
     clock.advance(60)
     engine.add_note("Hope: a usable product by spring")
-    app = PanelApp(lambda: DiscussionPanel(engine, engine.part))
+    app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     async with app.run_test(size=(100, 30)):
         text = shown(app.panel.query_one("#notes-text", Static))
         assert "Names and roles" not in text
@@ -47,10 +48,10 @@ async def test_a_new_note_appears_at_the_bottom_in_view(tmp_path: Path) -> None:
     engine = begin(tmp_path, discussion_script(), part=1)
     for number in range(12):
         engine.add_note(f"Note {number}: the room talks about the budget and the timeline")
-    app = PanelApp(lambda: DiscussionPanel(engine, engine.part))
+    app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     async with app.run_test(size=(100, 30)) as pilot:
         engine.add_note("The newest note")
-        app.panel.sync()
+        app.panel.redraw()
         await pilot.pause()
         await pilot.pause()
         assert shown(app.panel.query_one("#notes-text", Static)).endswith("The newest note")
@@ -68,7 +69,7 @@ async def test_a_resumed_session_shows_the_stored_notes(tmp_path: Path) -> None:
     reopened, _ = SessionEngine.reopen(
         engine.session.id, open_store(tmp_path / "w.db"), FakeClock()
     )
-    app = PanelApp(lambda: DiscussionPanel(reopened, reopened.part))
+    app = PanelApp(lambda: DiscussionControls(reopened, reopened.part))
     async with app.run_test(size=(100, 30)):
         assert "Kept across a restart" in shown(app.panel.query_one("#notes-text", Static))
 
@@ -83,5 +84,5 @@ def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-unty
     ):
         clock.advance(90)
         engine.add_note(text)
-    app = PanelApp(lambda: DiscussionPanel(engine, engine.part))
+    app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30))

@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static
 
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
 from workshop_tui import collector
 from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.boards.agenda import AgendaBoard
+from workshop_tui.boards.countdown import BigCountdown
+from workshop_tui.boards.status_lines import StatusLines
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.storage import open_store
-from workshop_tui.widgets.agenda import AgendaView
-from workshop_tui.widgets.countdown import BigCountdown
-from workshop_tui.widgets.status_lines import StatusLines
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ async def test_go_to_any_part_and_back(tmp_path: Path, clock: FakeClock) -> None
         await pilot.press("pageup", "pageup")
         await pilot.pause()
         assert screen.engine.index == 2
-        agenda = shown(screen.query_one(AgendaView))
+        agenda = shown(screen.query_one(AgendaBoard))
         current = next(line for line in agenda if "▶" in line)
         assert "Negotiate Promises" in current
         # Only the part that was left going forward is done; parts jumped over stay upcoming.
@@ -173,3 +173,62 @@ async def test_status_keeps_every_fact_in_a_narrow_side_bar(
         assert len(part_line) <= status.size.width
         assert "…" not in part_line
         assert "running" in part_line.lower() and "+35m" in part_line and "bell" in part_line
+
+
+def burst(app: WorkshopApp, text: str) -> None:
+    """Keys as a terminal delivers a burst: all queued at once, none waiting for the last."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        app.post_message(events.Key(key, char))
+
+
+async def test_keys_typed_with_n_go_to_the_note_never_to_the_screen(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot, clock)
+        burst(app, "nPlease e-mail everyone e ")  # "e" gives a minute, space starts the timer
+        dialog = await wait_for(pilot, FormDialog)
+        await pilot.pause(0.2)
+        assert dialog.query_one("#field-text", Input).value == "Please e-mail everyone e "
+        assert screen.engine.timing.extra_seconds == 0 and not screen.engine.running
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [note.text for note in screen.engine.session.notes] == ["Please e-mail everyone e"]
+
+
+async def test_a_part_change_is_drawn_as_one_frame(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every frame after PgDn shows one part whole: brief, countdown, status and board."""
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot, clock)
+        frames: list[tuple[str, str, str, str]] = []
+        display = app._display
+
+        def seen(shown_screen, update):  # type: ignore[no-untyped-def]
+            if shown_screen is screen:
+                boards = [type(w).__name__ for w in screen.query("#activity > *") if w.display]
+                frames.append(
+                    (
+                        str(screen.query_one("#part-title", Static).render()),
+                        screen.query_one(BigCountdown).text,
+                        screen.query_one("#workshop-line", StatusLines).lines[1],
+                        ",".join(boards),
+                    )
+                )
+            return display(shown_screen, update)
+
+        monkeypatch.setattr(app, "_display", seen)
+        await pilot.press("pagedown")
+        await pilot.pause(0.3)
+        assert frames, "the part change was drawn"
+        old = ("Opening", "08:00", "Workshop 1:00:00 left", "DiscussionControls")
+        new = ("Agree Type of Work", "12:00", "Workshop 1:00:00 left", "CynefinControls")
+        assert set(frames) <= {old, new}, f"a frame mixed two parts: {set(frames) - {old, new}}"
+        assert frames[-1] == new

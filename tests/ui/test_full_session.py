@@ -15,15 +15,16 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.boards.countdown import BigCountdown
+from workshop_tui.dialogs.confirm import ConfirmDialog
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus, SessionState
-from workshop_tui.screens.dialogs import ConfirmDialog, FormDialog
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.storage import open_store
-from workshop_tui.widgets.countdown import BigCountdown
 
 SIZE = (100, 30)
 

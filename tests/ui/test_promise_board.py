@@ -9,13 +9,14 @@ from textual.widgets import Input, Label
 
 from tests.ui.panel_fixtures import promises_script
 from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
+from workshop_tui.boards.clamped_text import ClampedText
+from workshop_tui.boards.promises import PromiseCard
+from workshop_tui.controls.promises import PromisesControls
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
-from workshop_tui.screens.dialogs import FormDialog
-from workshop_tui.widgets.clamped_text import ClampedText
-from workshop_tui.widgets.promise_board import PromiseCard, PromisesPanel
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -28,7 +29,7 @@ OWNER = "Provide a Product Owner"
 
 def app_for(engine: SessionEngine) -> PanelApp:
     """The board of ``engine``'s part, focused, in its box."""
-    return PanelApp(lambda: PromisesPanel(engine, engine.part), box=BOARD_BOX)
+    return PanelApp(lambda: PromisesControls(engine, engine.part), box=BOARD_BOX)
 
 
 def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:

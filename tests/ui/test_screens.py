@@ -26,19 +26,19 @@ from tests.ui.app_driver import (
     wait_for_screen,
     wait_until,
 )
+from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
-from workshop_tui.screens.dialogs import FormDialog
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.help import HelpScreen
 from workshop_tui.screens.picker import PickerScreen
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.storage import open_store
-from workshop_tui.widgets.countdown import BigCountdown
 
 __all__ = ["clock"]
 
@@ -258,12 +258,13 @@ async def test_a_corrupt_database_stops_with_one_sentence_naming_it(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A database file that is not SQLite: the app exits with status 2 and one sentence."""
+    """A database file that is not SQLite, with no set-up typed yet (the picker): the app
+    exits with status 2 and one sentence. (On set-up, see test_setup_draft.py.)"""
     monkeypatch.chdir(tmp_path)  # a short relative path: the sentence is printed unwrapped
     db = Path("workshop.db")
     garbage = b"this is not a database\x00\x01\x02" * 64
     db.write_bytes(garbage)
-    app = make_app(db, clock)
+    app = make_app(db, clock, script_ref=None)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: app.return_code is not None)
     assert app.return_code == 2

@@ -9,9 +9,9 @@ from textual.widgets import Input, Select, Static
 
 from tests.ui.panel_fixtures import signoff_script
 from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
-from workshop_tui.screens.dialogs import FormDialog
-from workshop_tui.widgets.marked_list import MarkedList
-from workshop_tui.widgets.signoff_panel import SignoffPanel
+from workshop_tui.boards.marked_list import MarkedList
+from workshop_tui.controls.signoff import SignoffControls
+from workshop_tui.dialogs.form import FormDialog
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("utc_times")
 
 def app_for(tmp_path: Path) -> PanelApp:
     engine = begin(tmp_path, signoff_script())
-    return PanelApp(lambda: SignoffPanel(engine, engine.part))
+    return PanelApp(lambda: SignoffControls(engine, engine.part))
 
 
 def selected(app: PanelApp) -> str | None:
@@ -140,7 +140,7 @@ async def test_a_resumed_session_shows_the_same_progress(tmp_path: Path) -> None
     engine = begin(tmp_path, signoff_script())
     engine.sign("keeping-it-alive", "Ana Lopez", "Product Owner", "AL")
     engine.sign("keeping-it-alive", "Di Evans", "Scrum Master", "DE")
-    app = PanelApp(lambda: SignoffPanel(engine, engine.part))
+    app = PanelApp(lambda: SignoffControls(engine, engine.part))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("end")
         panel = app.panel
@@ -153,5 +153,5 @@ def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-unty
     engine.sign("type-of-work", "Bo Chen", "Customer sponsor", "BC")
     for name, role in (("Ana Lopez", "Product Owner"), ("Di Evans", "Scrum Master")):
         engine.sign("keeping-it-alive", name, role, "".join(w[0] for w in name.split()))
-    app = PanelApp(lambda: SignoffPanel(engine, engine.part))
+    app = PanelApp(lambda: SignoffControls(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30))

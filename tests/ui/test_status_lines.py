@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from workshop_tui.widgets.status_lines import Line, StatusLines, fit_centred
+from workshop_tui.boards.status_lines import Line, StatusLines, fit_centred
 
 
 class StatusApp(App[None]):

@@ -11,6 +11,24 @@ from tests.conftest import REPO
 
 UI = ("textual", "rich")
 DATABASE = ("sqlmodel", "sqlalchemy", "sqlite3")
+ENGINE = ("workshop_tui.domain.engine",)
+CONTROLS = ("workshop_tui.controls",)
+SCREENS = ("workshop_tui.screens",)
+DIALOGS = ("workshop_tui.dialogs",)
+BOARDS = ("workshop_tui.boards",)
+READ_MODELS = (
+    "workshop_tui.domain.read_models.actions workshop_tui.domain.read_models.brief "
+    "workshop_tui.domain.read_models.cynefin workshop_tui.domain.read_models.decisions "
+    "workshop_tui.domain.read_models.notes workshop_tui.domain.read_models.promises "
+    "workshop_tui.domain.read_models.signoff workshop_tui.domain.read_models.timing"
+)
+EVERY_BOARD = (
+    "workshop_tui.boards.registry workshop_tui.boards.agenda workshop_tui.boards.brief "
+    "workshop_tui.boards.timer"
+)
+EVERY_DIALOG = (
+    "workshop_tui.dialogs.form workshop_tui.dialogs.confirm workshop_tui.dialogs.key_hold"
+)
 
 RULES = {
     # module(s) imported together: packages that must stay out of sys.modules
@@ -20,6 +38,15 @@ RULES = {
     "workshop_tui.storage.repository workshop_tui.storage.opener": UI,
     "workshop_tui.export.markdown workshop_tui.export.files": UI + DATABASE,
     "workshop_tui.app": DATABASE,
+    # The read models are the domain's: they need no engine, so a reader of the store can
+    # build them from a snapshot alone.
+    READ_MODELS: UI + DATABASE + ("yaml",) + ENGINE,
+    # Boards draw views: no engine, no dialog, no control, no screen.
+    EVERY_BOARD: ENGINE + DIALOGS + CONTROLS + SCREENS + DATABASE,
+    # Dialogs sit below every widget that opens them.
+    EVERY_DIALOG: BOARDS + CONTROLS + SCREENS + ENGINE + DATABASE,
+    # Controls drive boards through the engine; screens compose controls, never the reverse.
+    "workshop_tui.controls.registry": SCREENS + DATABASE,
 }
 
 

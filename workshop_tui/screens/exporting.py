@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_tui.plain_text import notify
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -18,7 +20,6 @@ def export_notes(screen: Screen[None], engine: SessionEngine, folder: Path | Non
     try:
         return export_session(engine.script, engine.session, folder)
     except OSError as error:
-        screen.notify(
-            f"The notes could not be written: {error.strerror or error}.", severity="error"
-        )
+        message = f"The notes could not be written: {error.strerror or error}."
+        notify(screen, message, severity="error")
         return None

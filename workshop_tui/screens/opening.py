@@ -7,6 +7,8 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
+from workshop_tui.plain_text import plain
+
 
 class OpeningScreen(Screen[None]):
     """Shown while scripts and the database open in the background."""
@@ -18,4 +20,4 @@ class OpeningScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Static("workshop-tui", id="opening-title")
-            yield Static(self._message, id="opening-message", markup=False)
+            yield Static(plain(self._message), id="opening-message")

@@ -12,13 +12,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.messages import ScriptChosen, SessionChosen
-from workshop_tui.widgets.footer import Footer
+from workshop_tui.plain_text import notify, plain, plain_rich
+from workshop_tui.screens.footer import Footer
 
 if TYPE_CHECKING:
     from workshop_tui.content.catalog import CatalogEntry
@@ -120,38 +122,49 @@ class PickerScreen(Screen[None]):
         if option_id in self._entries:
             entry = self._entries[option_id]
             if entry.problems:
-                self.notify(
-                    str(entry.problems[0]), title="This script cannot be run", severity="error"
+                notify(
+                    self,
+                    str(entry.problems[0]),
+                    title="This script cannot be run",
+                    severity="error",
                 )
                 return
             self.post_message(ScriptChosen(str(entry.path)))
         elif option_id in self._sessions:
             self.post_message(SessionChosen(self._sessions[option_id].id))
 
-    def _describe(self, option_id: str | None) -> str:
-        from rich.markup import escape
-
+    def _describe(self, option_id: str | None) -> Content:
         if option_id in self._entries:
             entry = self._entries[option_id]
             if entry.problems:
-                problems = "\n".join(escape(str(p)) for p in entry.problems)
-                return f"[b]{escape(entry.path.name)}[/b]\n\n{problems}\n\nFix it, then press r."
-            return (
-                f"[b]{escape(entry.title)}[/b]\n"
-                f"{format_duration(entry.duration)} · {entry.parts} parts · {entry.origin}\n\n"
-                f"{escape(entry.purpose)}\n\n[dim]{escape(str(entry.path))}[/dim]\n\n"
-                "Enter: set up this workshop"
+                problems = "\n".join(str(p) for p in entry.problems)
+                return Content.assemble(
+                    plain(entry.path.name, "bold"),
+                    "\n\n",
+                    plain(problems),
+                    "\n\nFix it, then press r.",
+                )
+            return Content.assemble(
+                plain(entry.title, "bold"),
+                "\n",
+                f"{format_duration(entry.duration)} · {entry.parts} parts · {entry.origin}\n\n",
+                plain(entry.purpose),
+                "\n\n",
+                plain(str(entry.path), "dim"),
+                "\n\nEnter: set up this workshop",
             )
         if option_id in self._sessions:
             s = self._sessions[option_id]
             started = s.created_at.astimezone().strftime("%A %d %B %Y, %H:%M")
-            return (
-                f"[b]{escape(s.customer)}[/b]\n{escape(s.script_title)}\n\n"
-                f"Started {started}\n"
-                f"State: {s.state} · {s.parts_done} of {s.parts_total} parts done\n\n"
-                "Enter: resume where it was (the timer waits, paused)"
+            return Content.assemble(
+                plain(s.customer, "bold"),
+                "\n",
+                plain(s.script_title),
+                f"\n\nStarted {started}\n",
+                f"State: {s.state} · {s.parts_done} of {s.parts_total} parts done\n\n",
+                "Enter: resume where it was (the timer waits, paused)",
             )
-        return ""
+        return Content("")
 
 
 def _row(name: str, middle: str, right: str, widths: tuple[int, int] = (6, 9)) -> Table:
@@ -160,5 +173,5 @@ def _row(name: str, middle: str, right: str, widths: tuple[int, int] = (6, 9)) -
     table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column(justify="right", no_wrap=True, width=widths[0])
     table.add_column(justify="right", no_wrap=True, width=widths[1])
-    table.add_row(Text(name), Text(middle, style="dim"), Text(right, style="dim"))
+    table.add_row(plain_rich(name), Text(middle, style="dim"), Text(right, style="dim"))
     return table

@@ -1,4 +1,9 @@
-"""Set-up: who is in the room, what was prepared, and the agenda with its planned times."""
+"""Set-up: who is in the room, what was prepared, and the agenda with its planned times.
+
+Every change is written aside as a draft (``setup_draft``) until the session
+is created, so a crash or a database that will not open loses nothing typed;
+the same script started again offers the draft back.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, SelectionList, Static
+from textual.widgets.data_table import RowKey
 
 from workshop_tui.content.durations import format_duration
+from workshop_tui.dialogs.confirm import ConfirmDialog
+from workshop_tui.dialogs.form import Field, FormDialog
+from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.dialogs.text_field import TextField
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
-from workshop_tui.messages import SessionRequested
-from workshop_tui.screens.dialogs import Field, FormDialog
-from workshop_tui.widgets.footer import Footer
+from workshop_tui.messages import DraftKept, SessionRequested
+from workshop_tui.plain_text import notify, plain, plain_rich, typed, visible
+from workshop_tui.screens.footer import Footer
+from workshop_tui.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
 
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
@@ -67,6 +78,11 @@ class SetupScreen(Screen[None]):
         self.loaded = loaded
         self._clock = clock
         self._participants: list[Participant] = []
+        self._rows: list[RowKey] = []
+        """The participants table's row of each participant, in order."""
+        self._kept = SetupDraft()
+        """What the draft on disk holds (saved_at aside); nothing is written while it is so."""
+        self._offering = False
 
     @property
     def script(self) -> Script:
@@ -77,17 +93,17 @@ class SetupScreen(Screen[None]):
         yield Header(show_clock=True, icon="◷")
         with Vertical(id="setup"):
             yield Static(
-                f"Set up · {script.title} · {format_duration(script.duration)}",
+                plain(f"Set up · {script.title} · {format_duration(script.duration)}"),
                 id="setup-title",
-                markup=False,
             )
+            yield Static(id="setup-problem")
             with Horizontal(id="setup-names"):
                 with Vertical():
                     yield Label("Customer or team *")
-                    yield Input(placeholder="e.g. Acme Health", id="customer")
+                    yield TextField(placeholder="e.g. Acme Health", id="customer")
                 with Vertical():
                     yield Label("Facilitator")
-                    yield Input(placeholder="your name", id="facilitator")
+                    yield TextField(placeholder="your name", id="facilitator")
             with Horizontal(id="setup-lists"):
                 with Vertical(id="setup-people"):
                     yield Label("Participants (^A add, ^D remove)")
@@ -98,12 +114,12 @@ class SetupScreen(Screen[None]):
             with Vertical(id="setup-materials"):
                 yield Label("Prepared materials (Space ticks)")
                 yield SelectionList[str](
-                    *[(item, item) for item in script.prepared_materials], id="materials"
+                    *[(plain(item), item) for item in script.prepared_materials], id="materials"
                 )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.script.title
+        self.title = visible(self.script.title)
         self.sub_title = "set-up"
         people = self.query_one("#participants", DataTable)
         people.add_columns("Name", "Role")
@@ -114,6 +130,9 @@ class SetupScreen(Screen[None]):
         self._fill_agenda()
         self.set_interval(30, self._fill_agenda)
         self.query_one("#customer", Input).focus()
+        draft = load_draft(self.script.id)
+        if draft is not None:
+            self._offer(draft)
 
     def _fill_agenda(self) -> None:
         agenda = self.query_one("#agenda-preview", DataTable)
@@ -121,7 +140,7 @@ class SetupScreen(Screen[None]):
         start: datetime = self._clock.now().astimezone()
         for part in self.script.parts:
             end = start + timedelta(seconds=part.duration)
-            agenda.add_row(start.strftime("%H:%M"), end.strftime("%H:%M"), part.name)
+            agenda.add_row(start.strftime("%H:%M"), end.strftime("%H:%M"), plain_rich(part.name))
             start = end
 
     def _roles(self) -> list[str]:
@@ -133,21 +152,88 @@ class SetupScreen(Screen[None]):
                     roles += activity.roles_for(section)
         return list(dict.fromkeys(roles))
 
+    # -- the draft ---------------------------------------------------------------------------
+    def draft(self) -> SetupDraft:
+        """What the screen holds now."""
+        return SetupDraft(
+            customer=typed(self.query_one("#customer", Input).value),
+            facilitator=typed(self.query_one("#facilitator", Input).value),
+            participants=tuple(self._participants),
+            materials_checked=tuple(self.query_one("#materials", SelectionList).selected),
+        )
+
+    def _keep_draft(self) -> None:
+        """Write the draft aside if it changed (never while a kept one is being offered)."""
+        if self._offering or not self.is_mounted:
+            return
+        draft = self.draft()
+        if _same(draft, self._kept):
+            return
+        try:
+            path = save_draft(self.script.id, draft)
+        except OSError as error:
+            self._problem(f"The set-up cannot be kept aside ({error.strerror or error}).")
+            return
+        self._kept = draft
+        self.post_message(DraftKept(None if draft.empty else path))
+
+    @dialog_flow
+    async def _offer(self, draft: SetupDraft) -> None:
+        """Offer the set-up kept from an earlier start of this script."""
+        self._offering = True
+        when = draft.saved_at.astimezone().strftime("%A %d %B at %H:%M")
+        restore = await self.app.push_screen_wait(
+            ConfirmDialog(
+                "Restore the set-up typed earlier?",
+                f"Typed on {when}: {draft.summary()}.",
+                yes="Restore",
+                no="Start afresh",
+            )
+        )
+        self._offering = False
+        if not restore:
+            remove_draft(self.script.id)
+            self._kept = SetupDraft()
+            return
+        self._kept = draft
+        self.query_one("#customer", Input).value = draft.customer
+        self.query_one("#facilitator", Input).value = draft.facilitator
+        for person in draft.participants:
+            self._add_person(person)
+        materials = self.query_one("#materials", SelectionList)
+        for item in draft.materials_checked:
+            if item in self.script.prepared_materials:
+                materials.select(item)
+        self.query_one("#customer", Input).focus()
+
+    def store_failed(self, problem: str) -> None:
+        """The database cannot be opened: say so, keep everything typed."""
+        if not self.is_mounted:
+            self.call_later(self.store_failed, problem)
+            return
+        self._problem(f"{problem} Everything typed here is kept; Ctrl+S tries again.")
+
+    def _problem(self, sentence: str) -> None:
+        line = self.query_one("#setup-problem", Static)
+        line.update(plain(sentence))
+        line.add_class("-shown")
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        self._keep_draft()
+
+    def on_selection_list_selected_changed(self, _: SelectionList.SelectedChanged[str]) -> None:
+        self._keep_draft()
+
+    # -- keys ------------------------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "customer":
             self.query_one("#facilitator", Input).focus()
         elif event.input.id == "facilitator":
             self.action_add_participant()
 
-    def action_add_participant(self) -> None:
-        def add(values: dict[str, str] | None) -> None:
-            if values:
-                self._participants.append(Participant(values["name"], values["role"]))
-                self.query_one("#participants", DataTable).add_row(
-                    values["name"], values["role"] or "—"
-                )
-
-        self.app.push_screen(
+    @dialog_flow
+    async def action_add_participant(self) -> None:
+        values = await self.app.push_screen_wait(
             FormDialog(
                 "Add a participant",
                 [
@@ -159,9 +245,17 @@ class SetupScreen(Screen[None]):
                         placeholder="e.g. Product Owner",
                     ),
                 ],
-            ),
-            add,
+            )
         )
+        if values:
+            self._add_person(Participant(values["name"], values["role"]))
+            self._keep_draft()
+
+    def _add_person(self, person: Participant) -> None:
+        """A row of its own (the table's columns widen for it; ``clear`` would keep them stale)."""
+        self._participants.append(person)
+        table = self.query_one("#participants", DataTable)
+        self._rows.append(table.add_row(plain_rich(person.name), plain_rich(person.role or "—")))
 
     def action_remove_participant(self) -> None:
         table = self.query_one("#participants", DataTable)
@@ -169,30 +263,41 @@ class SetupScreen(Screen[None]):
             return
         row = min(table.cursor_row, len(self._participants) - 1)
         del self._participants[row]
-        table.clear()
-        for person in self._participants:
-            table.add_row(person.name, person.role or "—")
+        table.remove_row(self._rows.pop(row))
+        self._keep_draft()
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
     def action_start(self) -> None:
-        customer = self.query_one("#customer", Input).value.strip()
+        draft = self.draft()
+        customer = draft.customer.strip()
         if not customer:
-            self.notify(
-                "Who is the workshop with? Type the customer or team name.", severity="warning"
+            notify(
+                self,
+                "Who is the workshop with? Type the customer or team name.",
+                severity="warning",
             )
             self.query_one("#customer", Input).focus()
             return
-        ticked = tuple(self.query_one("#materials", SelectionList).selected)
         setup = SessionSetup(
             customer=customer,
-            facilitator=self.query_one("#facilitator", Input).value.strip(),
-            participants=tuple(self._participants),
-            materials_checked=ticked,
+            facilitator=draft.facilitator.strip(),
+            participants=draft.participants,
+            materials_checked=draft.materials_checked,
         )
-        missing = len(self.script.prepared_materials) - len(ticked)
+        missing = len(self.script.prepared_materials) - len(draft.materials_checked)
         if missing:
-            self.notify(f"{missing} prepared item(s) not ticked; starting anyway.", timeout=4)
+            notify(self, f"{missing} prepared item(s) not ticked; starting anyway.", timeout=4)
         self.post_message(SessionRequested(self.loaded, setup))
+
+
+def _same(a: SetupDraft, b: SetupDraft) -> bool:
+    """Whether two drafts hold the same set-up (whenever each was saved)."""
+    return (a.customer, a.facilitator, a.participants, a.materials_checked) == (
+        b.customer,
+        b.facilitator,
+        b.participants,
+        b.materials_checked,
+    )

@@ -14,8 +14,9 @@ from textual.widgets import DataTable, Header, MarkdownViewer, Static
 from workshop_tui.content.durations import format_duration
 from workshop_tui.domain import views
 from workshop_tui.export.markdown import render_markdown
+from workshop_tui.plain_text import notify, plain, plain_rich
 from workshop_tui.screens.exporting import export_notes
-from workshop_tui.widgets.footer import Footer
+from workshop_tui.screens.footer import Footer
 
 if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
@@ -41,8 +42,8 @@ class SummaryScreen(Screen[None]):
             with Vertical(id="summary-side"):
                 yield Static("Agenda: planned and actual", classes="section-title")
                 yield DataTable(id="summary-agenda", cursor_type="row", zebra_stripes=True)
-                yield Static(self._counts(), id="summary-counts", markup=False)
-                yield Static("", id="export-path", markup=False)
+                yield Static(plain(self._counts()), id="summary-counts")
+                yield Static(id="export-path")
             yield MarkdownViewer(
                 render_markdown(self.engine.script, session),
                 show_table_of_contents=False,
@@ -58,7 +59,7 @@ class SummaryScreen(Screen[None]):
         for row in report:
             over = f"+{format_duration(row.overrun_seconds)}" if row.overrun_seconds >= 1 else ""
             actual = "skipped" if row.skipped else format_duration(row.actual_seconds)
-            table.add_row(row.name, format_duration(row.planned_seconds), actual, over)
+            table.add_row(plain_rich(row.name), format_duration(row.planned_seconds), actual, over)
         table.add_row(
             "Total",
             format_duration(totals.planned_seconds),
@@ -88,5 +89,5 @@ class SummaryScreen(Screen[None]):
         path = export_notes(self, self.engine, self._exports_dir)
         if path is None:
             return
-        self.query_one("#export-path", Static).update(f"Exported to:\n{path}")
-        self.notify(f"Notes exported to {path}", title="Exported", timeout=10)
+        self.query_one("#export-path", Static).update(plain(f"Exported to:\n{path}"))
+        notify(self, f"Notes exported to {path}", title="Exported", timeout=10)

@@ -1,12 +1,8 @@
-"""The discussion panel: the notes captured on this part, newest at the bottom.
-
-Notes are append-only records added with the screen's ``n`` key; this panel
-only shows them. The screen calls ``sync()`` after a note is added.
-"""
+"""The notes board: the notes captured on this part, newest at the bottom and in view."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from workshop_tui.domain.records import Note
-from workshop_tui.widgets.activity import ActivityPanel
-from workshop_tui.widgets.signoff_panel import local_time
+from workshop_tui.boards.board import Board
+from workshop_tui.domain.read_models.notes import NotesView
+from workshop_tui.plain_text import plain
 
 EMPTY_HINT = "No notes on this part yet. Press n to capture a note."
 
@@ -32,12 +28,11 @@ class NotesScroll(VerticalScroll, inherit_bindings=False):
     ]
 
 
-class DiscussionPanel(ActivityPanel):
-    """Read-only list of this part's notes, each with its time."""
+class NotesBoard(Board):
+    """This part's notes, each with its time."""
 
     DEFAULT_CSS = """
-    DiscussionPanel {
-        height: 1fr;
+    NotesBoard {
         #notes-count {
             height: 1;
             padding: 0 1;
@@ -54,31 +49,34 @@ class DiscussionPanel(ActivityPanel):
     }
     """
 
+    def __init__(self, view: NotesView, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._view = view
+
     def compose(self) -> ComposeResult:
-        yield Static("", id="notes-count", markup=False)
+        yield Static(id="notes-count")
         with NotesScroll(id="notes"):
-            yield Static("", id="notes-text")
+            yield Static(id="notes-text")
 
-    def notes(self) -> list[Note]:
-        """This part's notes, in the order they were captured."""
-        return [note for note in self.engine.session.notes if note.part_id == self.part.id]
+    def on_mount(self) -> None:
+        self.show(self._view)
 
-    def sync(self) -> None:
-        """Redraw the notes and bring the newest into view."""
-        notes = self.notes()
-        count = len(notes)
+    def show(self, view: NotesView) -> None:
+        """Draw the notes and bring the newest into view."""
+        self._view = view
+        count = len(view.notes)
         self.query_one("#notes-count", Static).update(
-            f"{count} note{'s' if count != 1 else ''} on this part  ·  n: capture a note"
+            Content(f"{count} note{'s' if count != 1 else ''} on this part  ·  n: capture a note")
         )
         text = self.query_one("#notes-text", Static)
-        text.set_class(not notes, "-empty")
-        if not notes:
+        text.set_class(not view.notes, "-empty")
+        if not view.notes:
             text.update(Content(EMPTY_HINT))
             return
         text.update(
             Content("\n\n").join(
-                Content.assemble((local_time(note.at), "bold $accent"), "  ", note.text)
-                for note in notes
+                Content.assemble((note.time, "bold $accent"), "  ", plain(note.text))
+                for note in view.notes
             )
         )
         holder = self.query_one("#notes", NotesScroll)

@@ -1,7 +1,9 @@
-"""Small modal dialogs: every piece of text the facilitator types is entered here.
+"""The form dialog: every piece of text the facilitator types is entered here.
 
 Keeping text entry in dialogs leaves the facilitation screen free for single-key
-actions: no key is ever swallowed by an input that happens to have focus.
+actions: no key is ever swallowed by an input that happens to have focus. Every
+label, title, option and message is shown as plain text, so whatever a person
+typed or a script holds reads as written.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
+
+from workshop_tui.dialogs.key_hold import release_keys
+from workshop_tui.dialogs.text_field import TextField
+from workshop_tui.plain_text import plain, typed, visible
 
 
 @dataclass(frozen=True)
@@ -33,10 +39,13 @@ class Field:
 
 
 Validator = Callable[[dict[str, str]], str | None]
+"""Given the form's values, the one sentence that says what is wrong, or None."""
+
+FIELDS = "#dialog-fields Input, #dialog-fields Select"
 
 
 class FormDialog(ModalScreen[dict[str, str] | None]):
-    """A titled form; Enter on the last field or Ctrl+S saves, Escape cancels."""
+    """A titled form; Enter on the last field or Ctrl+S saves, Escape cancels (None)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
@@ -61,39 +70,42 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
-            yield Static(self._title, id="dialog-title")
+            yield Static(plain(self._title), id="dialog-title")
             if self._intro:
-                yield Static(self._intro, id="dialog-intro", markup=False)
+                yield Static(plain(self._intro), id="dialog-intro")
             with VerticalScroll(id="dialog-fields"):
                 for spec in self._fields:
-                    yield Label(spec.label + (" *" if spec.required else ""), classes="field-label")
+                    label = spec.label + (" *" if spec.required else "")
+                    yield Label(plain(label), classes="field-label")
                     if spec.options:
                         yield Select(
-                            list(spec.options),
+                            [(plain(text), value) for text, value in spec.options],
                             value=spec.value if spec.value else Select.NULL,
                             allow_blank=not spec.required,
                             id=f"field-{spec.name}",
                         )
                     else:
-                        yield Input(
-                            value=spec.value,
+                        yield TextField(
+                            spec.value,
                             placeholder=spec.placeholder,
                             id=f"field-{spec.name}",
-                            suggester=SuggestFromList(spec.suggestions, case_sensitive=False)
+                            suggester=SuggestFromList(
+                                [visible(s) for s in spec.suggestions], case_sensitive=False
+                            )
                             if spec.suggestions
                             else None,
                         )
             yield Static("", id="dialog-error")
             with Horizontal(id="dialog-buttons"):
-                yield Button(self._save_label, variant="primary", id="save")
+                yield Button(plain(self._save_label), variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        first = self.query("#dialog-fields Input, #dialog-fields Select").first()
-        first.focus()
+        self.query(FIELDS).first().focus()
+        release_keys(self.app)  # keys typed while the dialog opened go to its first field
 
     def values(self) -> dict[str, str]:
-        """The current value of every field, stripped."""
+        """The current value of every field, stripped, without control characters."""
         result: dict[str, str] = {}
         for spec in self._fields:
             widget = self.query_one(f"#field-{spec.name}")
@@ -102,12 +114,12 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                 result[spec.name] = "" if value is Select.NULL else str(value)
             else:
                 assert isinstance(widget, Input)
-                result[spec.name] = widget.value.strip()
+                result[spec.name] = typed(widget.value).strip()
         return result
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        inputs = list(self.query("#dialog-fields Input, #dialog-fields Select"))
+        inputs = list(self.query(FIELDS))
         position = inputs.index(event.input)
         if position == len(inputs) - 1:
             self.action_save()
@@ -128,44 +140,9 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         if problem is None and self._validate is not None:
             problem = self._validate(values)
         if problem:
-            self.query_one("#dialog-error", Static).update(problem)
+            self.query_one("#dialog-error", Static).update(plain(problem))
             return
         self.dismiss(values)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question: Y or Enter confirms, N or Escape declines."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
-        super().__init__(classes="dialog")
-        self._question = question
-        self._detail = detail
-        self._yes = yes
-        self._no = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog-box"):
-            yield Static(self._question, id="dialog-title", markup=False)
-            if self._detail:
-                yield Static(self._detail, id="dialog-intro", markup=False)
-            with Horizontal(id="dialog-buttons"):
-                yield Button(f"{self._yes} (y)", variant="primary", id="yes")
-                yield Button(f"{self._no} (n)", id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)

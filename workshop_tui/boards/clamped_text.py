@@ -9,6 +9,8 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from workshop_tui.plain_text import visible
+
 ELLIPSIS = "…"
 
 
@@ -43,7 +45,9 @@ def clamp(text: str, width: int, max_lines: int, *, lead: str = "", indent: str 
 
 
 class ClampedText(Widget):
-    """Plain text (never markup) in at most ``max_lines`` wrapped lines, cut with "…"."""
+    """Plain text in at most ``max_lines`` wrapped lines, cut with "…".
+
+    Never markup; control characters show as pictures."""
 
     DEFAULT_CSS = """
     ClampedText {
@@ -72,7 +76,7 @@ class ClampedText(Widget):
 
     def lines(self, width: int) -> list[str]:
         """The lines shown at ``width``."""
-        return clamp(self.text, width, self.max_lines, lead=self.lead, indent=self.indent)
+        return clamp(visible(self.text), width, self.max_lines, lead=self.lead, indent=self.indent)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.lines(width))) if self.text.strip() else 0

@@ -10,9 +10,9 @@ from textual.reactive import reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
 
+from workshop_tui.boards.block_font import BlockFont, choose_font, render_text
+from workshop_tui.boards.status_lines import centred_strip
 from workshop_tui.content.durations import format_clock
-from workshop_tui.widgets.block_font import BlockFont, choose_font, render_text
-from workshop_tui.widgets.status_lines import centred_strip
 
 Phase = Literal["normal", "ending", "over", "paused"]
 

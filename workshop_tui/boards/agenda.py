@@ -10,19 +10,20 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop_tui.content.durations import format_duration
+from workshop_tui.plain_text import plain_rich
 
 if TYPE_CHECKING:
-    from workshop_tui.domain.engine import AgendaRow
+    from workshop_tui.domain.read_models.timing import AgendaLine
 
 _MARK = {"done": "✔", "skipped": "↷", "current": "▶", "upcoming": "·"}
 _STYLE = {"done": "dim", "skipped": "dim italic", "current": "bold reverse", "upcoming": ""}
 
 
-class AgendaView(Static):
+class AgendaBoard(Static):
     """Each part on a line: mark, name, planned minutes, actual minutes."""
 
     DEFAULT_CSS = """
-    AgendaView {
+    AgendaBoard {
         height: auto;
         padding: 0 1;
     }
@@ -32,8 +33,8 @@ class AgendaView(Static):
         super().__init__(**kwargs)
         self._shown: list[tuple[str, str, str, str, bool]] = []
 
-    def show(self, rows: Sequence[AgendaRow]) -> None:
-        """Redraw from the engine's agenda, only when what it shows has changed."""
+    def show(self, rows: Sequence[AgendaLine]) -> None:
+        """Draw the agenda, only when what it shows has changed."""
         lines = [
             (
                 row.status,
@@ -60,7 +61,7 @@ class AgendaView(Static):
             style = _STYLE[status]
             table.add_row(
                 Text(_MARK[status], style=style),
-                Text(name, style=style),
+                plain_rich(name, style=style),
                 Text(planned, style=style),
                 Text(actual, style=(style + " bold") if over else style),
             )

@@ -1,0 +1,48 @@
+"""A yes/no question, with the question and its detail shown as plain text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from workshop_tui.dialogs.key_hold import release_keys
+from workshop_tui.plain_text import plain
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: Y or Enter confirms, N or Escape declines."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(classes="dialog")
+        self._question = question
+        self._detail = detail
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog-box"):
+            yield Static(plain(self._question), id="dialog-title")
+            if self._detail:
+                yield Static(plain(self._detail), id="dialog-intro")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(plain(f"{self._yes} (y)"), variant="primary", id="yes")
+                yield Button(plain(f"{self._no} (n)"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+        release_keys(self.app)  # a "y" typed while the question opened answers it
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,105 @@
+"""The actions board: the follow-ups recorded, then the script's suggestions not added yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from workshop_tui.domain import views
+from workshop_tui.domain.due_dates import describe_due, is_overdue
+from workshop_tui.domain.records import ActionItem
+
+if TYPE_CHECKING:
+    from workshop_tui.content.model import ActionTemplate, Part
+    from workshop_tui.domain.snapshot import SessionSnapshot
+
+EMPTY_HINT = "No actions yet: press a to add one."
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """One line of the table: a recorded action, or a suggestion not added yet."""
+
+    key: str
+    action: ActionItem | None = None
+    suggestion: ActionTemplate | None = None
+    due: str = ""
+    """The due date as the room says it ("fri 4 Dec"), or "suggested"."""
+    overdue: bool = False
+    detail: str = ""
+    """The row in full, for when the table cuts it short."""
+
+    @property
+    def text(self) -> str:
+        if self.action is not None:
+            return self.action.text
+        return self.suggestion.text if self.suggestion else ""
+
+    @property
+    def owner(self) -> str:
+        if self.action is not None:
+            return self.action.owner
+        return self.suggestion.owner if self.suggestion else ""
+
+    @property
+    def done(self) -> bool:
+        return self.action is not None and self.action.done
+
+
+@dataclass(frozen=True, slots=True)
+class ActionsView:
+    rows: tuple[ActionRow, ...]
+    today: date
+
+    @property
+    def recorded(self) -> int:
+        return sum(1 for row in self.rows if row.action is not None)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for row in self.rows if row.done)
+
+    @property
+    def suggested(self) -> int:
+        return len(self.rows) - self.recorded
+
+    def find(self, key: str | None) -> ActionRow | None:
+        return next((row for row in self.rows if row.key == key), None)
+
+
+def actions_view(part: Part, session: SessionSnapshot, today: date) -> ActionsView:
+    """Recorded actions in the order first written, then suggestions not yet added."""
+    actions = views.current_actions(session.actions)
+    written = {action.text.casefold() for action in actions}
+    rows = [_action_row(action, today) for action in actions]
+    activity = part.activity
+    suggested = list(activity.suggested) if activity.kind == "actions" else []
+    rows += [
+        ActionRow(
+            f"suggested:{index}",
+            suggestion=template,
+            due="suggested",
+            detail=f"Suggested: {template.text} (enter adds it)",
+        )
+        for index, template in enumerate(suggested)
+        if template.text.casefold() not in written
+    ]
+    return ActionsView(tuple(rows), today)
+
+
+def _action_row(action: ActionItem, today: date) -> ActionRow:
+    due = describe_due(action.due, today)
+    overdue = is_overdue(action.due, today, done=action.done)
+    parts = [action.text]
+    if action.owner:
+        parts.append(f"owner {action.owner}")
+    if action.due:
+        parts.append(f"due {due}")
+    return ActionRow(
+        f"action:{action.key}",
+        action=action,
+        due=f"⚠ {due}" if overdue else due,
+        overdue=overdue,
+        detail=" · ".join(parts),
+    )
