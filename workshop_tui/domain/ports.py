@@ -110,6 +110,10 @@ class SessionStore(Protocol):
         """The script as it was run and everything the session stored."""
         ...
 
+    def script_source(self, session_id: int) -> str:
+        """The text of the script as it was run with the session (YAML or Markdown)."""
+        ...
+
     def latest_unfinished(self) -> int | None:
         """The id of the most recently active unfinished session, if any."""
         ...

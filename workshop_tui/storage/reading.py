@@ -186,6 +186,18 @@ def list_sessions(connection: Connection, where: str) -> list[SessionSummary]:
         raise unreadable(where, "a session holds something this version cannot read") from error
 
 
+def script_source(connection: Connection, session_id: int, where: str) -> str:
+    """The text of the script as it was run with the session (YAML or Markdown)."""
+    source = connection.execute(
+        select(_scripts.c.source)
+        .join(_sessions, _scripts.c.id == _sessions.c.script_row_id)
+        .where(_sessions.c.id == session_id)
+    ).scalar_one_or_none()
+    if source is None:
+        raise unknown_session(session_id, where)
+    return text(source)
+
+
 def _date(value: object) -> date | None:
     """A review date as a labelled subquery returns it: SQLite's text, or a date already."""
     if value is None or isinstance(value, date):

@@ -353,6 +353,11 @@ class SqlSessionStore:
         with self._read() as connection:
             return reading.read_session(connection, session_id, self.where)
 
+    def script_source(self, session_id: int) -> str:
+        """The text of the script as it was run with the session."""
+        with self._read() as connection:
+            return reading.script_source(connection, session_id, self.where)
+
     def latest_unfinished(self) -> int | None:
         """The id of the most recently seen session that has not finished."""
         with self._read() as connection:
