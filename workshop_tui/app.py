@@ -43,6 +43,10 @@ class Launch:
     session_id: int | None = None
     resume_latest: bool = False
     exports_dir: Path | None = None
+    renegotiate: int | None = None
+    """A finished session whose agreement a new session renegotiates (set-up first)."""
+    current_script: bool = False
+    """Renegotiate with the script file as it is now, not the copy stored with the session."""
 
 
 class WorkshopApp(HoldsKeys):
