@@ -22,7 +22,13 @@ from textual.screen import Screen
 from workshop_tui import collector
 from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.domain.clock import Clock, SystemClock
-from workshop_tui.messages import DraftKept, ScriptChosen, SessionChosen, SessionRequested
+from workshop_tui.messages import (
+    DraftKept,
+    RenegotiationChosen,
+    ScriptChosen,
+    SessionChosen,
+    SessionRequested,
+)
 from workshop_tui.plain_text import notify, visible
 from workshop_tui.printable import printable
 from workshop_tui.screens.opening import OpeningScreen
@@ -31,6 +37,8 @@ if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
     from workshop_tui.domain.engine import Resumed, SessionEngine
     from workshop_tui.domain.ports import SessionStore
+    from workshop_tui.domain.renegotiation import CarryOver
+    from workshop_tui.domain.snapshot import SessionSetup
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,8 @@ class WorkshopApp(HoldsKeys):
     def _opening_text(self) -> str:
         if self.launch.script_ref:
             return f"Opening {self.launch.script_ref}…"
+        if self.launch.renegotiate is not None:
+            return "Opening the agreement to renegotiate…"
         if self.launch.session_id is not None or self.launch.resume_latest:
             return "Opening the session…"
         return "Loading scripts and sessions…"
@@ -133,7 +143,9 @@ class WorkshopApp(HoldsKeys):
             if waiting is not None:
                 self.on_session_requested(waiting)
             return
-        if launch.session_id is not None:
+        if launch.renegotiate is not None:
+            self.renegotiate(launch.renegotiate, current_script=launch.current_script)
+        elif launch.session_id is not None:
             self.open_session(launch.session_id)
         elif launch.resume_latest:
             latest = store.latest_unfinished()
@@ -157,6 +169,9 @@ class WorkshopApp(HoldsKeys):
     # -- flow between screens --------------------------------------------------------------
     def on_script_chosen(self, message: ScriptChosen) -> None:
         self._load_script(message.script_ref)
+
+    def on_renegotiation_chosen(self, message: RenegotiationChosen) -> None:
+        self.renegotiate(message.session_id, ask=True)
 
     def on_session_chosen(self, message: SessionChosen) -> None:
         self.open_session(message.session_id)
@@ -206,9 +221,17 @@ class WorkshopApp(HoldsKeys):
                 self._store_problem = None
                 self._open_store()
             return
+        plan = message.renegotiation
         try:
+            carried = plan.carried if plan is not None else self._carry_over(message.setup)
             engine = SessionEngine.begin(
-                message.loaded.script, message.loaded.source, message.setup, self.store, self.clock
+                message.loaded.script,
+                message.loaded.source,
+                message.setup,
+                self.store,
+                self.clock,
+                baseline=plan.baseline if plan is not None else None,
+                carried=carried,
             )
         except (EngineError, StoreError) as error:
             notify(self, str(error), title="The session was not created", severity="error")
@@ -218,6 +241,72 @@ class WorkshopApp(HoldsKeys):
         remove_draft(message.loaded.script.id)
         self._kept_draft = None
         self._facilitate(engine, None)
+
+    def _carry_over(self, setup: SessionSetup) -> CarryOver | None:
+        """The open actions of the customer's last session, for a new session with them."""
+        from workshop_tui.domain.chain import last_of_customer
+        from workshop_tui.domain.renegotiation import carry_over
+
+        assert self.store is not None
+        last = last_of_customer(self.store.list_sessions(), setup.customer)
+        if last is None:
+            return None
+        found = carry_over(self.store.load_session(last.id)[1])
+        if found.actions:
+            notify(
+                self,
+                f"{len(found.actions)} open action(s) carried over from session {last.id}: "
+                "mark each done, kept or dropped on the actions part.",
+                title="Carried over",
+                timeout=8,
+            )
+        return found if found.actions else None
+
+    def renegotiate(
+        self, session_id: int, *, current_script: bool = False, ask: bool = False
+    ) -> None:
+        """Set up the next version of a finished session's agreement, prefilled.
+
+        With ``ask``, a script file that differs from the stored copy is offered first.
+        """
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.living import prepare_renegotiation
+        from workshop_tui.screens.setup import SetupScreen
+
+        assert self.store is not None
+        try:
+            plan = prepare_renegotiation(
+                self.store, session_id, self.launch.scripts_dirs, current_script=current_script
+            )
+        except StoreError as error:
+            if isinstance(self.screen, OpeningScreen):
+                self.fail(str(error))
+            else:
+                notify(self, str(error), title="Cannot renegotiate", severity="error")
+            return
+        if ask and plan.file_differs:
+            self._offer_current_script(session_id, plan.script_note)
+            return
+        screen = SetupScreen(plan.loaded, self.clock, plan)
+        if isinstance(self.screen, OpeningScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        notify(self, plan.script_note, title="Script", timeout=8)
+
+    @dialog_flow
+    async def _offer_current_script(self, session_id: int, note: str) -> None:
+        from workshop_tui.dialogs.confirm import ConfirmDialog
+
+        current = await self.push_screen_wait(
+            ConfirmDialog(
+                "The script file has changed since that session",
+                f"{note} Use the current file for the new version?",
+                yes="Current file",
+                no="Stored copy",
+            )
+        )
+        self.renegotiate(session_id, current_script=bool(current))
 
     def on_draft_kept(self, message: DraftKept) -> None:
         self._kept_draft = message.path

@@ -36,6 +36,8 @@ class Renegotiation:
     setup: SessionSetup
     script_note: str
     """One sentence: which script is used and whether the file differs from the stored copy."""
+    file_differs: bool = False
+    """The script's current file differs from the copy stored with the session."""
 
     @property
     def version(self) -> int:
@@ -66,19 +68,19 @@ def prepare_renegotiation(
         )
     version = chain.versions(summaries)[session_id]
     stored = LoadedScript(script, store.script_source(session_id), Path(f"session-{session_id}"))
-    loaded, note = _choose_script(stored, session_id, scripts_dirs, current_script)
+    loaded, note, differs = _choose_script(stored, session_id, scripts_dirs, current_script)
     baseline = Baseline(script, session, version)
     last = chain.last_of_customer(summaries, session.setup.customer)
     carried = None
     if last is not None:
         last_session = session if last.id == session_id else store.load_session(last.id)[1]
         carried = carry_over(last_session)
-    return Renegotiation(loaded, baseline, carried, prefilled_setup(baseline), note)
+    return Renegotiation(loaded, baseline, carried, prefilled_setup(baseline), note, differs)
 
 
 def _choose_script(
     stored: LoadedScript, session_id: int, dirs: Sequence[Path], current: bool
-) -> tuple[LoadedScript, str]:
+) -> tuple[LoadedScript, str, bool]:
     """The stored copy unless ``current``; the sentence says whether the file differs."""
     from workshop_tui.content.catalog import find_script
     from workshop_tui.content.problems import ScriptInvalid, ScriptNotFound
@@ -93,20 +95,25 @@ def _choose_script(
                 f"the current version of script {script_id!r} cannot be found or read; "
                 "leave out --current-script to use the copy stored with the session"
             ) from None
-        return stored, (
+        return (
+            stored,
             f"Using the script as stored with session {session_id} "
-            f"(no readable file of {script_id!r} to compare it with)."
+            f"(no readable file of {script_id!r} to compare it with).",
+            False,
         )
     same = on_file.script == stored.script
     if current:
         said = "the same as" if same else "different from"
-        return on_file, f"Using the current file {path}, {said} the copy stored with the session."
+        note = f"Using the current file {path}, {said} the copy stored with the session."
+        return on_file, note, not same
     if same:
-        return stored, f"Using the script as stored with session {session_id}; {path} is the same."
-    return stored, (
+        note = f"Using the script as stored with session {session_id}; {path} is the same."
+        return stored, note, False
+    note = (
         f"Using the script as stored with session {session_id}; {path} differs from it "
         "(choose the current version to use the file)."
     )
+    return stored, note, True
 
 
 # -- reading the chain -----------------------------------------------------------------------

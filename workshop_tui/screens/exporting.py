@@ -15,10 +15,17 @@ if TYPE_CHECKING:
 
 def export_notes(screen: Screen[None], engine: SessionEngine, folder: Path | None) -> Path | None:
     """The exported file's path, or None after telling the facilitator why it failed."""
+    from workshop_tui.domain.ports import StoreError
     from workshop_tui.export.files import export_session
+    from workshop_tui.living import lineage_for
 
+    store = getattr(screen.app, "store", None)
+    try:  # the version, what changed since the last one and what was carried
+        lineage = lineage_for(store, engine.script, engine.session) if store else None
+    except StoreError:
+        lineage = None
     try:
-        return export_session(engine.script, engine.session, folder)
+        return export_session(engine.script, engine.session, folder, lineage=lineage)
     except OSError as error:
         message = f"The notes could not be written: {error.strerror or error}."
         notify(screen, message, severity="error")
