@@ -17,6 +17,7 @@ from workshop_tui.content.model import Script
 from workshop_tui.domain import chain
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.lineage import Lineage, lineage_of
+from workshop_tui.domain.part_stats import part_figures
 from workshop_tui.domain.ports import SessionStore, StoreError
 from workshop_tui.domain.renegotiation import Baseline, CarryOver, carry_over, prefilled_setup
 from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot, SessionSummary
@@ -133,7 +134,25 @@ def lineage_for(
         earlier_script, earlier_session = store.load_session(session.renegotiates)
         earlier = (earlier_script, earlier_session, numbers.get(session.renegotiates, 1))
     dates = {s.id: _when(s) for s in summaries}
-    return lineage_of(script, session, numbers.get(session.id, 1), earlier, dates)
+    figures = tuple(part_figures(_runs_of(store, script, session, summaries)))
+    return lineage_of(script, session, numbers.get(session.id, 1), earlier, dates, figures)
+
+
+def _runs_of(
+    store: SessionStore,
+    script: Script,
+    session: SessionSnapshot,
+    summaries: Sequence[SessionSummary],
+) -> list[tuple[Script, SessionSnapshot]]:
+    """Every session of ``script``'s id, oldest first, ``session`` as given (it may be live)."""
+    runs: list[tuple[Script, SessionSnapshot]] = []
+    for summary in sorted(summaries, key=lambda s: s.id):
+        if summary.script_id != script.id:
+            continue
+        runs.append(
+            (script, session) if summary.id == session.id else store.load_session(summary.id)
+        )
+    return runs
 
 
 def _when(summary: SessionSummary) -> datetime:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.ui.test_full_session import replace_in_dialog, wait_for
+from textual.widgets import DataTable, Static
+
+from tests.ui.test_full_session import replace_in_dialog, type_into_dialog, wait_for
 from workshop_tui.app import Launch, WorkshopApp
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
@@ -22,8 +24,10 @@ from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.screens.changes import ChangesScreen
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
+from workshop_tui.screens.stats import StatsScreen
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.storage import open_store
 
@@ -85,6 +89,23 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
         await pilot.pause()
         await pilot.press("down", "d")
         await pilot.pause()
+
+        # During the session: what changed so far, the review date, planned against actual.
+        await pilot.press("ctrl+g")
+        changes = await wait_for(pilot, ChangesScreen)
+        shown = str(changes.query_one("#changes-text", Static).render())
+        assert "Changes since version 1" in shown and "reworded" in shown
+        await pilot.press("escape")
+        await pilot.press("ctrl+r")
+        await type_into_dialog(pilot, "in 3 months")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert engine.review_date == date(2027, 5, 19)
+        await pilot.press("ctrl+o")
+        stats = await wait_for(pilot, StatsScreen)
+        assert stats.query_one("#stats-table", DataTable).row_count >= 1
+        await pilot.press("escape")
+        await wait_for(pilot, FacilitateScreen)
 
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from workshop_tui.domain import views
 from workshop_tui.domain.agreement import Agreement, agreement_of
 from workshop_tui.domain.changes import AgreementChanges, changes_between
+from workshop_tui.domain.part_stats import PartFigures
 from workshop_tui.domain.records import ActionItem
 from workshop_tui.domain.snapshot import SessionSnapshot
 
@@ -66,6 +67,8 @@ class Lineage:
     carried: tuple[CarriedAction, ...] = ()
     carried_from: dict[int, datetime] | None = None
     """When each session the actions were carried from took place."""
+    part_figures: tuple[PartFigures, ...] = ()
+    """Planned against actual per part across the sessions of this script (the notes' table)."""
 
 
 def lineage_of(
@@ -74,6 +77,7 @@ def lineage_of(
     version: int,
     earlier: tuple[Script, SessionSnapshot, int] | None = None,
     carried_dates: dict[int, datetime] | None = None,
+    figures: tuple[PartFigures, ...] = (),
 ) -> Lineage:
     """The lineage of ``session``: ``earlier`` is the session it renegotiates, as run."""
     before: EarlierVersion | None = None
@@ -95,6 +99,7 @@ def lineage_of(
         changes,
         carried_actions(session),
         carried_dates,
+        figures,
     )
 
 

@@ -6,7 +6,7 @@ from workshop_tui.domain.change_lines import change_groups, changes_title, versi
 from workshop_tui.domain.lineage import Lineage
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item, table
-from workshop_tui.export.timefmt import day
+from workshop_tui.export.timefmt import day, duration
 
 
 def version(lineage: Lineage | None) -> Lines:
@@ -53,3 +53,31 @@ def carried(lineage: Lineage | None) -> Lines:
         )
     headers = ["Action", "Owner", "Carried from", "What became of it", "Note"]
     return [heading(2, "Actions carried over"), "", *table(headers, rows)]
+
+
+def planned_against_actual(lineage: Lineage | None) -> Lines:
+    """Per part, planned, allowed and actual across the sessions of the script (the notes)."""
+    if lineage is None or not lineage.part_figures:
+        return []
+    figures = lineage.part_figures
+    runs = max(f.runs for f in figures)
+    rows = [
+        [
+            escape.cell(f.name),
+            str(f.runs),
+            duration(f.planned),
+            duration(f.allowed_median),
+            duration(f.actual_median),
+            duration(f.actual_worst),
+            f"{f.overruns} of {f.runs}",
+        ]
+        for f in figures
+    ]
+    headers = ["Part", "Runs", "Planned", "Allowed (median)", "Actual (median)", "Worst", "Overran"]
+    return [
+        heading(2, "Planned against actual across sessions"),
+        "",
+        f"Every finished part of this script, over up to {runs} session(s).",
+        "",
+        *table(headers, rows, right=(1,)),
+    ]

@@ -24,7 +24,7 @@ from workshop_tui.export.blocks import heading
 from workshop_tui.export.board import cynefin, type_of_work
 from workshop_tui.export.decisions import decisions
 from workshop_tui.export.document import UTC_NOTE, facts, join, participants, title
-from workshop_tui.export.living import carried, changes, version
+from workshop_tui.export.living import carried, changes, planned_against_actual, version
 from workshop_tui.export.outcomes import corrections, intended_outcomes
 from workshop_tui.export.part_notes import notes
 from workshop_tui.export.promises import promises
@@ -50,6 +50,7 @@ def render_markdown(
             changes(lineage),
             participants(agreement),
             agenda(script, session),
+            planned_against_actual(lineage),
             notes(script, session),
             cynefin(session),
             type_of_work(agreement),
