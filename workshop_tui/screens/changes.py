@@ -46,6 +46,7 @@ class ChangesScreen(Screen[None]):
     """ "Changes since version N (date)": promises, decisions, sections to initial again."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="Back to the session")]
+    DEFAULT_CSS = "ChangesScreen #changes { padding: 0 1; }"
 
     def __init__(self, lineage: Lineage) -> None:
         super().__init__()

@@ -16,26 +16,25 @@ MAX_SHOWN = 4
 
 
 def note_text(plan: Renegotiation) -> str:
-    """The lines the note shows, as plain text."""
+    """The lines the note shows, as plain text: the version, the script, the carried actions."""
     baseline = plan.baseline
     day = baseline.date.astimezone().strftime("%Y-%m-%d")
     lines = [
-        f"Version {plan.version} of the agreement with {baseline.session.setup.customer}: "
-        f"renegotiates session {baseline.session_id} of {day} (version {baseline.version}).",
+        f"Version {plan.version} of the agreement with {baseline.session.setup.customer} · "
+        f"renegotiates session {baseline.session_id} of {day}",
         plan.script_note,
     ]
     carried = plan.carried.actions if plan.carried is not None else ()
     if carried and plan.carried is not None:
         source = plan.carried.date.astimezone().strftime("%Y-%m-%d")
-        lines.append(
-            f"{len(carried)} open action(s) carried over from session {plan.carried.session_id} "
-            f"({source}), to mark done, kept or dropped:"
+        shown = "; ".join(
+            f"{a.text} ({a.owner})" if a.owner else a.text for a in carried[:MAX_SHOWN]
         )
-        for action in carried[:MAX_SHOWN]:
-            owner = f" ({action.owner})" if action.owner else ""
-            lines.append(f"  • {action.text}{owner}")
-        if len(carried) > MAX_SHOWN:
-            lines.append(f"  … and {len(carried) - MAX_SHOWN} more")
+        more = f"; and {len(carried) - MAX_SHOWN} more" if len(carried) > MAX_SHOWN else ""
+        lines.append(
+            f"↻ {len(carried)} open action(s) from session {plan.carried.session_id} ({source}), "
+            f"to mark done, kept or dropped: {shown}{more}"
+        )
     return "\n".join(lines)
 
 
@@ -43,7 +42,7 @@ class RenegotiationNote(Static):
     """The renegotiation's version, script and carried actions, above the names."""
 
     DEFAULT_CSS = """
-    RenegotiationNote { height: auto; max-height: 8; color: $text-accent; padding: 0 0 1 0; }
+    RenegotiationNote { height: auto; max-height: 6; color: $text-accent; }
     """
 
     def __init__(self, plan: Renegotiation) -> None:
