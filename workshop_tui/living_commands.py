@@ -157,7 +157,9 @@ def cmd_due(args: argparse.Namespace) -> int:
             ],
         )
     if late:
-        print("" if not due else "\nOpen actions past due:")
+        if due:
+            print()
+        print("Open actions past due:")
         print_table(
             ("SESSION", "CUSTOMER", "ACTION", "OWNER", "DUE"),
             [
@@ -275,7 +277,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     over = [f for f in worst_first(figures) if f.overrun_median > 0]
     if over:
         names = ", ".join(f"{f.name} (+{duration(f.overrun_median)})" for f in over[:3])
-        print(printable(f"\nOverrun most (median beyond the time allowed): {names}"))
+        print()
+        print(printable(f"Overrun most (median beyond the time allowed): {names}"))
     return 0
 
 

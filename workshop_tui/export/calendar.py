@@ -42,7 +42,7 @@ def calendar_events(script: Script, session: SessionSnapshot) -> Calendar:
                 f"session-{session.id}-review@{DOMAIN}",
                 review,
                 f"Review the agreement with {customer}",
-                f"{script.title}: the agreement of session {session.id} is due for review.",
+                f"{script.title}: review the agreement reached in session {session.id}.",
                 stamp,
                 sequence,
             )
