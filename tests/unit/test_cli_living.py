@@ -108,8 +108,9 @@ def test_export_says_the_version_and_what_changed(tmp_path: Path) -> None:
     assert "“Demo every sprint” → “Demo every two weeks”" in agreement
     assert "## Actions carried over" in agreement
     notes = workshop("--db", db, "export", str(first), "-o", "-").stdout
-    assert "Version 1 of the agreement with Acme Health" in notes
+    assert "of the agreement with" not in notes  # a first version is simply the agreement
     assert "Changes since" not in notes
+    assert "## Planned against actual across sessions" in notes  # two sessions of the script
 
 
 def test_commands_without_a_database_say_so(tmp_path: Path) -> None:

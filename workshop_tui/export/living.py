@@ -10,8 +10,11 @@ from workshop_tui.export.timefmt import day, duration
 
 
 def version(lineage: Lineage | None) -> Lines:
-    """ "Version 2 of the agreement with Acme (renegotiates session 4)." under the facts."""
-    if lineage is None:
+    """ "Version 2 of the agreement with Acme (renegotiates session 4)." under the facts.
+
+    A first version says nothing: until it is renegotiated it is simply the agreement.
+    """
+    if lineage is None or lineage.earlier is None:
         return []
     return [escape.inline(version_line(lineage)) + "."]
 
@@ -61,6 +64,8 @@ def planned_against_actual(lineage: Lineage | None) -> Lines:
         return []
     figures = lineage.part_figures
     runs = max(f.runs for f in figures)
+    if runs < 2:  # one session: the agenda says it all
+        return []
     rows = [
         [
             escape.cell(f.name),
