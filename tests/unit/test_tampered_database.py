@@ -183,11 +183,6 @@ CASES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "session 1 has renegotiates 5, which is not an earlier session",
         SESSION_LEVEL,
     ),
-    "dropped-maybe": (
-        "UPDATE actions SET dropped = 7",
-        "session 1 has actions.dropped 7, which is not yes or no",
-        LOAD_LEVEL,
-    ),
     "script-not-json": (
         "UPDATE scripts SET model_json = 'not json'",
         "the script of session 1 is not one this version can run",
