@@ -25,6 +25,7 @@ from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.messages import (
     DraftKept,
     PickerRequested,
+    RenegotiationChosen,
     ScriptChosen,
     SessionChosen,
     SessionRequested,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
     from workshop_tui.domain.engine import Resumed, SessionEngine
     from workshop_tui.domain.ports import SessionStore
+    from workshop_tui.domain.renegotiation import CarryOver
+    from workshop_tui.domain.snapshot import SessionSetup
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ class Launch:
     session_id: int | None = None
     resume_latest: bool = False
     exports_dir: Path | None = None
+    renegotiate: int | None = None
+    """A finished session whose agreement a new session renegotiates (set-up first)."""
+    current_script: bool = False
+    """Renegotiate with the script file as it is now, not the copy stored with the session."""
 
 
 QUIT = "Quit; while a part runs it asks first, pauses the timer and saves"
@@ -67,6 +74,27 @@ class WorkshopApp(HoldsKeys):
         ),
         Binding("q", "request_quit", "Quit", tooltip=QUIT),
         Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True, tooltip=QUIT),
+        Binding(
+            "ctrl+r",
+            "review_date",
+            "Review date",
+            show=False,
+            tooltip="Set when the agreement is to be reviewed",
+        ),
+        Binding(
+            "ctrl+g",
+            "show_changes",
+            "What changed",
+            show=False,
+            tooltip="What changed since the last version of this agreement",
+        ),
+        Binding(
+            "ctrl+o",
+            "show_stats",
+            "Planned vs actual",
+            show=False,
+            tooltip="Planned against actual time per part, across sessions",
+        ),
     ]
 
     def __init__(self, launch: Launch, clock: Clock | None = None) -> None:
@@ -105,6 +133,8 @@ class WorkshopApp(HoldsKeys):
     def _opening_text(self) -> str:
         if self.launch.script_ref:
             return f"Opening {self.launch.script_ref}…"
+        if self.launch.renegotiate is not None:
+            return "Opening the agreement to renegotiate…"
         if self.launch.session_id is not None or self.launch.resume_latest:
             return "Opening the session…"
         return "Loading scripts and sessions…"
@@ -141,7 +171,9 @@ class WorkshopApp(HoldsKeys):
             if waiting is not None:
                 self.on_session_requested(waiting)
             return
-        if launch.session_id is not None:
+        if launch.renegotiate is not None:
+            self.renegotiate(launch.renegotiate, current_script=launch.current_script)
+        elif launch.session_id is not None:
             self.open_session(launch.session_id)
         elif launch.resume_latest:
             latest = store.latest_unfinished()
@@ -165,6 +197,9 @@ class WorkshopApp(HoldsKeys):
     # -- flow between screens --------------------------------------------------------------
     def on_script_chosen(self, message: ScriptChosen) -> None:
         self._load_script(message.script_ref)
+
+    def on_renegotiation_chosen(self, message: RenegotiationChosen) -> None:
+        self.renegotiate(message.session_id, ask=True)
 
     def on_session_chosen(self, message: SessionChosen) -> None:
         self.open_session(message.session_id)
@@ -214,9 +249,17 @@ class WorkshopApp(HoldsKeys):
                 self._store_problem = None
                 self._open_store()
             return
+        plan = message.renegotiation
         try:
+            carried = plan.carried if plan is not None else self._carry_over(message.setup)
             engine = SessionEngine.begin(
-                message.loaded.script, message.loaded.source, message.setup, self.store, self.clock
+                message.loaded.script,
+                message.loaded.source,
+                message.setup,
+                self.store,
+                self.clock,
+                baseline=plan.baseline if plan is not None else None,
+                carried=carried,
             )
         except (EngineError, StoreError) as error:
             notify(self, str(error), title="The session was not created", severity="error")
@@ -236,6 +279,72 @@ class WorkshopApp(HoldsKeys):
         from workshop_tui.screens.picker import PickerScreen
 
         self.switch_screen(PickerScreen(self.store, self.launch.scripts_dirs))
+
+    def _carry_over(self, setup: SessionSetup) -> CarryOver | None:
+        """The open actions of the customer's last session, for a new session with them."""
+        from workshop_tui.domain.chain import last_of_customer
+        from workshop_tui.domain.renegotiation import carry_over
+
+        assert self.store is not None
+        last = last_of_customer(self.store.list_sessions(), setup.customer)
+        if last is None:
+            return None
+        found = carry_over(self.store.load_session(last.id)[1])
+        if found.actions:
+            notify(
+                self,
+                f"{len(found.actions)} open action(s) carried over from session {last.id}: "
+                "mark each done, kept or dropped on the actions part.",
+                title="Carried over",
+                timeout=8,
+            )
+        return found if found.actions else None
+
+    def renegotiate(
+        self, session_id: int, *, current_script: bool = False, ask: bool = False
+    ) -> None:
+        """Set up the next version of a finished session's agreement, prefilled.
+
+        With ``ask``, a script file that differs from the stored copy is offered first.
+        """
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.living import prepare_renegotiation
+        from workshop_tui.screens.setup import SetupScreen
+
+        assert self.store is not None
+        try:
+            plan = prepare_renegotiation(
+                self.store, session_id, self.launch.scripts_dirs, current_script=current_script
+            )
+        except StoreError as error:
+            if isinstance(self.screen, OpeningScreen):
+                self.fail(str(error))
+            else:
+                notify(self, str(error), title="Cannot renegotiate", severity="error")
+            return
+        if ask and plan.file_differs:
+            self._offer_current_script(session_id, plan.script_note)
+            return
+        screen = SetupScreen(plan.loaded, self.clock, plan)
+        if isinstance(self.screen, OpeningScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        notify(self, plan.script_note, title="Script", timeout=8)
+
+    @dialog_flow
+    async def _offer_current_script(self, session_id: int, note: str) -> None:
+        from workshop_tui.dialogs.confirm import ConfirmDialog
+
+        current = await self.push_screen_wait(
+            ConfirmDialog(
+                "The script file has changed since that session",
+                f"{note} Use the current file for the new version?",
+                yes="Current file",
+                no="Stored copy",
+            )
+        )
+        self.renegotiate(session_id, current_script=bool(current))
 
     def on_draft_kept(self, message: DraftKept) -> None:
         self._kept_draft = message.path
@@ -284,6 +393,52 @@ class WorkshopApp(HoldsKeys):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    @dialog_flow
+    async def action_review_date(self) -> None:
+        """Set the review date of the session's agreement (any time, finished or not)."""
+        from workshop_tui.screens.review_date import ask_review_date
+
+        if self.engine is None:
+            notify(self, "Open a session first: the review date belongs to its agreement.")
+            return
+        await ask_review_date(self, self.engine)
+
+    def action_show_changes(self) -> None:
+        """What changed since the version this session renegotiates."""
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.living import lineage_for
+        from workshop_tui.screens.changes import ChangesScreen
+
+        if self.engine is None or self.store is None:
+            notify(self, "Open a session first: its changes are against its last version.")
+            return
+        if isinstance(self.screen, ChangesScreen):
+            return
+        try:
+            lineage = lineage_for(self.store, self.engine.script, self.engine.session)
+        except StoreError as error:
+            notify(self, str(error), title="Cannot compare", severity="error")
+            return
+        self.push_screen(ChangesScreen(lineage))
+
+    def action_show_stats(self) -> None:
+        """Planned against actual per part: this session's script, or every script."""
+        from workshop_tui.domain.part_stats import part_figures
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.screens.stats import StatsScreen
+
+        if self.store is None or isinstance(self.screen, StatsScreen):
+            return
+        wanted = self.engine.script.id if self.engine is not None else None
+        try:
+            summaries = [s for s in self.store.list_sessions() if wanted in (None, s.script_id)]
+            runs = [self.store.load_session(s.id) for s in sorted(summaries, key=lambda s: s.id)]
+        except StoreError as error:
+            notify(self, str(error), title="Cannot read the sessions", severity="error")
+            return
+        what = self.engine.script.title if self.engine is not None else "every script"
+        self.push_screen(StatsScreen(part_figures(runs), what))
 
     def action_toggle_theme(self) -> None:
         self.theme = other_theme(self.theme)

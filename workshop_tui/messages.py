@@ -10,6 +10,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
     from workshop_tui.domain.snapshot import SessionSetup
+    from workshop_tui.living import Renegotiation
 
 
 class ScriptChosen(Message):
@@ -28,13 +29,28 @@ class SessionChosen(Message):
         self.session_id = session_id
 
 
+class RenegotiationChosen(Message):
+    """The facilitator picked a finished session to renegotiate: set up its next version."""
+
+    def __init__(self, session_id: int) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+
 class SessionRequested(Message):
     """Set-up is complete: create the session and start facilitating."""
 
-    def __init__(self, loaded: LoadedScript, setup: SessionSetup) -> None:
+    def __init__(
+        self,
+        loaded: LoadedScript,
+        setup: SessionSetup,
+        renegotiation: Renegotiation | None = None,
+    ) -> None:
         super().__init__()
         self.loaded = loaded
         self.setup = setup
+        self.renegotiation = renegotiation
+        """The earlier agreement the new session renegotiates, if it does."""
 
 
 class DraftKept(Message):

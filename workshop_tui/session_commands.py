@@ -11,6 +11,7 @@ from workshop_tui.printable import printable
 
 if TYPE_CHECKING:
     from workshop_tui.app import Launch
+    from workshop_tui.domain.snapshot import SessionSummary
 
 
 def _launch(
@@ -69,7 +70,10 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
-    """An aligned table of the stored sessions, newest first."""
+    """An aligned table of the stored sessions, newest first, with each agreement's version
+    and whether its review is due."""
+    from workshop_tui.domain import chain
+    from workshop_tui.living_commands import _today, print_table
     from workshop_tui.locations import database_path
     from workshop_tui.storage import open_store
 
@@ -82,24 +86,32 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     if not summaries:
         print(printable(f"No sessions yet in {path}."))
         return 0
-    header = ("ID", "SCRIPT", "CUSTOMER", "STARTED", "STATE", "PARTS DONE")
+    numbers = chain.versions(summaries)
+    reviews = chain.reviews(summaries, _today())
+    header = ("ID", "SCRIPT", "CUSTOMER", "STARTED", "STATE", "PARTS DONE", "VERSION", "REVIEW")
     rows = [
         (
             str(s.id),
-            printable(s.script_id),
-            printable(s.customer),
+            s.script_id,
+            s.customer,
             s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             str(s.state),
             f"{s.parts_done}/{s.parts_total}",
+            str(numbers[s.id]),
+            _review(s, reviews[s.id]),
         )
         for s in summaries
     ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+    print_table(header, rows)
     return 0
+
+
+def _review(summary: SessionSummary, state: str) -> str:
+    """ "2027-03-01 (review due)", the date alone while it is far, or nothing."""
+    if summary.review_on is None or not state:
+        return ""
+    day = summary.review_on.isoformat()
+    return day if state == "review set" else f"{day} ({state})"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -114,13 +126,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = database_path(args.db)
     if not path.exists():
         raise StoreError(f"{path} does not exist: there are no sessions to export yet")
+    from workshop_tui.living import lineage_for
+
     with open_store(path, readonly=True) as store:
         script, session = store.load_session(args.session)
+        lineage = lineage_for(store, script, session)
     if args.output == "-":
-        sys.stdout.write((render_agreement if args.agreement else render_markdown)(script, session))
+        render = render_agreement if args.agreement else render_markdown
+        sys.stdout.write(render(script, session, lineage))
         return 0
     target = Path(args.output) if args.output else None
-    written = export_session(script, session, target, agreement=args.agreement)
+    written = export_session(script, session, target, agreement=args.agreement, lineage=lineage)
     what = "the agreement of session" if args.agreement else "session"
     print(printable(f"Exported {what} {session.id} to {written}"))
     return 0
@@ -166,6 +182,10 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:  # type:
         help="a file or folder to write to, or - for standard output (default: the current folder)",
     )
     export.set_defaults(handler=cmd_export)
+
+    from workshop_tui.living_commands import add_living_commands
+
+    add_living_commands(commands, _session_id)
 
 
 def _add_exports_dir(parser: argparse.ArgumentParser) -> None:

@@ -10,9 +10,9 @@ from workshop_tui.domain.read_models.timing import AgendaLine, TimerView
 from workshop_tui.screens.summary import changed, over
 
 
-def view(extra: int) -> TimerView:
+def view(extra: int, remaining: int = 60) -> TimerView:
     return TimerView(
-        remaining=-60,
+        remaining=remaining,
         running=True,
         started=True,
         extra_seconds=extra,
@@ -27,6 +27,8 @@ def test_the_status_line_says_time_was_given_or_taken_away() -> None:
     assert status_lines(view(-900))[0][0] == "Part running · -15m taken away"
     assert status_lines(view(-900))[0][-1] == "Running · -15m"
     assert status_lines(view(0))[0][0] == "Part running"
+    over_time = status_lines(view(-900, remaining=-60))[0][0]
+    assert over_time == "Part over time by 1:00 · -15m taken away"
 
 
 def test_the_agenda_shows_the_change_beside_the_plan_and_marks_overrun_against_allowed() -> None:

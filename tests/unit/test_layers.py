@@ -49,6 +49,16 @@ RULES = {
     EVERY_DIALOG: BOARDS + CONTROLS + SCREENS + ENGINE + DATABASE,
     # Controls drive boards through the engine; screens compose controls, never the reverse.
     "workshop_tui.controls.registry workshop_tui.controls.corrections": SCREENS + DATABASE,
+    # Living agreements: chains, changes and carry-overs are functions of snapshots.
+    "workshop_tui.domain.chain workshop_tui.domain.changes workshop_tui.domain.lineage "
+    "workshop_tui.domain.change_lines workshop_tui.domain.renegotiation "
+    "workshop_tui.domain.part_stats workshop_tui.domain.customers": UI
+    + DATABASE
+    + ("yaml",)
+    + ENGINE,
+    "workshop_tui.export.living workshop_tui.export.calendar": UI + DATABASE,
+    "workshop_tui.living": UI + DATABASE,
+    "workshop_tui.living_commands": UI + DATABASE + ENGINE,
 }
 
 

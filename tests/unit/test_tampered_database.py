@@ -173,6 +173,16 @@ CASES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "the parts of session 1 do not match its script",
         LOAD_LEVEL,
     ),
+    "carried-from-text": (
+        "UPDATE actions SET carried_from = 'last time'",
+        "session 1 has actions.carried_from 'last time'",
+        LOAD_LEVEL,
+    ),
+    "renegotiates-a-later-session": (
+        "UPDATE sessions SET renegotiates = 5",
+        "session 1 has renegotiates 5, which is not an earlier session",
+        SESSION_LEVEL,
+    ),
     "script-not-json": (
         "UPDATE scripts SET model_json = 'not json'",
         "the script of session 1 is not one this version can run",

@@ -157,10 +157,12 @@ def _cells(row: ActionRow) -> list[Text]:
             cell(row.due, "dim italic"),
         ]
     done = row.done
+    dropped = row.action.dropped
+    carried = "↻ " if row.action.carried_from is not None else ""  # from an earlier session
     return [
         cell(" "),
-        cell("✔" if done else "☐", "bold" if done else ""),
-        cell(row.text, "strike dim" if done else ""),
+        cell("✗" if dropped else "✔" if done else "☐", "bold" if done else ""),
+        cell(carried + row.text, "strike dim" if done or dropped else ""),
         cell(row.owner),
         cell(row.due, "bold reverse" if row.overdue else ""),
     ]

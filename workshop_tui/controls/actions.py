@@ -35,6 +35,8 @@ class ActionsControls(ActivityControls):
             id="actions.edit",
         ),
         Binding("d", "toggle_done", "Done", tooltip="Mark the selected action done or not done"),
+        Binding("k", "keep", "Keep", show=False, tooltip="Keep a carried action open, with a note"),
+        Binding("delete", "drop", "Drop", show=False, tooltip="Drop the action, with a note"),
     ]
 
     def __init__(self, engine: SessionEngine, part: Part, **kwargs: Any) -> None:
@@ -89,6 +91,30 @@ class ActionsControls(ActivityControls):
             self.say("Add the suggestion first (enter), then mark it done.", title="Suggested")
             return
         self.perform(self.engine.update_action, row.action.key, done=not row.action.done)
+
+    @dialog_flow
+    async def action_keep(self) -> None:
+        """A carried action stays to do: a note (and the engine records it as kept)."""
+        row = self.selected
+        if row is None or row.action is None:
+            return
+        values = await self.app.push_screen_wait(
+            FormDialog("Keep the action open", [Field("note", "Note", placeholder="why, or how")])
+        )
+        if values is not None:
+            self.perform(self.engine.keep_action, row.action.key, values["note"])
+
+    @dialog_flow
+    async def action_drop(self) -> None:
+        """Take the action off the list, with the reason."""
+        row = self.selected
+        if row is None or row.action is None:
+            return
+        values = await self.app.push_screen_wait(
+            FormDialog("Drop the action", [Field("note", "Why it is dropped")])
+        )
+        if values is not None:
+            self.perform(self.engine.drop_action, row.action.key, values["note"])
 
     @dialog_flow
     async def _ask(

@@ -104,12 +104,12 @@ def agreement_of(script: Script, session: SessionSnapshot) -> Agreement:
         parties=tuple(
             terms
             for terms in party_terms(script, session.promises)
-            if terms.promised or terms.open or terms.declined
+            if terms.promised or terms.open or terms.declined or terms.dropped
         ),
         decisions=tuple(term_of_decision(d) for d in decisions if d.question != AGILITY_QUESTION),
         undecided=undecided,
         sections=tuple(session_states(script, session)),
-        actions=tuple(views.current_actions(session.actions)),
+        actions=tuple(views.standing_actions(session.actions)),
         review_on=review_date(session.events),
         reopened=tuple(e for e in session.events if e.kind is EventKind.REOPENED),
     )

@@ -27,10 +27,12 @@ from workshop_tui.domain.engine_corrections import CorrectionsMixin
 from workshop_tui.domain.engine_decisions import DecisionsMixin
 from workshop_tui.domain.engine_promises import PromisesMixin
 from workshop_tui.domain.engine_records import RecordsMixin
+from workshop_tui.domain.engine_renegotiation import RenegotiationMixin
 from workshop_tui.domain.engine_signoff import SignoffMixin
 from workshop_tui.domain.engine_timing import TimingMixin
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.ports import SessionStore
+from workshop_tui.domain.renegotiation import Baseline, CarryOver, opening_records
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot
 from workshop_tui.domain.timing import AgendaRow
 
@@ -55,6 +57,7 @@ class SessionEngine(
     SignoffMixin,
     DecisionsMixin,
     CorrectionsMixin,
+    RenegotiationMixin,
     EngineBase,
 ):
     """One running session of a script."""
@@ -79,12 +82,33 @@ class SessionEngine(
         setup: SessionSetup,
         store: SessionStore,
         clock: Clock,
+        *,
+        baseline: Baseline | None = None,
+        carried: CarryOver | None = None,
     ) -> SessionEngine:
-        """Create and store a new session of ``script``; the first part waits to be started."""
+        """Create and store a new session of ``script``; the first part waits to be started.
+
+        With ``baseline`` the session renegotiates that earlier agreement: it is
+        linked to it and opens on its promises, decisions and board; with
+        ``carried`` it opens with the open actions of the customer's last
+        session. Both are stored with the session, in the same transaction.
+        """
         _require_text(setup.customer, "the customer or team name")
         now = clock.now()
         timings = [PartTiming(part.id, part.duration) for part in script.parts]
-        session_id = store.create_session(script, script_source, setup, timings, now)
+        opening = opening_records(script, now, baseline, carried)
+        session_id = store.create_session(
+            script,
+            script_source,
+            setup,
+            timings,
+            now,
+            renegotiates=baseline.session_id if baseline is not None else None,
+            opening=opening,
+        )
+        if opening:  # the records as stored, with the ids the store gave them
+            _, stored = store.load_session(session_id)
+            return cls(script, stored, store, clock)
         session = SessionSnapshot(
             id=session_id,
             script_id=script.id,

@@ -88,6 +88,17 @@ class EngineBase:
         if self.finished:
             raise EngineError("this session is finished; its records can be read and exported")
 
+    def _carried_from(
+        self, rows: Sequence[Classification | Decision], key: str | None
+    ) -> int | None:
+        """The session a thread was carried from, so its new revision says so too."""
+        if key is None:
+            return None
+        for row in reversed(rows):
+            if row.key == key:
+                return row.carried_from
+        return None
+
     def _latest(self, rows: list[K], key: str, what: str) -> K:
         for row in reversed(rows):
             if row.key == key:

@@ -39,11 +39,18 @@ class CorrectionsMixin(EngineBase):
         return stored
 
     def set_review_date(self, on: date | None, reason: str = "") -> SessionEvent:
-        """Set the date the agreement is to be reviewed (None: no date any more)."""
+        """Set the date the agreement is to be reviewed (None: no date any more).
+
+        Any time, a finished session included: the date is about the agreement's
+        future, not what the room recorded, and nothing the room initialled reads it.
+        """
         event = SessionEvent(
             self.part.id, self._clock.now(), EventKind.REVIEW_DATE, reason.strip(), review_on=on
         )
-        return self._add(event, self.session.events)
+        stored = replace(event, id=self._store.add_record(self.session.id, event))
+        self.session.events.append(stored)
+        self.session.last_seen_at = stored.at
+        return stored
 
     @property
     def review_date(self) -> date | None:

@@ -44,6 +44,7 @@ class DecisionsMixin(EngineBase):
             tuple(dict(r) for r in rounds),
             tuple(objections),
             advised=advised.strip(),
+            carried_from=self._carried_from(self.session.decisions, key),
         )
         return self._add(row, self.session.decisions)
 

@@ -47,6 +47,7 @@ class RecordsMixin(EngineBase):
     ) -> Classification:
         """Place an item in a Cynefin domain; with ``key``, re-classify it (history is kept)."""
         _require_text(item, "the item")
+        carried = self._carried_from(self.session.classifications, key)
         row = Classification(
             self.part.id,
             self._clock.now(),
@@ -54,6 +55,7 @@ class RecordsMixin(EngineBase):
             item.strip(),
             domain,
             rationale.strip(),
+            carried_from=carried,
         )
         return self._add(row, self.session.classifications)
 
@@ -83,6 +85,7 @@ class RecordsMixin(EngineBase):
         due: date | None | bool = False,
         done: bool | None = None,
         reason: str = "",
+        dropped: bool | None = None,
     ) -> ActionItem:
         """Change an action; ``due=None`` clears the date, the default keeps it.
 
@@ -98,6 +101,7 @@ class RecordsMixin(EngineBase):
             owner=current.owner if owner is None else owner.strip(),
             due=current.due if due is False else due,  # type: ignore[arg-type]
             done=current.done if done is None else done,
+            dropped=current.dropped if dropped is None else dropped,
             reason=reason.strip(),
             id=None,
         )

@@ -42,6 +42,8 @@ class PromiseStatus(StrEnum):
     AMENDED = "amended"
     DECLINED = "declined"
     PARKED = "parked"
+    DROPPED = "dropped"
+    """Taken off the agreement (in a renegotiation, say), with the reason; its history stays."""
 
 
 class DecisionMethod(StrEnum):
@@ -88,3 +90,5 @@ class EventKind(StrEnum):
     """A finished session was opened again to correct it."""
     REVIEW_DATE = "review-date"
     """The date the agreement will be reviewed was set (or cleared)."""
+    CUSTOMER = "customer"
+    """The session was re-attached to another customer (a mistyped name corrected)."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from workshop_tui.domain.kinds import SessionState
-from workshop_tui.domain.records import Record
+from workshop_tui.domain.records import Record, SessionEvent
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
 
 if TYPE_CHECKING:
@@ -51,8 +51,16 @@ class SessionStore(Protocol):
         setup: SessionSetup,
         timings: Sequence[PartTiming],
         at: datetime,
+        *,
+        renegotiates: int | None = None,
+        opening: Sequence[Record] = (),
     ) -> int:
-        """Store a new session of ``script`` (a copy of it as run) and return its id."""
+        """Store a new session of ``script`` (a copy of it as run) and return its id.
+
+        ``renegotiates`` links it to the earlier session whose agreement it
+        renegotiates; ``opening`` holds the records it opens with (carried over),
+        stored in the same transaction.
+        """
         ...
 
     def open_session(self, session_id: int, at: datetime) -> tuple[Script, SessionSnapshot]:
@@ -89,12 +97,21 @@ class SessionStore(Protocol):
         """Append several records in one transaction (all or none); return their ids in order."""
         ...
 
+    def correct_customer(self, session_id: int, event: SessionEvent) -> int:
+        """Re-attach the session to ``event.customer`` and store the event that says so,
+        in one transaction; return the event's id."""
+        ...
+
     def touch(self, session_id: int, at: datetime) -> None:
         """Note that the session was alive at ``at`` (the heartbeat that keeps a claim fresh)."""
         ...
 
     def load_session(self, session_id: int) -> tuple[Script, SessionSnapshot]:
         """The script as it was run and everything the session stored."""
+        ...
+
+    def script_source(self, session_id: int) -> str:
+        """The text of the script as it was run with the session (YAML or Markdown)."""
         ...
 
     def latest_unfinished(self) -> int | None:

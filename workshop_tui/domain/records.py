@@ -57,6 +57,8 @@ class Classification:
     domain: CynefinDomain
     rationale: str = ""
     id: int | None = None
+    carried_from: int | None = None
+    """The session this item was carried over from, when a renegotiation opened on it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,8 @@ class Promise:
     reason: str = ""
     """Why the promise stands where it does: the reason given for declining,
     parking or rewording it, kept until its status changes again."""
+    carried_from: int | None = None
+    """The session this promise was carried over from, when a renegotiation opened on it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,8 @@ class Decision:
     id: int | None = None
     advised: str = ""
     """What was advised before the room decided (the Cynefin board's agility advice)."""
+    carried_from: int | None = None
+    """The session this decision was carried over from, when a renegotiation opened on it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +150,17 @@ class ActionItem:
     id: int | None = None
     reason: str = ""
     """Why this revision was made, when somebody said (a correction, say)."""
+    dropped: bool = False
+    """Taken off the action list (not done, no longer wanted), with the reason."""
+    carried_from: int | None = None
+    """The session this action was carried over from: an open action of the customer's
+    last session, brought into this one to be marked done, kept or dropped."""
 
 
 @dataclass(frozen=True, slots=True)
 class SessionEvent:
-    """Something that happened to the session itself: reopened to correct it, a review date."""
+    """Something that happened to the session itself: reopened to correct it, a review date,
+    re-attached to another customer."""
 
     part_id: str
     at: datetime
@@ -159,6 +171,10 @@ class SessionEvent:
     reopened_finish: datetime | None = None
     """When the session had finished before it was reopened (``EventKind.REOPENED``)."""
     id: int | None = None
+    customer: str = ""
+    """The customer the session was re-attached to (``EventKind.CUSTOMER``)."""
+    customer_was: str = ""
+    """The customer it was attached to before (``EventKind.CUSTOMER``)."""
 
 
 Record = Note | Classification | Promise | SignOff | Decision | ActionItem | SessionEvent

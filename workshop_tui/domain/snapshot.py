@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.records import (
@@ -88,6 +88,8 @@ class SessionSnapshot:
     decisions: list[Decision] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
     events: list[SessionEvent] = field(default_factory=list)
+    renegotiates: int | None = None
+    """The session whose agreement this one renegotiates (the version before it), if any."""
 
     @property
     def record_count(self) -> int:
@@ -118,3 +120,9 @@ class SessionSummary:
     parts_done: int
     parts_total: int
     last_seen_at: datetime
+    renegotiates: int | None = None
+    """The session this one renegotiates: the version of the agreement before it."""
+    review_on: date | None = None
+    """When the agreement is to be reviewed, if a date is set."""
+    started_at: datetime | None = None
+    finished_at: datetime | None = None

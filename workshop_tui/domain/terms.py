@@ -2,8 +2,8 @@
 
 These are the read models the sign-off wording and the agreement are built
 from. A promise is *promised* when it is agreed or amended (in its current
-wording), *open* while it is proposed or parked, and *declined* otherwise:
-a declined promise is never presented as promised.
+wording), *open* while it is proposed or parked, *declined* when declined and
+*dropped* when taken off the agreement: neither is ever presented as promised.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ class PartyTerms:
     open: tuple[Promise, ...]
     """Parked, or tabled but not decided yet."""
     declined: tuple[Promise, ...]
+    dropped: tuple[Promise, ...] = ()
+    """Taken off the agreement: not promised, not open, not declined; the changes and the
+    notes list them."""
 
 
 def party_order(script: Script) -> list[str]:
@@ -58,6 +61,7 @@ def party_terms(script: Script, promises: Sequence[Promise]) -> list[PartyTerms]
                 tuple(p for p in current if p.status in PROMISED),
                 tuple(p for p in current if p.status in OPEN_STATUSES),
                 tuple(p for p in current if p.status is PromiseStatus.DECLINED),
+                tuple(p for p in current if p.status is PromiseStatus.DROPPED),
             )
         )
     return terms
@@ -69,7 +73,7 @@ def terms_of(script: Script, promises: Sequence[Promise], party: str) -> PartyTe
     for terms in party_terms(script, promises):
         if _normal(terms.party) == wanted:
             return terms
-    return PartyTerms(party, (), (), ())
+    return PartyTerms(party, (), (), (), ())
 
 
 @dataclass(frozen=True, slots=True)

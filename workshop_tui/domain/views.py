@@ -46,6 +46,8 @@ __all__ = [
     "revisions",
     "signoff_progress",
     "action_history",
+    "open_actions",
+    "standing_actions",
     "timing_report",
     "timing_totals",
 ]
@@ -156,6 +158,16 @@ def current_decisions(rows: Sequence[Decision]) -> list[Decision]:
 def current_actions(rows: Sequence[ActionItem]) -> list[ActionItem]:
     """The latest revision of each action item, in the order they were first written."""
     return latest(rows)
+
+
+def standing_actions(rows: Sequence[ActionItem]) -> list[ActionItem]:
+    """The current actions that were not dropped: the action list the agreement holds."""
+    return [action for action in latest(rows) if not action.dropped]
+
+
+def open_actions(rows: Sequence[ActionItem]) -> list[ActionItem]:
+    """The actions still to do: neither done nor dropped, in the order first written."""
+    return [action for action in latest(rows) if not action.done and not action.dropped]
 
 
 def action_history(rows: Sequence[ActionItem]) -> dict[str, list[ActionItem]]:

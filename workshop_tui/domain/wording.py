@@ -81,7 +81,7 @@ def presented(script: Script, session: SessionSnapshot, item: PresentedItem) -> 
         return agility_blocks(terms.agility_term(session))
     if kind == "cynefin":
         return cynefin_blocks(session)
-    return action_blocks(views.current_actions(session.actions))
+    return action_blocks(views.standing_actions(session.actions))
 
 
 def promised_line(promise: Promise) -> str:

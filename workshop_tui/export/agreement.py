@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from workshop_tui.content.model import Script
 from workshop_tui.domain.agreement import agreement_of
+from workshop_tui.domain.lineage import Lineage
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.actions import actions
@@ -19,12 +20,19 @@ from workshop_tui.export.blocks import heading
 from workshop_tui.export.board import type_of_work
 from workshop_tui.export.decisions import outcomes
 from workshop_tui.export.document import UTC_NOTE, facts, join, participants, title
+from workshop_tui.export.living import carried, changes, version
 from workshop_tui.export.promises import promises
 from workshop_tui.export.signoffs import signoffs
 
 
-def render_agreement(script: Script, session: SessionSnapshot) -> str:
-    """The agreement ``session`` reached, as Markdown ending in one newline."""
+def render_agreement(
+    script: Script, session: SessionSnapshot, lineage: Lineage | None = None
+) -> str:
+    """The agreement ``session`` reached, as Markdown ending in one newline.
+
+    With ``lineage``, its version in the chain, the changes since the version
+    before and the actions carried over.
+    """
     agreement = agreement_of(script, session)
     lead = f"Agreement: {script.title}"
     intro = [
@@ -35,11 +43,14 @@ def render_agreement(script: Script, session: SessionSnapshot) -> str:
         [
             [heading(1, title(lead, session.setup.customer)), "", *intro],
             [*facts(agreement, session, times=False), "", UTC_NOTE],
+            version(lineage),
+            changes(lineage),
             participants(agreement, "Parties and people"),
             type_of_work(agreement),
             promises(agreement, script),
             outcomes(agreement),
             signoffs(agreement),
             actions(list(session.actions)),
+            carried(lineage),
         ]
     )

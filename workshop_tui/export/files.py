@@ -19,6 +19,7 @@ from workshop_tui.export.markdown import render_agreement, render_markdown
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
+    from workshop_tui.domain.lineage import Lineage
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 
@@ -55,6 +56,7 @@ def export_session(
     target: Path | None = None,
     *,
     agreement: bool = False,
+    lineage: Lineage | None = None,
 ) -> Path:
     """Render the session's notes (or with ``agreement``, the agreement) and write them
     atomically; return the file's path.
@@ -69,7 +71,7 @@ def export_session(
     name = default_agreement_name(session) if agreement else default_export_name(session)
     path = target / name if target.is_dir() or not target.suffix else target
     private_folder(path.parent)
-    text = (render_agreement if agreement else render_markdown)(script, session)
+    text = (render_agreement if agreement else render_markdown)(script, session, lineage)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".md")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from workshop_tui.content.model import Script
 from workshop_tui.domain.agreement import agreement_of
+from workshop_tui.domain.lineage import Lineage
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export.actions import actions
 from workshop_tui.export.agenda import agenda
@@ -23,6 +24,7 @@ from workshop_tui.export.blocks import heading
 from workshop_tui.export.board import cynefin, type_of_work
 from workshop_tui.export.decisions import decisions
 from workshop_tui.export.document import UTC_NOTE, facts, join, participants, title
+from workshop_tui.export.living import carried, changes, planned_against_actual, version
 from workshop_tui.export.outcomes import corrections, intended_outcomes
 from workshop_tui.export.part_notes import notes
 from workshop_tui.export.promises import promises
@@ -31,15 +33,24 @@ from workshop_tui.export.signoffs import signoffs
 __all__ = ["render_agreement", "render_markdown"]
 
 
-def render_markdown(script: Script, session: SessionSnapshot) -> str:
-    """The full notes of ``session`` (a run of ``script``) as Markdown ending in one newline."""
+def render_markdown(
+    script: Script, session: SessionSnapshot, lineage: Lineage | None = None
+) -> str:
+    """The full notes of ``session`` (a run of ``script``) as Markdown ending in one newline.
+
+    With ``lineage``, its version in the chain, the changes since the version
+    before and the actions carried over.
+    """
     agreement = agreement_of(script, session)
     return join(
         [
             [heading(1, title(script.title, session.setup.customer))],
             [*facts(agreement, session, times=True), "", UTC_NOTE],
+            version(lineage),
+            changes(lineage),
             participants(agreement),
             agenda(script, session),
+            planned_against_actual(lineage),
             notes(script, session),
             cynefin(session),
             type_of_work(agreement),
@@ -47,6 +58,7 @@ def render_markdown(script: Script, session: SessionSnapshot) -> str:
             decisions(session),
             signoffs(agreement, full=True),
             actions(list(session.actions), full=True),
+            carried(lineage),
             corrections(agreement),
             intended_outcomes(script, agreement),
         ]

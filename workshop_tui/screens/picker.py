@@ -18,9 +18,10 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.content.durations import format_duration
-from workshop_tui.messages import ScriptChosen, SessionChosen
+from workshop_tui.messages import RenegotiationChosen, ScriptChosen, SessionChosen
 from workshop_tui.plain_text import notify, plain, plain_rich
 from workshop_tui.screens.footer import Footer
+from workshop_tui.screens.picker_finished import describe_finished, finished_options
 
 if TYPE_CHECKING:
     from workshop_tui.content.catalog import CatalogEntry
@@ -40,6 +41,12 @@ class PickerScreen(Screen[None]):
             tooltip="Set up this script, or resume this session",
         ),
         Binding("r", "reload", "Reload", tooltip="Read the scripts folders again"),
+        Binding(
+            "n",
+            "renegotiate",
+            "Renegotiate",
+            tooltip="Set up the next version of the highlighted finished agreement",
+        ),
     ]
 
     def __init__(self, store: SessionStore, scripts_dirs: Sequence[Path]) -> None:
@@ -48,6 +55,8 @@ class PickerScreen(Screen[None]):
         self._scripts_dirs = list(scripts_dirs)
         self._entries: dict[str, CatalogEntry] = {}
         self._sessions: dict[str, SessionSummary] = {}
+        self._finished: dict[str, SessionSummary] = {}
+        """The latest version of each finished agreement, by option id."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=True, icon="◷")
@@ -69,14 +78,28 @@ class PickerScreen(Screen[None]):
         from workshop_tui.content.catalog import list_scripts
 
         entries = list_scripts(self._scripts_dirs)
-        sessions = [s for s in self._store.list_sessions() if s.state != "finished"]
-        self.app.call_from_thread(self._show, entries, sessions)
+        from workshop_tui.domain.chain import successors, versions
 
-    def _show(self, entries: list[CatalogEntry], sessions: list[SessionSummary]) -> None:
+        every = self._store.list_sessions()
+        sessions = [s for s in every if s.state != "finished"]
+        renegotiated = successors(every)
+        numbers = versions(every)
+        finished = [
+            (s, numbers[s.id]) for s in every if s.state == "finished" and s.id not in renegotiated
+        ]
+        self.app.call_from_thread(self._show, entries, sessions, finished)
+
+    def _show(
+        self,
+        entries: list[CatalogEntry],
+        sessions: list[SessionSummary],
+        finished: Sequence[tuple[SessionSummary, int]] = (),
+    ) -> None:
         choices = self.query_one("#choices", OptionList)
         choices.clear_options()
         self._entries.clear()
         self._sessions.clear()
+        self._finished.clear()
         options: list[Option | None] = [Option(Text("Scripts", style="bold"), disabled=True)]
         for entry in entries:
             option_id = f"script-{len(self._entries)}"
@@ -104,6 +127,7 @@ class PickerScreen(Screen[None]):
                     widths=(10, 16),
                 )
                 options.append(Option(row, id=option_id))
+        options += finished_options(finished, self._finished)
         choices.add_options(options)
         choices.highlighted = 1
 
@@ -132,6 +156,18 @@ class PickerScreen(Screen[None]):
             self.post_message(ScriptChosen(str(entry.path)))
         elif option_id in self._sessions:
             self.post_message(SessionChosen(self._sessions[option_id].id))
+        elif option_id in self._finished:
+            self.post_message(SessionChosen(self._finished[option_id].id))
+
+    def action_renegotiate(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None:
+            return
+        option_id = choices.get_option_at_index(choices.highlighted).id
+        if option_id in self._finished:
+            self.post_message(RenegotiationChosen(self._finished[option_id].id))
+        else:
+            notify(self, "Highlight a finished agreement to renegotiate it.", timeout=4)
 
     def _describe(self, option_id: str | None) -> Content:
         if option_id in self._entries:
@@ -164,6 +200,8 @@ class PickerScreen(Screen[None]):
                 f"State: {s.state} · {s.parts_done} of {s.parts_total} parts done\n\n",
                 "Enter: resume where it was (the timer waits, paused)",
             )
+        if option_id in self._finished:
+            return describe_finished(self._finished[option_id])
         return Content("")
 
 

@@ -27,12 +27,14 @@ from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.messages import DraftKept, PickerRequested, SessionRequested
 from workshop_tui.plain_text import notify, plain, plain_rich, typed, visible
 from workshop_tui.screens.footer import Footer
+from workshop_tui.screens.renegotiation_note import RenegotiationNote
 from workshop_tui.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
 
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
     from workshop_tui.content.model import Script
     from workshop_tui.domain.clock import Clock
+    from workshop_tui.living import Renegotiation
 
 COMMON_ROLES = (
     "Product Owner",
@@ -73,9 +75,13 @@ class SetupScreen(Screen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the list of scripts and sessions"),
     ]
 
-    def __init__(self, loaded: LoadedScript, clock: Clock) -> None:
+    def __init__(
+        self, loaded: LoadedScript, clock: Clock, renegotiation: Renegotiation | None = None
+    ) -> None:
         super().__init__()
         self.loaded = loaded
+        self.renegotiation = renegotiation
+        """The earlier agreement this set-up renegotiates: its people prefill the form."""
         self._clock = clock
         self._participants: list[Participant] = []
         self._rows: list[RowKey] = []
@@ -97,6 +103,8 @@ class SetupScreen(Screen[None]):
                 id="setup-title",
             )
             yield Static(id="setup-problem")
+            if self.renegotiation is not None:
+                yield RenegotiationNote(self.renegotiation)
             with Horizontal(id="setup-names"):
                 with Vertical():
                     yield Label("Customer or team *")
@@ -130,9 +138,18 @@ class SetupScreen(Screen[None]):
         self._fill_agenda()
         self.set_interval(30, self._fill_agenda)
         self.query_one("#customer", Input).focus()
+        if self.renegotiation is not None:  # its people, not an older draft of the script
+            self._prefill(self.renegotiation.setup)
+            return
         draft = load_draft(self.script.id)
         if draft is not None:
             self._offer(draft)
+
+    def _prefill(self, setup: SessionSetup) -> None:
+        self.query_one("#customer", Input).value = setup.customer
+        self.query_one("#facilitator", Input).value = setup.facilitator
+        for person in setup.participants:
+            self._add_person(person)
 
     def _fill_agenda(self) -> None:
         agenda = self.query_one("#agenda-preview", DataTable)
@@ -312,7 +329,7 @@ class SetupScreen(Screen[None]):
         missing = len(self.script.prepared_materials) - len(draft.materials_checked)
         if missing:
             notify(self, f"{missing} prepared item(s) not ticked; starting anyway.", timeout=4)
-        self.post_message(SessionRequested(self.loaded, setup))
+        self.post_message(SessionRequested(self.loaded, setup, self.renegotiation))
 
 
 def _same(a: SetupDraft, b: SetupDraft) -> bool:

@@ -63,12 +63,15 @@ _VOCABULARY: dict[tuple[str, str], type[StrEnum]] = {
     ("signoffs", "kind"): InitialKind,
     ("session_events", "kind"): EventKind,
 }
+_CARRIED = ("classifications", "promises", "decisions", "actions")
+"""The record tables whose rows may be carried over from an earlier session (schema 5)."""
 _RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("part_timings", "planned_seconds"): (1, MAX_SECONDS),
     ("part_timings", "elapsed_seconds"): (0, LARGEST),
     ("part_timings", "removed_seconds"): (0, LARGEST),
     ("sessions", "revision"): (0, 2**62),
     ("session_locks", "pid"): (1, 2**31),
+    **{(name, "carried_from"): (1, 2**62) for name in _CARRIED},
 }
 _DIGIT = "[0-9]"
 _DATE_PATTERN = f"{_DIGIT * 4}-[01][0-9]-[0-3][0-9]"
@@ -128,6 +131,10 @@ _STRUCTURE: dict[tuple[str, str], tuple[str, str]] = {
     ("sessions", "script_row_id"): (
         "EXISTS (SELECT 1 FROM scripts AS s WHERE s.id = {c})",
         "not a stored script",
+    ),
+    ("sessions", "renegotiates"): (
+        '{c} < "sessions".id AND EXISTS (SELECT 1 FROM sessions AS s WHERE s.id = {c})',
+        "not an earlier session",
     ),
 }
 

@@ -121,6 +121,21 @@ _VERSION_4 = (
 )
 
 
+_VERSION_5 = (
+    # A renegotiation links its session to the one whose agreement it renegotiates.
+    "ALTER TABLE sessions ADD COLUMN renegotiates INTEGER REFERENCES sessions (id)",
+    # What a renegotiation carried over says where it came from.
+    "ALTER TABLE classifications ADD COLUMN carried_from INTEGER",
+    "ALTER TABLE promises ADD COLUMN carried_from INTEGER",
+    "ALTER TABLE decisions ADD COLUMN carried_from INTEGER",
+    "ALTER TABLE actions ADD COLUMN dropped BOOLEAN NOT NULL DEFAULT 0",
+    "ALTER TABLE actions ADD COLUMN carried_from INTEGER",
+    # Re-attaching a session to another customer is recorded with both names.
+    "ALTER TABLE session_events ADD COLUMN customer VARCHAR NOT NULL DEFAULT ''",
+    "ALTER TABLE session_events ADD COLUMN customer_was VARCHAR NOT NULL DEFAULT ''",
+)
+
+
 def _run(statements: tuple[str, ...]) -> Callable[[Connection], None]:
     def apply(connection: Connection) -> None:
         for statement in statements:
@@ -184,6 +199,12 @@ STEPS: tuple[Step, ...] = (
         3, "one writer per session: a revision on each session and a lock table", _run(_VERSION_3)
     ),
     Step(4, "reasons, corrections, initials bound to their wording, time taken away", _step_4),
+    Step(
+        5,
+        "living agreements: renegotiation links, carried records, dropped actions, "
+        "customers re-attached",
+        _run(_VERSION_5),
+    ),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

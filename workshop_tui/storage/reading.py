@@ -9,18 +9,26 @@ refused with one sentence (``SessionUnreadable``), never a traceback.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select
 
-from workshop_tui.domain.kinds import SessionState
+from workshop_tui.domain.kinds import EventKind, SessionState
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
 from workshop_tui.storage import integrity
 from workshop_tui.storage.errors import unknown_session, unreadable
 from workshop_tui.storage.record_rows import KINDS, text
 from workshop_tui.storage.script_codec import script_from_json
-from workshop_tui.storage.tables import ParticipantRow, PartTimingRow, ScriptRow, SessionRow, table
+from workshop_tui.storage.tables import (
+    ParticipantRow,
+    PartTimingRow,
+    ScriptRow,
+    SessionEventRow,
+    SessionRow,
+    table,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -31,6 +39,7 @@ _scripts = table(ScriptRow)
 _sessions = table(SessionRow)
 _participants = table(ParticipantRow)
 _timings = table(PartTimingRow)
+_events = table(SessionEventRow)
 
 _CONVERSION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 """What a value the checks missed would raise while being converted."""
@@ -97,6 +106,7 @@ def _read_session(
         started_at=head.started_at,
         finished_at=head.finished_at,
         timings=[_timing(row) for row in timings],
+        renegotiates=head.renegotiates,
         **records,
     )
     return script, snapshot
@@ -124,6 +134,16 @@ def list_sessions(connection: Connection, where: str) -> list[SessionSummary]:
         .scalar_subquery()
     )
     total = select(func.count()).where(_timings.c.session_id == _sessions.c.id).scalar_subquery()
+    review = (
+        select(_events.c.review_on)
+        .where(
+            _events.c.session_id == _sessions.c.id,
+            _events.c.kind == EventKind.REVIEW_DATE.value,
+        )
+        .order_by(_events.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
     query = (
         select(
             _sessions.c.id,
@@ -135,6 +155,10 @@ def list_sessions(connection: Connection, where: str) -> list[SessionSummary]:
             done.label("parts_done"),
             total.label("parts_total"),
             _sessions.c.last_seen_at,
+            _sessions.c.renegotiates,
+            review.label("review_on"),
+            _sessions.c.started_at,
+            _sessions.c.finished_at,
         )
         .join(_scripts, _scripts.c.id == _sessions.c.script_row_id)
         .order_by(_sessions.c.created_at.desc(), _sessions.c.id.desc())
@@ -151,11 +175,34 @@ def list_sessions(connection: Connection, where: str) -> list[SessionSummary]:
                 parts_done=row.parts_done,
                 parts_total=row.parts_total,
                 last_seen_at=row.last_seen_at,
+                renegotiates=row.renegotiates,
+                review_on=_date(row.review_on),
+                started_at=row.started_at,
+                finished_at=row.finished_at,
             )
             for row in connection.execute(query)
         ]
     except _CONVERSION_ERRORS as error:  # changed since the file was opened and checked
         raise unreadable(where, "a session holds something this version cannot read") from error
+
+
+def script_source(connection: Connection, session_id: int, where: str) -> str:
+    """The text of the script as it was run with the session (YAML or Markdown)."""
+    source = connection.execute(
+        select(_scripts.c.source)
+        .join(_sessions, _scripts.c.id == _sessions.c.script_row_id)
+        .where(_sessions.c.id == session_id)
+    ).scalar_one_or_none()
+    if source is None:
+        raise unknown_session(session_id, where)
+    return text(source)
+
+
+def _date(value: object) -> date | None:
+    """A review date as a labelled subquery returns it: SQLite's text, or a date already."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(text(value))
 
 
 def _timing(row: Any) -> PartTiming:

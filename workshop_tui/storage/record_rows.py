@@ -75,6 +75,13 @@ _all_text = "".join
 It checks the record once built (slot access is cheap; a ``Row``'s attributes are not)."""
 
 
+def _session_ref(value: object) -> int | None:
+    """A session id, or None; ``TypeError`` for text or a fraction where an id belongs."""
+    if value is not None and type(value) is not int:
+        raise TypeError(f"{value!r} is not a session id")
+    return value
+
+
 def _counts(value: object) -> dict[str, int]:
     """A mapping of names (JSON keys: always text) to counts of zero or more."""
     if type(value) is not dict:
@@ -127,6 +134,7 @@ def _classification_row(r: Classification) -> dict[str, Any]:
         "item": r.item,
         "domain": r.domain.value,
         "rationale": r.rationale,
+        "carried_from": r.carried_from,
     }
 
 
@@ -139,6 +147,7 @@ def _classification(row: Any) -> Classification:
         domain=CynefinDomain(row.domain),
         rationale=row.rationale,
         id=row.id,
+        carried_from=_session_ref(row.carried_from),
     )
     _all_text((record.part_id, record.key, record.item, record.rationale))
     return record
@@ -154,6 +163,7 @@ def _promise_row(r: Promise) -> dict[str, Any]:
         "owner": r.owner,
         "note": r.note,
         "reason": r.reason,
+        "carried_from": r.carried_from,
     }
 
 
@@ -169,6 +179,7 @@ def _promise(row: Any) -> Promise:
         note=row.note,
         id=row.id,
         reason=row.reason,
+        carried_from=_session_ref(row.carried_from),
     )
     _all_text(
         (record.part_id, record.key, record.party, record.text, record.owner, record.note)
@@ -232,6 +243,7 @@ def _decision_row(r: Decision) -> dict[str, Any]:
         "rounds": [dict(counts) for counts in r.rounds],
         "objections": [{"text": o.text, "resolution": o.resolution} for o in r.objections],
         "advised": r.advised,
+        "carried_from": r.carried_from,
     }
 
 
@@ -249,6 +261,7 @@ def _decision(row: Any) -> Decision:
         objections=tuple(map(_objection, _list(row.objections))),
         id=row.id,
         advised=row.advised,
+        carried_from=_session_ref(row.carried_from),
     )
     _all_text((record.part_id, record.key, record.question, record.outcome, record.advised))
     return record
@@ -263,6 +276,8 @@ def _action_row(r: ActionItem) -> dict[str, Any]:
         "due": r.due,
         "done": r.done,
         "reason": r.reason,
+        "dropped": r.dropped,
+        "carried_from": r.carried_from,
     }
 
 
@@ -277,6 +292,8 @@ def _action(row: Any) -> ActionItem:
         done=row.done,
         id=row.id,
         reason=row.reason,
+        dropped=row.dropped,
+        carried_from=_session_ref(row.carried_from),
     )
     _all_text((record.part_id, record.key, record.text, record.owner, record.reason))
     return record
@@ -289,6 +306,8 @@ def _event_row(r: SessionEvent) -> dict[str, Any]:
         "reason": r.reason,
         "review_on": r.review_on,
         "reopened_finish": r.reopened_finish,
+        "customer": r.customer,
+        "customer_was": r.customer_was,
     }
 
 
@@ -301,8 +320,10 @@ def _event(row: Any) -> SessionEvent:
         review_on=row.review_on,
         reopened_finish=row.reopened_finish,
         id=row.id,
+        customer=row.customer,
+        customer_was=row.customer_was,
     )
-    _all_text((record.part_id, record.reason))
+    _all_text((record.part_id, record.reason, record.customer, record.customer_was))
     return record
 
 

@@ -26,7 +26,7 @@ from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from workshop_tui.domain.kinds import SessionState
-from workshop_tui.domain.records import Participant, Record
+from workshop_tui.domain.records import Participant, Record, SessionEvent
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
 from workshop_tui.storage import claims, reading
 from workshop_tui.storage.coltypes import UTCDateTime
@@ -193,8 +193,15 @@ class SqlSessionStore:
         setup: SessionSetup,
         timings: Sequence[PartTiming],
         at: datetime,
+        *,
+        renegotiates: int | None = None,
+        opening: Sequence[Record] = (),
     ) -> int:
-        """Store a new session of ``script`` (a copy of it as run) and return its id."""
+        """Store a new session of ``script`` (a copy of it as run) and return its id.
+
+        ``renegotiates`` links it to an earlier session; ``opening`` holds the
+        records it opens with. All of it is one transaction.
+        """
         model_json = script_to_json(script)
         digest = content_hash(script_source, model_json)
         with self._write() as connection:
@@ -223,6 +230,7 @@ class SqlSessionStore:
                         created_at=at,
                         last_seen_at=at,
                         materials_checked=list(setup.materials_checked),
+                        renegotiates=renegotiates,
                     )
                 ).lastrowid
             )
@@ -232,6 +240,7 @@ class SqlSessionStore:
                     insert(_timings),
                     [_timing_row(session_id, i, t) for i, t in enumerate(timings)],
                 )
+            _insert_records(connection, session_id, opening)
             claims.take(connection, session_id, self._holder, at)
         self._revisions[session_id] = 0
         return session_id
@@ -314,15 +323,19 @@ class SqlSessionStore:
         """Append several records in one transaction (all or none); return their ids in order."""
         if not records:
             return []
-        ids: list[int] = []
         with self._write_session(session_id, values={"at": records[-1].at}) as connection:
-            for record in records:
-                kind = KIND_OF[type(record)]
-                row = kind.to_row(record)
-                row["session_id"] = session_id
-                result = connection.execute(_INSERT_RECORD[kind.table.name], row)
-                ids.append(int(result.lastrowid))
-        return ids
+            return _insert_records(connection, session_id, records)
+
+    def correct_customer(self, session_id: int, event: SessionEvent) -> int:
+        """Re-attach the session to ``event.customer`` and store the event, in one transaction."""
+        with self._write_session(session_id, values={"at": event.at}) as connection:
+            connection.execute(
+                update(_sessions)
+                .where(_sessions.c.id == session_id)
+                .values(customer=event.customer)
+            )
+            (event_id,) = _insert_records(connection, session_id, [event])
+        return event_id
 
     def touch(self, session_id: int, at: datetime) -> None:
         """Note that the session was alive at ``at``: the heartbeat that keeps its claim fresh."""
@@ -339,6 +352,11 @@ class SqlSessionStore:
         """
         with self._read() as connection:
             return reading.read_session(connection, session_id, self.where)
+
+    def script_source(self, session_id: int) -> str:
+        """The text of the script as it was run with the session."""
+        with self._read() as connection:
+            return reading.script_source(connection, session_id, self.where)
 
     def latest_unfinished(self) -> int | None:
         """The id of the most recently seen session that has not finished."""
@@ -362,6 +380,19 @@ def _insert_participants(
                 for i, p in enumerate(participants)
             ],
         )
+
+
+def _insert_records(
+    connection: Connection, session_id: int, records: Sequence[Record]
+) -> list[int]:
+    ids: list[int] = []
+    for record in records:
+        kind = KIND_OF[type(record)]
+        row = kind.to_row(record)
+        row["session_id"] = session_id
+        result = connection.execute(_INSERT_RECORD[kind.table.name], row)
+        ids.append(int(result.lastrowid))
+    return ids
 
 
 def _timing_row(session_id: int, position: int, timing: PartTiming) -> dict[str, Any]:

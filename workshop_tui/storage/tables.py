@@ -57,6 +57,8 @@ class SessionRow(SQLModel, table=True):
     revision: int = Field(sa_column_kwargs={"server_default": "0"})
     """Moves on with every write: a write carries the revision it was based on and is
     refused if the row has moved since (compare-and-set; added by schema 3)."""
+    renegotiates: int | None = Field(default=None, foreign_key="sessions.id")
+    """The earlier session whose agreement this one renegotiates (schema 5)."""
 
 
 class SessionLockRow(SQLModel, table=True):
@@ -142,6 +144,8 @@ class ClassificationRow(_RecordColumns, table=True):
     item: str
     domain: str
     rationale: str
+    carried_from: int | None = None
+    """The session the item was carried over from (schema 5)."""
 
 
 class PromiseRow(_RecordColumns, table=True):
@@ -155,6 +159,8 @@ class PromiseRow(_RecordColumns, table=True):
     owner: str
     note: str
     reason: str
+    carried_from: int | None = None
+    """The session the promise was carried over from (schema 5)."""
 
 
 class SignOffRow(_RecordColumns, table=True):
@@ -185,6 +191,8 @@ class DecisionRow(_RecordColumns, table=True):
     rounds: list[dict[str, int]] = Field(sa_type=JSON)
     objections: list[dict[str, str]] = Field(sa_type=JSON)
     advised: str
+    carried_from: int | None = None
+    """The session the decision was carried over from (schema 5)."""
 
 
 class ActionRow(_RecordColumns, table=True):
@@ -197,10 +205,15 @@ class ActionRow(_RecordColumns, table=True):
     due: date | None = None
     done: bool
     reason: str
+    dropped: bool
+    """Taken off the list, not done (schema 5)."""
+    carried_from: int | None = None
+    """The session the action was carried over from (schema 5)."""
 
 
 class SessionEventRow(_RecordColumns, table=True):
-    """Something that happened to a session: reopened to correct it, a review date set."""
+    """Something that happened to a session: reopened to correct it, a review date set,
+    re-attached to another customer."""
 
     __tablename__ = "session_events"
     __table_args__ = _by_session("session_events")
@@ -209,6 +222,9 @@ class SessionEventRow(_RecordColumns, table=True):
     reason: str
     review_on: date | None = None
     reopened_finish: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    customer: str
+    """The customer a re-attached session was attached to (schema 5)."""
+    customer_was: str
 
 
 def table(row: type[SQLModel]) -> Table:

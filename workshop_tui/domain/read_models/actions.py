@@ -96,6 +96,10 @@ def _action_row(action: ActionItem, today: date) -> ActionRow:
         parts.append(f"owner {action.owner}")
     if action.due:
         parts.append(f"due {due}")
+    if action.carried_from is not None:
+        parts.append(f"carried over from session {action.carried_from} (d done, k keep, Del drop)")
+    if action.dropped:
+        parts.append(f"dropped: {action.reason}" if action.reason else "dropped")
     return ActionRow(
         f"action:{action.key}",
         action=action,

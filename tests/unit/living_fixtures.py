@@ -1,0 +1,72 @@
+"""Two versions of one agreement in a real store: what the CLI, export and golden tests read."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.unit.engine_fixtures import ROOM, SOURCE, agreement_script
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.living import prepare_renegotiation
+from workshop_tui.storage import open_store
+
+DAY = 24 * 3600
+
+
+def two_versions(tmp_path: Path, customer: str = "Acme Health") -> tuple[Path, int, int]:
+    """Version 1 and its renegotiation; return the database and both session ids."""
+    db = tmp_path / "living.db"
+    clock = FakeClock()
+    store = open_store(db)
+    setup = SessionSetup(customer=customer, facilitator="Kim", participants=ROOM)
+    first = SessionEngine.begin(agreement_script(), SOURCE, setup, store, clock)
+    first.start()
+    first.go_to(1)
+    demo = first.add_promise("Supplier", "Demo every sprint")
+    first.agree_promise(demo.key)
+    mail = first.add_promise("Supplier", "Weekly status mail")
+    first.decline_promise(mail.key, "too much")
+    answer = first.add_promise("Customer", "Answer within a day")
+    first.park_promise(answer.key, "ask legal")
+    first.go_to(2)
+    first.record_decision(
+        "Release monthly?", DecisionMethod.CONSENT, outcome="Monthly releases", agreed=True
+    )
+    first.go_to(4)
+    first.add_action("Send the minutes", "Kim", date(2026, 11, 28))
+    first.add_action("Book the room", "Bo")
+    clock.advance(600)
+    first.finish()
+    first.set_review_date(date(2026, 12, 21))
+    first.close()
+
+    clock.advance(30 * DAY)
+    plan = prepare_renegotiation(store, first.session.id)
+    second = SessionEngine.begin(
+        plan.loaded.script,
+        plan.loaded.source,
+        plan.setup,
+        store,
+        clock,
+        baseline=plan.baseline,
+        carried=plan.carried,
+    )
+    second.start()
+    second.go_to(1)
+    by_text = {p.text: p.key for p in second.session.promises}
+    second.amend_promise(by_text["Demo every sprint"], "Demo every two weeks")
+    second.add_promise("Customer", "Join the demo")
+    second.drop_promise(by_text["Answer within a day"], "not needed")
+    second.go_to(4)
+    minutes, room = (a.key for a in second.session.actions)
+    second.complete_action(minutes, "sent on Monday")
+    second.keep_action(room, "still looking", date(2026, 11, 30))
+    clock.advance(900)
+    second.finish()
+    second.set_review_date(date(2027, 3, 1))
+    second.close()
+    store.close()
+    return db, first.session.id, second.session.id

@@ -1,0 +1,65 @@
+"""Dropping promises and actions, settling carried actions, re-attaching: each a revision."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.unit.engine_fixtures import new_engine, reload
+from workshop_tui.domain import views
+from workshop_tui.domain.agreement import agreement_of
+from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.kinds import PromiseStatus
+
+
+def test_a_dropped_promise_is_kept_with_its_reason_and_never_promised(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.go_to(2)
+    promise = engine.add_promise("Supplier", "Demo weekly", status=PromiseStatus.AGREED)
+    engine.drop_promise(promise.key, "no longer needed")
+    with pytest.raises(EngineError, match="dropped already"):
+        engine.drop_promise(promise.key)
+    again = reload(tmp_path, engine, clock)
+    history = views.promise_threads(again.session.promises)[0]
+    assert [p.status for p in history.history] == [
+        PromiseStatus.AGREED,
+        PromiseStatus.DROPPED,
+    ]
+    assert history.current.reason == "no longer needed"
+    terms = agreement_of(again.script, again.session).parties
+    assert [t.party for t in terms] == ["Supplier"]
+    assert terms[0].promised == () and [p.text for p in terms[0].dropped] == ["Demo weekly"]
+
+
+def test_actions_are_done_kept_or_dropped_with_a_note(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    one = engine.add_action("Send the minutes", "Kim")
+    two = engine.add_action("Book the room", "Bo")
+    engine.complete_action(one.key, "sent")
+    with pytest.raises(EngineError, match="done already"):
+        engine.complete_action(one.key)
+    engine.keep_action(two.key, "still looking", date(2026, 12, 4))
+    engine.drop_action(two.key, "we meet online")
+    again = reload(tmp_path, engine, clock)
+    assert views.open_actions(again.session.actions) == []
+    assert [a.text for a in views.standing_actions(again.session.actions)] == ["Send the minutes"]
+    kept = views.action_history(again.session.actions)[two.key]
+    assert [(a.due, a.reason) for a in kept[1:]] == [
+        (date(2026, 12, 4), "still looking"),
+        (date(2026, 12, 4), "we meet online"),
+    ]
+
+
+def test_review_date_and_reattaching_work_on_a_finished_session(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.finish()
+    engine.set_review_date(date(2027, 3, 1), "quarterly")
+    engine.reattach_customer("  Acme   Health ", "typo")
+    with pytest.raises(EngineError, match="already"):
+        engine.reattach_customer("Acme Health")
+    again = reload(tmp_path, engine, clock)
+    assert again.review_date == date(2027, 3, 1)
+    assert again.session.setup.customer == "Acme Health"
+    assert again.session.events[-1].customer_was == "Acme"

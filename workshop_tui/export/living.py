@@ -1,0 +1,88 @@
+"""A living agreement in both documents: its version, what changed, what was carried over."""
+
+from __future__ import annotations
+
+from workshop_tui.domain.change_lines import change_groups, changes_title, version_line
+from workshop_tui.domain.lineage import Lineage
+from workshop_tui.export import escape
+from workshop_tui.export.blocks import Lines, heading, item, table
+from workshop_tui.export.timefmt import day, duration
+
+
+def version(lineage: Lineage | None) -> Lines:
+    """ "Version 2 of the agreement with Acme (renegotiates session 4)." under the facts.
+
+    A first version says nothing: until it is renegotiated it is simply the agreement.
+    """
+    if lineage is None or lineage.earlier is None:
+        return []
+    return [escape.inline(version_line(lineage)) + "."]
+
+
+def changes(lineage: Lineage | None) -> Lines:
+    """The "Changes since version N (date)" section (nothing for a first version)."""
+    if lineage is None or lineage.changes is None:
+        return []
+    out = [heading(2, escape.heading(changes_title(lineage))), ""]
+    groups = change_groups(lineage.changes)
+    if not groups:
+        return [*out, "Nothing changed."]
+    for group in groups:
+        out += [f"**{escape.inline(group.title)}**", ""]
+        for line in group.lines:
+            out += item(escape.inline(line))
+        out.append("")
+    return out[:-1]
+
+
+def carried(lineage: Lineage | None) -> Lines:
+    """The actions carried over from the last session, and what became of each."""
+    if lineage is None or not lineage.carried:
+        return []
+    rows = []
+    for entry in lineage.carried:
+        when = (lineage.carried_from or {}).get(entry.carried.carried_from or 0)
+        source = f"session {entry.carried.carried_from}"
+        if when is not None:
+            source += f" ({day(when)})"
+        rows.append(
+            [
+                escape.cell(entry.now.text),
+                escape.cell(entry.now.owner),
+                source,
+                entry.fate,
+                escape.cell(entry.now.reason),
+            ]
+        )
+    headers = ["Action", "Owner", "Carried from", "What became of it", "Note"]
+    return [heading(2, "Actions carried over"), "", *table(headers, rows)]
+
+
+def planned_against_actual(lineage: Lineage | None) -> Lines:
+    """Per part, planned, allowed and actual across the sessions of the script (the notes)."""
+    if lineage is None or not lineage.part_figures:
+        return []
+    figures = lineage.part_figures
+    runs = max(f.runs for f in figures)
+    if runs < 2:  # one session: the agenda says it all
+        return []
+    rows = [
+        [
+            escape.cell(f.name),
+            str(f.runs),
+            duration(f.planned),
+            duration(f.allowed_median),
+            duration(f.actual_median),
+            duration(f.actual_worst),
+            f"{f.overruns} of {f.runs}",
+        ]
+        for f in figures
+    ]
+    headers = ["Part", "Runs", "Planned", "Allowed (median)", "Actual (median)", "Worst", "Overran"]
+    return [
+        heading(2, "Planned against actual across sessions"),
+        "",
+        f"Every finished part of this script, over up to {runs} session(s).",
+        "",
+        *table(headers, rows, right=(1,)),
+    ]

@@ -1,0 +1,94 @@
+"""Planned against actual across sessions: a chart per part and the same figures as a table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+from textual_plotext import PlotextPlot
+
+from workshop_tui.domain.part_stats import PartFigures, worst_first
+from workshop_tui.export.timefmt import duration
+from workshop_tui.plain_text import plain, plain_rich, visible
+from workshop_tui.screens.footer import Footer
+
+MAX_LABEL = 14
+"""A part's name on the chart's axis, cut to this many characters (the table has it whole)."""
+
+
+def _minutes(seconds: int) -> float:
+    return round(seconds / 60, 1)
+
+
+class StatsScreen(Screen[None]):
+    """Per part: planned, allowed (median) and actual (median, worst) minutes."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="Back")]
+    DEFAULT_CSS = """
+    StatsScreen #stats { height: 1fr; }
+    StatsScreen PlotextPlot { height: 1fr; min-height: 8; }
+    StatsScreen DataTable { height: auto; max-height: 45%; }
+    StatsScreen #stats-worst { height: auto; }
+    """
+
+    def __init__(self, figures: Sequence[PartFigures], what: str) -> None:
+        super().__init__()
+        self._figures = list(figures)
+        self._what = what
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=True, icon="◷")
+        with Vertical(id="stats"):
+            yield PlotextPlot(id="stats-chart")
+            yield Static(id="stats-worst")
+            yield DataTable(id="stats-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "planned against actual"
+        figures = self._figures
+        table = self.query_one("#stats-table", DataTable)
+        table.add_columns("Part", "Runs", "Planned", "Allowed", "Actual", "Worst", "Overran")
+        for f in figures:
+            table.add_row(
+                plain_rich(f.name),
+                str(f.runs),
+                duration(f.planned),
+                duration(f.allowed_median),
+                duration(f.actual_median),
+                duration(f.actual_worst),
+                f"{f.overruns} of {f.runs}",
+            )
+        over = [f for f in worst_first(figures) if f.overrun_median > 0][:3]
+        worst = self.query_one("#stats-worst", Static)
+        if not figures:
+            worst.update(plain(f"No finished parts of {self._what} yet."))
+        elif over:
+            names = ", ".join(f"{f.name} (+{duration(f.overrun_median)})" for f in over)
+            worst.update(plain(f"Overrun most: {names}"))
+        else:
+            worst.update(plain("No part overran its time in the median session."))
+        self._draw()
+
+    def _draw(self) -> None:
+        plot = self.query_one(PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        if self._figures:  # the stub names it label; plotext itself reads labels
+            labels = [visible(f.name)[:MAX_LABEL] for f in self._figures]
+            plt.multiple_bar(  # type: ignore[call-arg]
+                labels,
+                [
+                    [_minutes(f.planned) for f in self._figures],
+                    [_minutes(f.allowed_median) for f in self._figures],
+                    [_minutes(f.actual_median) for f in self._figures],
+                    [_minutes(f.actual_worst) for f in self._figures],
+                ],
+                labels=["planned", "allowed", "actual (median)", "actual (worst)"],
+            )
+        plt.title(f"Minutes per part across sessions · {visible(self._what)}")
+        plot.refresh()
