@@ -120,6 +120,18 @@ _VERSION_4 = (
     "CREATE INDEX ix_session_events_session_id_id ON session_events (session_id, id)",
 )
 
+_VERSION_5 = (
+    # Two screens: room views say they follow (a heartbeat), the console can blank them.
+    """CREATE TABLE room_views (
+        token VARCHAR NOT NULL, following INTEGER, pid INTEGER NOT NULL, host VARCHAR NOT NULL,
+        seen_at VARCHAR(32) NOT NULL,
+        PRIMARY KEY (token))""",
+    """CREATE TABLE room_blanks (
+        session_id INTEGER NOT NULL, blanked BOOLEAN NOT NULL, at VARCHAR(32) NOT NULL,
+        PRIMARY KEY (session_id),
+        FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
+)
+
 
 def _run(statements: tuple[str, ...]) -> Callable[[Connection], None]:
     def apply(connection: Connection) -> None:
@@ -184,6 +196,7 @@ STEPS: tuple[Step, ...] = (
         3, "one writer per session: a revision on each session and a lock table", _run(_VERSION_3)
     ),
     Step(4, "reasons, corrections, initials bound to their wording, time taken away", _step_4),
+    Step(5, "two screens: room views' heartbeats and the console's blanking", _run(_VERSION_5)),
 )
 
 SCHEMA_VERSION = STEPS[-1].version
