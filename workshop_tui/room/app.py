@@ -30,7 +30,7 @@ from workshop_tui.room.screens import BlankScreen, RoomScreen
 if TYPE_CHECKING:
     from workshop_tui.storage.following import Followed, Follower
 
-POLL_SECONDS = 0.1
+POLL_SECONDS = 0.05
 """How often the store is asked whether anything was committed."""
 BEAT_SECONDS = 2.0
 """How often the room view tells the console it is following."""
