@@ -72,12 +72,9 @@ def main() -> int:
         times = latencies(server, engine, db, args.samples)
         print(summary("commit to room view", times))
         print(f"  median {median(times) * 1000:.0f} ms, p95 {p95(times) * 1000:.0f} ms")
-        room = [
-            launch_time(server, f"{WORKSHOP} --db {db} room", READY) for _ in range(args.runs)
-        ]
+        room = [launch_time(server, f"{WORKSHOP} --db {db} room", READY) for _ in range(args.runs)]
         console = [
-            launch_time(server, f"{WORKSHOP} --db {copy} resume 1", READY)
-            for _ in range(args.runs)
+            launch_time(server, f"{WORKSHOP} --db {copy} resume 1", READY) for _ in range(args.runs)
         ]
         print(summary("start-up, room view (workshop room)", room))
         print(summary("start-up, console (workshop resume)", console))
