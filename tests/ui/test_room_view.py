@@ -13,6 +13,7 @@ from tests.ui.room_harness import BUNDLED, bundled_engine, drawn, room_app, scre
 from workshop_tui.content.model import DecisionMethod
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus
+from workshop_tui.room.full_timer import FullTimerScreen
 from workshop_tui.room.screens import WAITING, BlankScreen
 
 __all__ = ["utc_times"]
@@ -33,6 +34,10 @@ async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
         clock.advance(65)
         await pilot.pause(0.3)
         assert "running" in screen_text(app)
+        await pilot.press("f")  # the countdown alone, full screen, and back
+        assert isinstance(app.screen, FullTimerScreen) and "running" in screen_text(app)
+        await pilot.press("f")
+        assert not isinstance(app.screen, FullTimerScreen)
         await drawn(pilot, lambda: engine.add_note("Parking lot: data migration"))
         assert "Parking lot: data migration" in screen_text(app)
 
