@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,13 @@ async def test_the_room_view_outlives_a_killed_facilitator_and_follows_the_resum
                 await drawn(pilot)
                 assert "Promises" in screen_text(app)
                 resumed.send("quit")
+
+
+def test_a_newer_schema_is_refused_in_the_console_s_words(tmp_path: Path) -> None:
+    engine, _ = new_engine(tmp_path)
+    engine.close()
+    db = tmp_path / "engine.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    assert refusal("--db", db, "room") == refusal("--db", db, "resume", "1")
