@@ -129,12 +129,15 @@ class RoomApp(App[None]):
         if followed is None:
             self.room.waiting()
             self._blank(False)
+            if isinstance(self.screen, FullTimerScreen):
+                self.pop_screen()
             return
         if followed.blanked != self._store_blank:  # the console asked: it wins over the key
             self._store_blank = followed.blanked
             self._blank(followed.blanked)
-        await self.room.live().show(followed, self.clock.now())
-        self._tick()
+        with self.batch_update():  # a part change is drawn as one frame, brief to board
+            await self.room.live().show(followed, self.clock.now())
+            self._tick()
 
     def _tick(self) -> None:
         followed = self.followed
