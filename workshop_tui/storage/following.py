@@ -88,9 +88,11 @@ class Follower:
         self._read_once = False
         if session_id is not None:
             with self._read() as connection:
-                if _revision(connection, session_id) is None:
-                    self._engine.dispose()
-                    raise unknown_session(session_id, self.where)
+                known = _revision(connection, session_id) is not None
+            if not known:
+                self._beats.dispose()
+                self._engine.dispose()
+                raise unknown_session(session_id, self.where)
 
     def close(self) -> None:
         """Say the room view has gone, and let go of the file."""
