@@ -74,7 +74,7 @@ def private_folder(folder: Path) -> Path:
         missing.append(parent)
     for created in reversed(missing):
         created.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
-    if not missing and _is_own_folder(folder):
+    if not missing and is_own_folder(folder):
         tighten(folder, PRIVATE_FOLDER)
     return folder
 
@@ -89,7 +89,7 @@ def tighten(path: Path, mode: int) -> None:
         pass
 
 
-def _is_own_folder(folder: Path) -> bool:
+def is_own_folder(folder: Path) -> bool:
     try:
         here = folder.resolve()
         return here in (data_dir().resolve(), exports_dir().resolve())

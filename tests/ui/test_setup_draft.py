@@ -121,6 +121,7 @@ async def test_a_store_that_will_not_open_keeps_everything_typed(tmp_path: Path)
         await wait_until(pilot, lambda: problem.display)
         said = str(problem.render())
         assert "is not a workshop-tui database" in said and "Ctrl+S tries again" in said
+        assert ". Everything typed here is kept" in said, "the problem is a sentence of its own"
         await pilot.press("ctrl+s")  # still broken: still here, still typed
         await pilot.pause(0.3)
         assert isinstance(app.screen, SetupScreen) and app.return_code is None

@@ -169,3 +169,9 @@ def test_a_missing_scripts_folder_is_simply_empty(tmp_path: Path) -> None:
     assert [entry.origin for entry in list_scripts([tmp_path / "nowhere"])] == [BUNDLED] * len(
         BUNDLED_FILES
     )
+
+
+@pytest.mark.parametrize("ref", ["x\x00", "\x00", "scripts/\x00.yaml"])
+def test_a_name_holding_a_nul_character_is_no_script(ref: str) -> None:
+    with pytest.raises(ScriptNotFound, match="NUL"):
+        find_script(ref)

@@ -342,3 +342,23 @@ def test_a_section_presents_what_its_list_names_and_an_unknown_item_is_on_its_li
         ("text", "Reviewed monthly."),
     ]
     assert section.text == ""
+
+
+def test_a_part_s_details_may_stand_on_its_first_line_instead_of_its_heading(
+    tmp_path: Path,
+) -> None:
+    """``### Part 3: Promise`` then ``10 min, promises`` (or in brackets) is the same part."""
+    heading = "### Part 3: Promise (10 min, promises)"
+    for first_line in ("10 min, promises", "(10 min, Promises)"):
+        text = EVERY_CONVENTION.replace(heading, f"### Part 3: Promise\n\n{first_line}")
+        loaded = load_script(write(tmp_path, text, "first-line.md"))
+        assert loaded.script == load_script(write(tmp_path, EVERY_CONVENTION)).script
+
+
+def test_a_first_line_that_is_not_only_details_stays_the_part_s_goal(tmp_path: Path) -> None:
+    heading = "### Part 3: Promise (10 min, promises)"
+    text = EVERY_CONVENTION.replace(heading, "### Part 3: Promise\n\n3 promises, each side")
+    with pytest.raises(ScriptInvalid) as raised:
+        load_script(write(tmp_path, text))
+    (problem,) = [p for p in raised.value.problems if "has no duration" in p.message]
+    assert problem.line == text.splitlines().index("### Part 3: Promise") + 1

@@ -87,11 +87,22 @@ def test_an_existing_data_folder_left_open_is_tightened() -> None:
     assert mode(data_dir()) == 0o700
 
 
-def test_a_follower_changes_no_permission(tmp_path: Path) -> None:
-    engine, _ = new_engine(tmp_path)
-    engine._store.close()  # type: ignore[attr-defined]
-    db = tmp_path / "engine.db"
-    db.chmod(0o640)
-    with open_store(db, readonly=True) as follower:
-        follower.list_sessions()
-    assert mode(db) == 0o640
+def test_reading_a_database_left_open_is_enough_to_tighten_it() -> None:
+    """`workshop sessions` or `export` on an older version's open files: owner-only after."""
+    open_store(database_path()).close()
+    data_dir().chmod(0o755)
+    database_path().chmod(0o644)
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "sessions"],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (mode(data_dir()), mode(database_path())) == (0o700, 0o600)
+    with open_store(database_path(), readonly=True) as reader:
+        reader.list_sessions()
+        for side in companions(database_path()):
+            if side.exists():
+                assert mode(side) == 0o600, side.name

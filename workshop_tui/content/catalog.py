@@ -125,6 +125,8 @@ def _is_yaml(entry: CatalogEntry) -> bool:
 
 def find_script(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
     """The file of a script given as a path or as an id; raise ScriptNotFound if none."""
+    if "\x00" in ref:  # no file system holds such a name (and os calls refuse it)
+        raise ScriptNotFound(f'there is no script file or id "{ref}": it holds a NUL character')
     candidate = Path(ref).expanduser()
     what = what_is(candidate)
     if what is None:

@@ -10,10 +10,12 @@ its steps; headings one level down hold the rest (``##### Prompts``,
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from workshop_tui.content import markdown_format as fmt
 from workshop_tui.content import markdown_items as items
+from workshop_tui.content.durations import parse_duration
 from workshop_tui.content.markdown_blocks import Heading, Loc, Reading, block_name, line_of, plain
 from workshop_tui.domain.kinds import ActivityKind
 
@@ -60,6 +62,8 @@ class _Part:
         self.activity: dict[str, Any] = {}
         self.seen: dict[str, int] = {}
         self.bad_details = False
+        self.details_line: Any = None
+        """The paragraph under the heading that gave the part's details, if the heading did not."""
 
     def read(self) -> dict[str, Any]:
         self._heading()
@@ -82,6 +86,8 @@ class _Part:
         for field in ("", "name", "duration", "id", "activity"):
             reading.place((*self.loc, field) if field else self.loc, line, self.place)
         duration = self._details(name, details or [])
+        if duration is None and not self.bad_details:
+            duration = self._details_on_first_line(name)
         if duration is not None:
             self.data["duration"] = duration
         elif not self.bad_details:
@@ -89,7 +95,8 @@ class _Part:
             reading.error(
                 line,
                 self.place,
-                f'part "{name}" has no duration (end its heading with it in brackets: {example})',
+                f'part "{name}" has no duration (end its heading with it in brackets, {example}, '
+                "or put it on the part's first line)",
             )
 
     def _details(self, name: str, details: list[str]) -> str | None:
@@ -103,6 +110,30 @@ class _Part:
                 duration = fmt.duration_text(entry)
             else:
                 self._unknown_detail(name, entry)
+        return duration
+
+    def _details_on_first_line(self, name: str) -> str | None:
+        """The details on the part's first line instead (``12 min, Cynefin``), if it holds them."""
+        blocks = [node for node in self.heading.blocks if not self.reading.skipped(node)]
+        if not blocks or blocks[0].type != "paragraph" or not blocks[0].children:
+            return None
+        first = blocks[0]
+        text = plain(first.children[0]).strip()
+        if "\n" in text:
+            return None
+        entries = [entry.strip() for entry in re.split(r"[,;]", text.strip("()[] ")) if entry]
+        known = [
+            entry
+            for entry in entries
+            if fmt.id_of(entry) is not None
+            or fmt.kind_of(entry) is not None
+            or _parses_as_duration(fmt.duration_text(entry))
+        ]
+        if not entries or known != entries:
+            return None
+        duration = self._details(name, entries)
+        if duration is not None:
+            self.details_line = first
         return duration
 
     def _unknown_detail(self, name: str, entry: str) -> None:
@@ -120,7 +151,7 @@ class _Part:
     def _body(self) -> None:
         goal: list[str] = []
         for node in self.heading.blocks:
-            if self.reading.skipped(node):
+            if self.reading.skipped(node) or node is self.details_line:
                 continue
             line = line_of(node)
             if node.type == "paragraph" and "steps" not in self.data:
@@ -208,6 +239,14 @@ class _Part:
             found.append(items.section(self.reading, text, sub, loc, place))
         else:
             found.append(items.question(self.reading, text, sub, loc, place))
+
+
+def _parses_as_duration(text: str) -> bool:
+    try:
+        parse_duration(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _kind_headings(kind: ActivityKind) -> list[str]:

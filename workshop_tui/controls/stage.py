@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import MountError
 
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.controls.registry import controls_for
@@ -75,8 +76,13 @@ class ActivityStage(Vertical):
         if far:
             await self.remove_children([self._ready.pop(number) for number in far])
         for index in near:
+            if not self.is_attached:  # the screen is going: mount nothing more
+                return
             if 0 <= index < len(self.engine.script.parts) and index not in self._ready:
                 controls = self._controls(index)
                 controls.display = False
-                self._mounting[index] = self.mount(controls)
-                await self._mounting[index]
+                try:
+                    self._mounting[index] = self.mount(controls)
+                    await self._mounting[index]
+                except MountError:  # the stage left the screen while a neighbour mounted
+                    return

@@ -211,7 +211,8 @@ class SetupScreen(Screen[None]):
         if not self.is_mounted:
             self.call_later(self.store_failed, problem)
             return
-        self._problem(f"{problem} Everything typed here is kept; Ctrl+S tries again.")
+        sentence = problem if problem.rstrip().endswith((".", "!", "?")) else f"{problem.rstrip()}."
+        self._problem(f"{sentence} Everything typed here is kept; Ctrl+S tries again.")
 
     def _problem(self, sentence: str) -> None:
         line = self.query_one("#setup-problem", Static)

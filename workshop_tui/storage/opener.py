@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from workshop_tui.locations import PRIVATE_FILE, private_folder, tighten
+from workshop_tui.locations import (
+    PRIVATE_FILE,
+    PRIVATE_FOLDER,
+    is_own_folder,
+    private_folder,
+    tighten,
+)
 from workshop_tui.printable import printable
 from workshop_tui.storage import integrity
 from workshop_tui.storage.database import make_engine, sqlite_url
@@ -181,6 +187,7 @@ def _open_readonly(path: Path, where: str) -> SqlSessionStore:
         raise DatabaseDamaged(where)
     if state.schema_version < SCHEMA_VERSION:
         raise SchemaTooOld(where, found=state.schema_version, known=SCHEMA_VERSION)
+    _tighten_existing(path)  # reading it is enough to take others' access away
     return SqlSessionStore(make_engine(sqlite_url(path, readonly=True)), where=where, readonly=True)
 
 
@@ -207,8 +214,15 @@ def _make_private(path: Path) -> None:
         pass
     except OSError:
         return  # SQLite will say why it cannot create it, in its own words
+    _tighten_existing(path)
+
+
+def _tighten_existing(path: Path) -> None:
+    """Take others' access away from a database of ours and its side files (and our folder)."""
     for companion in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
         tighten(companion, PRIVATE_FILE)
+    if is_own_folder(path.parent):
+        tighten(path.parent, PRIVATE_FOLDER)
 
 
 def _prepare_folder(path: Path, where: str) -> None:
