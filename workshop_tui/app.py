@@ -110,6 +110,8 @@ class WorkshopApp(HoldsKeys):
         """Where the set-up typed so far is kept, until the session is created."""
         register_themes(self)
         self.theme = DARK
+        self.room_instead: int | None = None
+        """A session open elsewhere whose room view was chosen instead (the CLI opens it)."""
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -352,18 +354,31 @@ class WorkshopApp(HoldsKeys):
     def open_session(self, session_id: int) -> None:
         """Reopen a stored session where it was."""
         from workshop_tui.domain.engine import SessionEngine
-        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.domain.ports import SessionInUse, StoreError
 
         assert self.store is not None
         try:
             engine, resumed = SessionEngine.reopen(session_id, self.store, self.clock)
         except StoreError as error:
-            if isinstance(self.screen, OpeningScreen):
+            if isinstance(error, SessionInUse):
+                self._offer_room_view(session_id, str(error))
+            elif isinstance(self.screen, OpeningScreen):
                 self.fail(str(error))
             else:
                 notify(self, str(error), title="Cannot resume", severity="error")
             return
         self._facilitate(engine, resumed)
+
+    @dialog_flow
+    async def _offer_room_view(self, session_id: int, problem: str) -> None:
+        """A session another facilitator app holds: offer its room view instead."""
+        from workshop_tui.console.room_offer import offer_room_view
+
+        if await offer_room_view(self, problem):
+            self.room_instead = session_id
+            self.exit(return_code=0)
+        elif isinstance(self.screen, OpeningScreen):
+            self.fail(problem)
 
     def _facilitate(self, engine: SessionEngine, resumed: Resumed | None) -> None:
         from workshop_tui.screens.facilitate import FacilitateScreen

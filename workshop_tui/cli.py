@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=cmd_open)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     add_session_commands(commands)  # run, resume, sessions, export
+    from workshop_tui.room.command import add_room_command
+    from workshop_tui.session_commands import _session_id
+
+    add_room_command(commands, _session_id)
 
     validate = commands.add_parser(
         "validate",

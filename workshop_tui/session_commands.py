@@ -44,6 +44,10 @@ def _run_app(launch: Launch) -> int:
     finally:
         if app.store is not None:
             app.store.close()
+    if app.room_instead is not None:  # the session is open elsewhere: its room view instead
+        from workshop_tui.room.command import run_room
+
+        return run_room(launch.db_path, app.room_instead)
     return app.return_code or 0
 
 

@@ -9,6 +9,8 @@ about 1.5:1. The room view registers the same themes, so both screens match.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.theme import Theme
 
@@ -74,7 +76,7 @@ WORKSHOP_LIGHT = Theme(
 THEMES: tuple[Theme, ...] = (WORKSHOP_DARK, WORKSHOP_LIGHT)
 
 
-def register_themes(app: App[object]) -> None:
+def register_themes(app: App[Any]) -> None:
     """Make both themes available to ``app`` (the console or the room view)."""
     for theme in THEMES:
         app.register_theme(theme)

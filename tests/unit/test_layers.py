@@ -30,6 +30,11 @@ EVERY_DIALOG = (
     "workshop_tui.dialogs.form workshop_tui.dialogs.confirm workshop_tui.dialogs.key_hold"
 )
 
+ROOM_VIEW = (
+    "workshop_tui.room.app workshop_tui.room.live workshop_tui.room.screens "
+    "workshop_tui.room.full_timer workshop_tui.room.board_views workshop_tui.room.command"
+)
+
 RULES = {
     # module(s) imported together: packages that must stay out of sys.modules
     "workshop_tui.domain.engine workshop_tui.domain.views workshop_tui.domain.agility "
@@ -47,6 +52,11 @@ RULES = {
     "workshop_tui.themes": ENGINE + DIALOGS + BOARDS + CONTROLS + SCREENS + DATABASE,
     # Dialogs sit below every widget that opens them.
     EVERY_DIALOG: BOARDS + CONTROLS + SCREENS + ENGINE + DATABASE,
+    # The room view composes boards only: no engine, control, dialog or console screen can
+    # reach the projector; the store is opened in a worker, after the first frame.
+    ROOM_VIEW: ENGINE + DIALOGS + CONTROLS + SCREENS + DATABASE,
+    # The follower reads the store for the room view and knows nothing of the UI.
+    "workshop_tui.storage.following workshop_tui.storage.room_signals": UI,
     # Controls drive boards through the engine; screens compose controls, never the reverse.
     "workshop_tui.controls.registry workshop_tui.controls.corrections": SCREENS + DATABASE,
     # Living agreements: chains, changes and carry-overs are functions of snapshots.

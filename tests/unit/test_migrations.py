@@ -83,7 +83,7 @@ def schema(engine: Engine) -> dict[str, Any]:
 
 def test_the_steps_are_numbered_one_by_one() -> None:
     assert [step.version for step in STEPS] == list(range(1, len(STEPS) + 1))
-    assert SCHEMA_VERSION == STEPS[-1].version == 5
+    assert SCHEMA_VERSION == STEPS[-1].version == 6
 
 
 def test_a_new_file_gets_the_newest_schema_and_is_marked_as_ours(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Header, Static
 from workshop_tui.boards.agenda import AgendaBoard
 from workshop_tui.boards.brief import BriefBoard
 from workshop_tui.boards.timer import TimerBoard
+from workshop_tui.console.private_panel import PrivatePanel
 from workshop_tui.content.durations import format_clock, format_duration
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.controls.stage import ActivityStage
@@ -31,7 +32,7 @@ from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.read_models.brief import part_brief
 from workshop_tui.domain.read_models.timing import timer_view
-from workshop_tui.plain_text import notify, plain
+from workshop_tui.plain_text import notify
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.facilitate_keys import FACILITATE_KEYS
 from workshop_tui.screens.footer import Footer
@@ -79,8 +80,7 @@ class FacilitateScreen(Screen[None]):
                 with VerticalScroll(id="agenda-box"):
                     yield Static("Agenda", id="agenda-title")
                     yield AgendaBoard(id="agenda")
-                with VerticalScroll(id="private"):
-                    yield Static(id="private-text")
+                yield PrivatePanel(engine, id="private")
         yield Footer(show_command_palette=False)  # Ctrl+P still opens it; ? says so
 
     def on_mount(self) -> None:
@@ -141,14 +141,7 @@ class FacilitateScreen(Screen[None]):
         self.run_worker(stage.tidy(), group="stage", exclusive=True)
 
     def _show_private_notes(self) -> None:
-        part = self.engine.part
-        lines = ["Private · facilitator only (t hides)"]
-        lines += [f"• {note}" for note in part.facilitator_notes]
-        if self.engine.script.facilitation_tips:
-            lines.append("Tips")
-            lines += [f"• {tip}" for tip in self.engine.script.facilitation_tips]
-        self.query_one("#private-text", Static).update(plain("\n".join(lines)))
-        self.query_one("#private").display = self.show_private
+        self.query_one(PrivatePanel).show(self.show_private)
 
     def _refresh_status(self) -> None:
         """The parts of the screen that move with time."""
@@ -171,7 +164,7 @@ class FacilitateScreen(Screen[None]):
 
     def watch_show_private(self) -> None:
         if self.is_mounted:
-            self.query_one("#private").display = self.show_private
+            self.query_one(PrivatePanel).show(self.show_private)
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 28, "-short")
@@ -279,6 +272,9 @@ class FacilitateScreen(Screen[None]):
 
     def action_toggle_private(self) -> None:
         self.show_private = not self.show_private
+
+    def action_blank_room(self) -> None:
+        self.query_one(PrivatePanel).toggle_blank()
 
     def action_toggle_bell(self) -> None:
         self.bell_on = not self.bell_on

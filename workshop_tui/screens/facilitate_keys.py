@@ -107,6 +107,13 @@ FACILITATE_KEYS: list[BindingType] = [
         "b", "toggle_bell", "Bell", show=False, tooltip="Ring the terminal bell when time is up"
     ),
     Binding(
+        "B",
+        "blank_room",
+        "Blank room view",
+        show=False,
+        tooltip="Blank the room view on the projector, or show the session on it again",
+    ),
+    Binding(
         "ctrl+e",
         "extend_by",
         "Extend by…",

@@ -120,7 +120,6 @@ _VERSION_4 = (
     "CREATE INDEX ix_session_events_session_id_id ON session_events (session_id, id)",
 )
 
-
 _VERSION_5 = (
     # A renegotiation links its session to the one whose agreement it renegotiates.
     "ALTER TABLE sessions ADD COLUMN renegotiates INTEGER REFERENCES sessions (id)",
@@ -133,6 +132,19 @@ _VERSION_5 = (
     # Re-attaching a session to another customer is recorded with both names.
     "ALTER TABLE session_events ADD COLUMN customer VARCHAR NOT NULL DEFAULT ''",
     "ALTER TABLE session_events ADD COLUMN customer_was VARCHAR NOT NULL DEFAULT ''",
+)
+
+
+_VERSION_6 = (
+    # Two screens: room views say they follow (a heartbeat), the console can blank them.
+    """CREATE TABLE room_views (
+        token VARCHAR NOT NULL, following INTEGER, pid INTEGER NOT NULL, host VARCHAR NOT NULL,
+        seen_at VARCHAR(32) NOT NULL,
+        PRIMARY KEY (token))""",
+    """CREATE TABLE room_blanks (
+        session_id INTEGER NOT NULL, blanked BOOLEAN NOT NULL, at VARCHAR(32) NOT NULL,
+        PRIMARY KEY (session_id),
+        FOREIGN KEY(session_id) REFERENCES sessions (id) ON DELETE CASCADE)""",
 )
 
 
@@ -205,6 +217,7 @@ STEPS: tuple[Step, ...] = (
         "customers re-attached",
         _run(_VERSION_5),
     ),
+    Step(6, "two screens: room views' heartbeats and the console's blanking", _run(_VERSION_6)),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

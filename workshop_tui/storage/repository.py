@@ -28,7 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.records import Participant, Record, SessionEvent
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
-from workshop_tui.storage import claims, reading
+from workshop_tui.storage import claims, reading, room_signals
 from workshop_tui.storage.coltypes import UTCDateTime
 from workshop_tui.storage.database import writer
 from workshop_tui.storage.errors import (
@@ -342,7 +342,22 @@ class SqlSessionStore:
         with self._write_session(session_id, values={"at": at}):
             pass
 
+    def set_room_blank(self, session_id: int, blanked: bool, at: datetime) -> None:
+        """Ask the room view following the session to go blank, or to show it again."""
+        with self._write_session(session_id, values={"at": at}) as connection:
+            room_signals.set_blank(connection, session_id, blanked, at)
+
     # -- reads ------------------------------------------------------------------
+
+    def room_view_seen(self, session_id: int, since: datetime) -> bool:
+        """Whether a room view following the session beat at ``since`` or later."""
+        with self._read() as connection:
+            return room_signals.seen(connection, session_id, since)
+
+    def room_blanked(self, session_id: int) -> bool:
+        """Whether the room view of the session was asked to be blank."""
+        with self._read() as connection:
+            return room_signals.blanked(connection, session_id)
 
     def load_session(self, session_id: int) -> tuple[Script, SessionSnapshot]:
         """The script as it was run and every record revision, in insertion order.

@@ -227,6 +227,33 @@ class SessionEventRow(_RecordColumns, table=True):
     customer_was: str
 
 
+class RoomViewRow(SQLModel, table=True):
+    """A room view following the store, and when it last said so (schema 5).
+
+    Its heartbeat is the only thing a room view writes: the console reads it to
+    show "room view connected"; a row not renewed for a few seconds is gone.
+    """
+
+    __tablename__ = "room_views"
+
+    token: str = Field(primary_key=True)
+    following: int | None = None
+    """The session it shows (none while it waits for one)."""
+    pid: int
+    host: str
+    seen_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class RoomBlankRow(SQLModel, table=True):
+    """Whether the console asked the room view to go blank, as a projector at a break (schema 5)."""
+
+    __tablename__ = "room_blanks"
+
+    session_id: int = Field(primary_key=True, foreign_key="sessions.id", ondelete="CASCADE")
+    blanked: bool
+    at: datetime = Field(sa_type=UTCDateTime)
+
+
 def table(row: type[SQLModel]) -> Table:
     """The Core table behind a row class."""
     return row.__table__  # type: ignore[attr-defined, no-any-return]
@@ -247,6 +274,8 @@ ALL_TABLES: tuple[Table, ...] = tuple(
         DecisionRow,
         ActionRow,
         SessionEventRow,
+        RoomViewRow,
+        RoomBlankRow,
     )
 )
 """Every table of the schema, parents before children."""

@@ -1,0 +1,58 @@
+"""A facilitator's engine writing to a real store, and the room view following it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+
+from workshop_tui.content.catalog import find_script
+from workshop_tui.content.loader import load_script
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.records import Participant
+from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.room.app import RoomApp
+from workshop_tui.storage.opener import open_store
+
+BUNDLED = ("customer-working-agreement", "product-engineering-agreement", "partnership-agreement")
+ROOM = (
+    Participant("Ana Lopez", "Product Owner"),
+    Participant("Bo Chen", "Customer sponsor"),
+    Participant("Cy Diaz", "Delivery lead"),
+)
+
+
+def bundled_engine(path: Path, script_id: str, clock: FakeClock) -> SessionEngine:
+    """A new session of a bundled script (its private notes and tips with it) in ``path``."""
+    loaded = load_script(find_script(script_id, []))
+    setup = SessionSetup(customer="Acme", facilitator="Kim", participants=ROOM)
+    return SessionEngine.begin(loaded.script, loaded.source, setup, open_store(path), clock)
+
+
+def room_app(path: Path, clock: FakeClock, session_id: int | None = None) -> RoomApp:
+    """The room view on ``path``, looking for commits every 20 ms."""
+    return RoomApp(path, session_id, clock=clock, poll_seconds=0.02)
+
+
+async def drawn(pilot: Pilot[None], change: Callable[[], object] | None = None) -> None:
+    """Make ``change`` (an engine call), then wait until the room view drew it."""
+    app = pilot.app
+    assert isinstance(app, RoomApp)
+    before = app.updates
+    if change is not None:
+        change()
+    for _ in range(300):
+        await asyncio.sleep(0.01)
+        if app.updates > before:
+            await pilot.pause()
+            return
+    raise AssertionError("the room view did not draw the change within 3 seconds")
+
+
+def screen_text(app: App[None]) -> str:
+    """Every line of the current frame, as the room sees it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -1,0 +1,105 @@
+"""The room view follows a store another engine writes to, and shows nothing private."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ui.panel_harness import utc_times
+from tests.ui.room_harness import BUNDLED, bundled_engine, drawn, room_app, screen_text
+from workshop_tui.content.model import DecisionMethod
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus
+from workshop_tui.room.full_timer import FullTimerScreen
+from workshop_tui.room.screens import WAITING, BlankScreen
+
+__all__ = ["utc_times"]
+pytestmark = pytest.mark.usefixtures("utc_times")
+
+SIZE = (120, 36)
+
+
+async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
+    clock = FakeClock()
+    db = tmp_path / "w.db"
+    engine = bundled_engine(db, "customer-working-agreement", clock)
+    app = room_app(db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await drawn(pilot)
+        assert "Opening" in screen_text(app) and "Customer Working Agreement" in screen_text(app)
+        await drawn(pilot, engine.toggle)
+        clock.advance(65)
+        await pilot.pause(0.3)
+        assert "running" in screen_text(app)
+        await pilot.press("f")  # the countdown alone, full screen, and back
+        assert isinstance(app.screen, FullTimerScreen) and "running" in screen_text(app)
+        await pilot.press("f")
+        assert not isinstance(app.screen, FullTimerScreen)
+        await drawn(pilot, lambda: engine.add_note("Parking lot: data migration"))
+        assert "Parking lot: data migration" in screen_text(app)
+
+        await drawn(pilot, engine.next_part)  # Cynefin
+        assert "Agree Type of Work" in screen_text(app)
+        await drawn(pilot, lambda: engine.classify("Move records to CRM", CynefinDomain.COMPLEX))
+        assert "Move records to CRM" in screen_text(app)
+
+        await drawn(pilot, engine.next_part)  # promises
+        row = engine.add_promise("Customer", "Provide a Product Owner")
+        await drawn(pilot, lambda: engine.amend_promise(row.key, "A Product Owner 2 days a week"))
+        assert "A Product Owner 2 days a week" in screen_text(app)
+        await drawn(pilot, lambda: engine.set_promise(row.key, status=PromiseStatus.AGREED))
+        assert "agreed" in screen_text(app).lower()
+
+        await drawn(pilot, engine.next_part)  # decisions
+        await drawn(
+            pilot,
+            lambda: engine.record_decision(
+                "Which product first?", DecisionMethod.DOT_VOTING, votes={"Bookings": 3}
+            ),
+        )
+        assert "Which product first?" in screen_text(app)
+
+        await drawn(pilot, engine.next_part)  # sign-off
+        section = engine.part.activity.sections[0]  # type: ignore[union-attr]
+        await drawn(pilot, lambda: engine.sign(section.id, "Bo Chen", "Customer sponsor", "BC"))
+        assert "BC" in screen_text(app)
+
+        await drawn(pilot, engine.next_part)  # actions
+        await drawn(pilot, lambda: engine.add_action("Send the notes", "Ana", date(2026, 11, 27)))
+        assert "Send the notes" in screen_text(app)
+
+        store: Any = engine._store
+        await drawn(pilot, lambda: store.set_room_blank(engine.session.id, True, clock.now()))
+        assert isinstance(app.screen, BlankScreen)
+        assert "Send the notes" not in screen_text(app)
+        await pilot.press("b")  # the room's own key shows the session again
+        assert "Send the notes" in screen_text(app)
+        await pilot.press("b")
+        assert isinstance(app.screen, BlankScreen)
+
+        await drawn(pilot, engine.finish)
+        assert WAITING in screen_text(app)
+
+
+@pytest.mark.parametrize("script_id", BUNDLED)
+async def test_no_private_note_or_tip_reaches_any_part(tmp_path: Path, script_id: str) -> None:
+    clock = FakeClock()
+    db = tmp_path / "w.db"
+    engine = bundled_engine(db, script_id, clock)
+    script = engine.script
+    private = [tip for tip in script.facilitation_tips]
+    private += [note for part in script.parts for note in part.facilitator_notes]
+    assert private
+    app = room_app(db, clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await drawn(pilot)
+        for index in range(len(script.parts)):
+            if index:
+                await drawn(pilot, engine.next_part)
+            text = screen_text(app)
+            assert script.parts[index].name[:30] in text
+            for line in private:
+                assert line[:40] not in text, f"{line[:40]!r} shown in part {index + 1}"

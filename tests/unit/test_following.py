@@ -1,0 +1,86 @@
+"""Following a session from the store, read-only: what changed is read, nothing else is."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.unit.engine_fixtures import new_engine
+from workshop_tui.domain.ports import SessionNotFound, StoreError
+from workshop_tui.storage.following import Follower
+
+
+def revision(path: Path, session_id: int) -> int:
+    with sqlite3.connect(path) as connection:
+        (found,) = connection.execute(
+            "SELECT revision FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+    connection.close()
+    return int(found)
+
+
+def test_a_follower_reads_each_commit_once_and_writes_no_session_row(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    follower = Follower(tmp_path / "engine.db", now=clock.now)
+    try:
+        changed, followed = follower.poll()
+        assert changed and followed is not None
+        assert followed.session.id == engine.session.id and not followed.blanked
+        assert follower.poll() == (False, None)  # nothing committed since
+        engine.toggle()
+        changed, followed = follower.poll()
+        assert changed and followed is not None and followed.session.timings[0].running_since
+        before = revision(tmp_path / "engine.db", engine.session.id)
+        follower.beat(clock.now())
+        assert follower.poll() == (False, None)  # its own heartbeat is not a change
+        assert revision(tmp_path / "engine.db", engine.session.id) == before
+        store = engine._store
+        assert store.room_view_seen(engine.session.id, clock.now())  # type: ignore[attr-defined]
+        assert not store.room_view_seen(  # type: ignore[attr-defined]
+            engine.session.id, clock.now() + timedelta(seconds=1)
+        )
+        store.set_room_blank(engine.session.id, True, clock.now())  # type: ignore[attr-defined]
+        changed, followed = follower.poll()
+        assert changed and followed is not None and followed.blanked
+        engine.toggle()  # the console's compare-and-set still holds after the blanking
+    finally:
+        follower.close()
+    assert not engine._store.room_view_seen(engine.session.id, clock.now())  # type: ignore[attr-defined]
+
+
+def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> None:
+    first, clock = new_engine(tmp_path)
+    follower = Follower(tmp_path / "engine.db", now=clock.now)
+    try:
+        assert follower.poll()[1].session.id == first.session.id  # type: ignore[union-attr]
+        clock.advance(60)
+        second, _ = new_engine(tmp_path, clock)
+        changed, followed = follower.poll()
+        assert changed and followed is not None and followed.session.id == second.session.id
+        second.finish()
+        changed, followed = follower.poll()
+        assert followed is not None and followed.session.id == first.session.id
+    finally:
+        follower.close()
+
+
+def test_nothing_to_follow_is_waiting(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.finish()
+    follower = Follower(tmp_path / "engine.db", now=clock.now)
+    try:
+        assert follower.poll() == (True, None)
+        assert follower.poll() == (False, None)
+    finally:
+        follower.close()
+
+
+def test_an_unknown_session_or_a_missing_file_is_one_sentence(tmp_path: Path) -> None:
+    new_engine(tmp_path)
+    with pytest.raises(SessionNotFound, match="42"):
+        Follower(tmp_path / "engine.db", 42)
+    with pytest.raises(StoreError, match="no workshop-tui sessions"):
+        Follower(tmp_path / "missing.db")

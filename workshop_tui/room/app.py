@@ -1,0 +1,182 @@
+"""``workshop room``: the room view, a second, read-only process that follows the store.
+
+The first frame is drawn before the database layer is imported; the store is
+opened and followed in one worker thread, which looks for commits every
+``POLL_SECONDS`` (``PRAGMA data_version``: a few microseconds) and hands each
+new moment of the session to the screen. The countdown runs on from the stored
+timings with the clock, so it keeps going whether the console is up, gone or
+back.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import get_current_worker
+
+from workshop_tui.domain.clock import Clock, SystemClock
+from workshop_tui.printable import printable
+from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
+from workshop_tui.room.live import LiveRoom, timer_of
+from workshop_tui.room.screens import BlankScreen, RoomScreen
+from workshop_tui.themes import DARK, other_theme, register_themes
+
+if TYPE_CHECKING:
+    from workshop_tui.storage.following import Followed, Follower
+
+POLL_SECONDS = 0.05
+"""How often the store is asked whether anything was committed."""
+BEAT_SECONDS = 2.0
+"""How often the room view tells the console it is following."""
+TICK_SECONDS = 0.2
+
+
+class RoomApp(App[None]):
+    """The projector's screen: what the room should see of the session, and nothing else."""
+
+    CSS_PATH = "room.tcss"
+    TITLE = "workshop-tui room view"
+    BINDINGS = [
+        Binding("b", "toggle_blank", "Blank", tooltip="Blank the screen, as at a break"),
+        Binding("f", "toggle_full_timer", "Full-screen timer", tooltip="The countdown alone"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", tooltip="Switch light and dark"),
+        Binding("q", "quit", "Quit", tooltip="Close the room view (the session goes on)"),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path,
+        session_id: int | None = None,
+        clock: Clock | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.session_id = session_id
+        self.clock: Clock = clock or SystemClock()
+        self.poll_seconds = poll_seconds
+        self.followed: Followed | None = None
+        self.updates = 0
+        """How many new moments of the store were drawn (for tests and benchmarks)."""
+        self.blanked = False
+        self._store_blank = False
+        register_themes(self)
+        self.theme = DARK
+
+    # -- start-up and following ------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.push_screen(RoomScreen("Opening the session…"))
+        self.call_after_refresh(self._follow)
+        self.set_interval(TICK_SECONDS, self._tick)
+
+    @property
+    def room(self) -> RoomScreen:
+        """The room view's main screen (under the blank and full-timer screens)."""
+        return next(s for s in self.screen_stack if isinstance(s, RoomScreen))
+
+    @work(thread=True, exclusive=True, group="follow")
+    def _follow(self) -> None:
+        """Open the store read-only and follow it until the app closes."""
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.storage.following import Follower
+
+        try:
+            follower = Follower(self.db_path, self.session_id, now=self.clock.now)
+        except StoreError as error:
+            self.call_from_thread(self.fail, str(error))
+            return
+        try:
+            self._follow_loop(follower)
+        finally:
+            follower.close()
+
+    def _follow_loop(self, follower: Follower) -> None:
+        from workshop_tui.domain.ports import StoreError
+
+        worker = get_current_worker()
+        next_beat = 0.0
+        trouble: str | None = None
+        while not worker.is_cancelled:
+            try:
+                changed, followed = follower.poll()
+                if time.monotonic() >= next_beat:
+                    follower.beat(self.clock.now())
+                    next_beat = time.monotonic() + BEAT_SECONDS
+                if trouble is not None:
+                    trouble = None
+                    self._from_thread(self.room.trouble, None)
+                if changed:
+                    self._from_thread(self._draw, followed)
+            except StoreError as error:  # keep the last state on screen, and try again
+                if str(error) != trouble:
+                    trouble = str(error)
+                    self._from_thread(self.room.trouble, f"Cannot read the session: {trouble}")
+            time.sleep(self.poll_seconds)
+
+    def _from_thread(self, callback: object, *args: object) -> None:
+        with suppress(RuntimeError):  # the app closed in between
+            self.call_from_thread(callback, *args)  # type: ignore[arg-type]
+
+    async def _draw(self, followed: Followed | None) -> None:
+        """Show a new moment of the store."""
+        self.followed = followed
+        self.updates += 1
+        if followed is None:
+            self.room.waiting()
+            self._blank(False)
+            if isinstance(self.screen, FullTimerScreen):
+                self.pop_screen()
+            return
+        if followed.blanked != self._store_blank:  # the console asked: it wins over the key
+            self._store_blank = followed.blanked
+            self._blank(followed.blanked)
+        with self.batch_update():  # a part change is drawn as one frame, brief to board
+            await self.room.live().show(followed, self.clock.now())
+            self._tick()
+
+    def _tick(self) -> None:
+        followed = self.followed
+        if followed is None:
+            return
+        now = self.clock.now()
+        view = self.room.query_one(LiveRoom).tick(now)
+        if isinstance(self.screen, FullTimerScreen) and view is not None:
+            part = followed.script.parts[followed.session.current_part]
+            self.screen.show(timer_of(followed, now), part.name)
+
+    def fail(self, message: str) -> None:
+        """Stop at start-up with one sentence on stderr and exit status 2, like the console."""
+        self.error_console.soft_wrap = True
+        shown = "\n".join(printable(line) for line in message.split("\n"))
+        self.call_after_refresh(self.exit, return_code=2, message=Text(f"workshop: {shown}"))
+
+    # -- keys ------------------------------------------------------------------------------
+    def action_toggle_blank(self) -> None:
+        self._blank(not self.blanked)
+
+    def _blank(self, blanked: bool) -> None:
+        if blanked == self.blanked:
+            return
+        self.blanked = blanked
+        if blanked:
+            title = self.followed.script.title if self.followed else ""
+            self.push_screen(BlankScreen(title))
+        elif isinstance(self.screen, BlankScreen):
+            self.pop_screen()
+
+    def action_toggle_full_timer(self) -> None:
+        if isinstance(self.screen, FullTimerScreen):
+            self.pop_screen()
+        elif isinstance(self.screen, RoomScreen) and self.followed is not None:
+            self.push_screen(full_timer_screen())
+            self.call_after_refresh(self._tick)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = other_theme(self.theme)

@@ -1,0 +1,65 @@
+"""The room view's screens: the live session (or a calm wait for one), and blank."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Middle, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Static
+
+from workshop_tui.plain_text import plain
+from workshop_tui.room.live import LiveRoom
+
+WAITING = "Waiting for the workshop to start"
+KEYS_HINT = "b blanks the screen · f full-screen timer · Ctrl+T light/dark · q quits"
+
+
+class RoomScreen(Screen[None]):
+    """The session on the projector, or a calm message while there is none."""
+
+    AUTO_FOCUS = None
+
+    def __init__(self, message: str = WAITING) -> None:
+        super().__init__()
+        self._message = message
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="room-waiting", id="room-switcher"):
+            with Middle(id="room-waiting"), Center():
+                yield Static(plain(self._message), id="room-waiting-text")
+                yield Static(plain(KEYS_HINT), id="room-waiting-hint")
+            yield LiveRoom(id="room-live")
+        yield Static(id="room-trouble")
+
+    def waiting(self, message: str = WAITING) -> None:
+        """Nothing to follow (yet): say so, calmly."""
+        self.query_one("#room-waiting-text", Static).update(plain(message))
+        self.query_one(ContentSwitcher).current = "room-waiting"
+
+    def live(self) -> LiveRoom:
+        """The live session, on show."""
+        self.query_one(ContentSwitcher).current = "room-live"
+        return self.query_one(LiveRoom)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 28, "-short")
+
+    def trouble(self, message: str | None) -> None:
+        """A line at the bottom while the store cannot be read (the last state stays shown)."""
+        line = self.query_one("#room-trouble", Static)
+        line.update(plain(message or ""))
+        line.display = bool(message)
+
+
+class BlankScreen(Screen[None]):
+    """What the projector shows at a break: nothing but the workshop's name, small."""
+
+    AUTO_FOCUS = None
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="blank"):
+            yield Static(plain(self._title), id="blank-title")

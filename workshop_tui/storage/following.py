@@ -1,0 +1,190 @@
+"""Following a live session from the store, read-only, as the room view does.
+
+The file is checked as ``open_store(readonly=True)`` checks it, then read
+through a read-only connection: the follower never takes a session's claim and
+never writes a session's rows. ``PRAGMA data_version`` on one open connection
+says, for a few microseconds, whether another connection committed since the
+last look; only then is the session's revision read, and only when that (or
+the session followed, or its blanking) moved is the session read again whole.
+
+The one write is the room view's own heartbeat row (``room_signals.beat``),
+through a connection of its own; a file it cannot write to only loses the
+"room view connected" mark on the console.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from workshop_tui.domain.kinds import SessionState
+from workshop_tui.printable import printable
+from workshop_tui.storage import reading, room_signals
+from workshop_tui.storage.claims import Holder
+from workshop_tui.storage.database import make_engine, sqlite_url, writer
+from workshop_tui.storage.errors import StoreError, storage_errors, unknown_session
+from workshop_tui.storage.opener import open_store
+from workshop_tui.storage.tables import SessionLockRow, SessionRow, table
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from workshop_tui.content.model import Script
+    from workshop_tui.domain.snapshot import SessionSnapshot
+
+_sessions = table(SessionRow)
+_locks = table(SessionLockRow)
+
+RECENT = timedelta(hours=8)
+"""With no session named, an unfinished one seen this recently is still the day's workshop."""
+
+
+@dataclass(frozen=True, slots=True)
+class Followed:
+    """One consistent moment of the session followed."""
+
+    script: Script
+    """The script as it was run (the store keeps it with the session)."""
+    session: SessionSnapshot
+    blanked: bool
+    """The console asked the room view to go blank."""
+
+
+_Signature = tuple[int, int, bool] | None
+"""(session followed, its revision, blanked); None while there is none to follow."""
+
+
+class Follower:
+    """Reads one session (or, with none named, the one running) whenever it changes."""
+
+    def __init__(
+        self,
+        path: Path,
+        session_id: int | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        """Check the file and the session; ``StoreError`` in one sentence if either is wrong.
+
+        ``now`` tells the time (the app's clock), to judge how recent a session is.
+        """
+        path = Path(path).expanduser()
+        open_store(path, readonly=True).close()  # refuses what is missing, damaged or too new
+        self.where = printable(str(path))
+        self._now = now
+        self.session_id = session_id
+        """The session named on the command line; None follows the running one."""
+        self._engine = make_engine(sqlite_url(path, readonly=True))
+        self._beats = writer(make_engine(sqlite_url(path)))
+        self._holder = Holder.of_this_process()
+        self._watch: Any = None
+        self._data_version: int | None = None
+        self._signature: _Signature = None
+        self._read_once = False
+        if session_id is not None:
+            with self._read() as connection:
+                known = _revision(connection, session_id) is not None
+            if not known:
+                self._beats.dispose()
+                self._engine.dispose()
+                raise unknown_session(session_id, self.where)
+
+    def close(self) -> None:
+        """Say the room view has gone, and let go of the file."""
+        with suppress(StoreError), storage_errors(self.where), self._beats.begin() as connection:
+            room_signals.leave(connection, self._holder)
+        if self._watch is not None:
+            with suppress(Exception):
+                self._watch.close()
+        self._beats.dispose()
+        self._engine.dispose()
+
+    # -- following ----------------------------------------------------------------------
+
+    def committed(self) -> bool:
+        """Whether another connection committed since the last look (cheap: one pragma)."""
+        with storage_errors(self.where):
+            if self._watch is None:
+                self._watch = self._engine.raw_connection()
+            cursor = self._watch.cursor()
+            try:
+                (version,) = cursor.execute("PRAGMA data_version").fetchone()
+            finally:
+                cursor.close()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
+
+    def poll(self) -> tuple[bool, Followed | None]:
+        """(whether anything shown changed, what to show now: None while there is nothing).
+
+        The first call always reads; later ones read the session again only when
+        a commit moved what the room view shows.
+        """
+        if not self.committed() and self._read_once:
+            return False, None
+        with self._read() as connection:
+            followed = self._target(connection)
+            revision = None if followed is None else _revision(connection, followed)
+            signature: _Signature = None
+            if followed is not None and revision is not None:
+                signature = (followed, revision, room_signals.blanked(connection, followed))
+            if signature == self._signature and self._read_once:
+                return False, None
+            self._read_once = True
+            self._signature = signature
+            if signature is None:
+                return True, None
+            script, session = reading.read_session(connection, signature[0], self.where)
+            return True, Followed(script, session, signature[2])
+
+    def following(self) -> int | None:
+        """The session shown now (None while waiting)."""
+        return None if self._signature is None else self._signature[0]
+
+    def beat(self, at: datetime) -> None:
+        """Tell the console a room view follows its session; a file that refuses is let be."""
+        with suppress(StoreError), storage_errors(self.where), self._beats.begin() as connection:
+            room_signals.beat(connection, self._holder, self.following(), at)
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with storage_errors(self.where), self._engine.connect() as connection:
+            yield connection
+
+    def _target(self, connection: Connection) -> int | None:
+        """The session to show: the one named, or the one a console holds (newest claim
+        first), or else the unfinished one seen most recently today."""
+        if self.session_id is not None:
+            return self.session_id
+        unfinished = _sessions.c.state != SessionState.FINISHED.value
+        held = connection.execute(
+            select(_sessions.c.id)
+            .join(_locks, _locks.c.session_id == _sessions.c.id)
+            .where(unfinished)
+            .order_by(_locks.c.since.desc(), _sessions.c.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if held is not None:
+            return int(held)
+        latest = connection.execute(
+            select(_sessions.c.id, _sessions.c.last_seen_at)
+            .where(unfinished)
+            .order_by(_sessions.c.last_seen_at.desc(), _sessions.c.id.desc())
+            .limit(1)
+        ).one_or_none()
+        if latest is None or self._now() - latest.last_seen_at > RECENT:
+            return None
+        return int(latest.id)
+
+
+def _revision(connection: Connection, session_id: int) -> int | None:
+    found = connection.execute(
+        select(_sessions.c.revision).where(_sessions.c.id == session_id)
+    ).scalar_one_or_none()
+    return None if found is None else int(found)
