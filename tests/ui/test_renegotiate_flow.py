@@ -88,7 +88,9 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("down", "d")
-        await pilot.pause()
+        await wait_for(pilot, FormDialog)  # declining asks an optional reason in the same step
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, FacilitateScreen)
 
         # During the session: what changed so far, the review date, planned against actual.
         await pilot.press("ctrl+g")
