@@ -51,10 +51,16 @@ class BoardApp(App[None]):
             yield self._board
 
 
+SCROLLBAR_GLYPHS = str.maketrans(dict.fromkeys("▁▂▃▄▅▆▇▔", " "))
+"""A scroll bar's thumb: drawn while a list is still settling, never the board's text."""
+
+
 def board_text(app: App[None]) -> list[str]:
-    """The lines of the board on screen, cut to the board's own region."""
+    """The text of the board on screen, cut to the board's own region (scroll thumbs aside)."""
     region = app.query_one(Board).region
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
+    lines = [
+        strip.text.translate(SCROLLBAR_GLYPHS) for strip in app.screen._compositor.render_strips()
+    ]
     return [line[region.x : region.right] for line in lines[region.y : region.bottom]]
 
 
