@@ -3,7 +3,10 @@
 Drives ``WorkshopApp`` with Textual's Pilot (headless, 100x30): set-up, every
 part with its timer and the activity's own keys (notes, placing items,
 tabling and agreeing promises, decisions, initials, actions), finish, export
-the notes and quit. Then prints one JSON object: the process's peak RSS
+the notes and quit. Then, in the same process, it resumes a session of
+1,000 records (``benchmarks/make_session.py``), walks its parts, finishes it
+to the summary, scrolls the notes to their end and exports them (issue 11:
+the peak includes that summary). Then prints one JSON object: the process's peak RSS
 (``ru_maxrss`` and ``VmHWM``), what the session stored, and with
 ``--tracemalloc`` the modules holding the most memory at the end.
 
@@ -132,7 +135,40 @@ async def drive(db_path: Path, exports: Path) -> dict[str, Any]:
         await pilot.press("q")
         presses += 3
         await _settle(pilot)
-    return {"presses": presses, "dialogs": dialogs, "return_code": app.return_code}
+    busy = await busy_summary(db_path.with_name("busy.db"), exports)
+    return {"presses": presses, "dialogs": dialogs, "return_code": app.return_code, **busy}
+
+
+async def busy_summary(db_path: Path, exports: Path, records: int = 1000) -> dict[str, Any]:
+    """Resume a session of ``records`` records, walk its parts, finish it, read and export
+    its notes."""
+    from make_session import make_session
+
+    from workshop_tui.app import Launch, WorkshopApp
+    from workshop_tui.screens.facilitate import FacilitateScreen
+    from workshop_tui.screens.notes_preview import NotesPreview
+    from workshop_tui.screens.summary import SummaryScreen
+
+    made = make_session(db_path, records=records)
+    app = WorkshopApp(Launch(db_path=db_path, session_id=made.session_id, exports_dir=exports))
+    async with app.run_test(size=SIZE) as pilot:
+        await _wait_for_screen(pilot, FacilitateScreen)
+        await _settle(pilot)
+        for key in ("pageup", "pageup", "pagedown", "pagedown", "pagedown", "pagedown"):
+            await pilot.press(key)
+            await _settle(pilot)
+        await pilot.press("f")
+        await _settle(pilot)
+        await _answer_dialogs(pilot)
+        await _wait_for_screen(pilot, SummaryScreen)
+        await _settle(pilot)
+        app.screen.query_one(NotesPreview).focus()
+        await pilot.press("end")
+        await pilot.press("x")
+        await _settle(pilot)
+        await pilot.press("q")
+        await _settle(pilot)
+    return {"busy_records": made.records, "busy_return_code": app.return_code}
 
 
 def stored(db_path: Path) -> dict[str, Any]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from workshop_tui.dialogs.dialog import Dialog
 from workshop_tui.dialogs.key_hold import release_keys
 from workshop_tui.plain_text import plain
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """A yes/no question: Y or Enter confirms, N or Escape declines."""
 
     BINDINGS = [

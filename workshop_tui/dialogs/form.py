@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.dialogs.dialog import Dialog
 from workshop_tui.dialogs.key_hold import release_keys
 from workshop_tui.dialogs.text_field import TextField
 from workshop_tui.plain_text import plain, typed, visible
@@ -65,8 +65,11 @@ Validator = Callable[[dict[str, str]], str | None]
 FIELDS = "#dialog-fields Input, #dialog-fields Select"
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
+class FormDialog(Dialog[dict[str, str] | None]):
     """A titled form; Enter on the last field or Ctrl+S saves, Escape cancels (None)."""
+
+    AUTO_FOCUS = FIELDS
+    """The first field has the focus from the first frame (a later move restyles the form)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
@@ -92,7 +95,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
             yield Static(plain(self._title), id="dialog-title")
-            with VerticalScroll(id="dialog-fields"):  # the intro scrolls with the fields
+            with VerticalScroll(id="dialog-fields", can_focus=False):  # the intro scrolls too
                 if self._intro:
                     yield Static(plain(self._intro), id="dialog-intro")
                 for spec in self._fields:
@@ -123,7 +126,6 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query(FIELDS).first().focus()
         release_keys(self.app)  # keys typed while the dialog opened go to its first field
         self.call_after_refresh(self._fit)
 

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from workshop_tui.boards.agenda import AgendaBoard
@@ -36,6 +35,7 @@ from workshop_tui.plain_text import notify
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.facilitate_keys import FACILITATE_KEYS
 from workshop_tui.screens.footer import Footer
+from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,7 +46,7 @@ TICK_SECONDS = 0.2
 HEARTBEAT_SECONDS = 15.0
 
 
-class FacilitateScreen(Screen[None]):
+class FacilitateScreen(KeepsLayoutUnderDialogs):
     """Runs the session: timing keys here, activity keys on the controls below."""
 
     PAUSE_GC_ON_KEYS: ClassVar[bool] = True

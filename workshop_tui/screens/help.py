@@ -19,9 +19,10 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from workshop_tui.dialogs.dialog import Dialog
 from workshop_tui.plain_text import visible
 
 OWN_PACKAGE = "workshop_tui"
@@ -76,7 +77,7 @@ def _own_actions(node_type: type[DOMNode]) -> frozenset[str]:
     return frozenset(actions)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys of a screen: the screen's and the app's first, then the focused panel's."""
 
     BINDINGS = [

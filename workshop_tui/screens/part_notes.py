@@ -7,15 +7,15 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workshop_tui.boards.notes import NotesBoard
+from workshop_tui.dialogs.dialog import Dialog
 from workshop_tui.domain.read_models.notes import NotesView
 from workshop_tui.plain_text import plain
 
 
-class PartNotesScreen(ModalScreen[bool]):
+class PartNotesScreen(Dialog[bool]):
     """This part's notes, newest at the bottom and in view; True when one is to be corrected."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +21,7 @@ from workshop_tui.messages import RenegotiationChosen, ScriptChosen, SessionChos
 from workshop_tui.plain_text import notify, plain, plain_rich
 from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.picker_finished import describe_finished, finished_options
+from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
 
 if TYPE_CHECKING:
     from workshop_tui.content.catalog import CatalogEntry
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from workshop_tui.domain.snapshot import SessionSummary
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(KeepsLayoutUnderDialogs):
     """Scripts (bundled and the user's own) and unfinished sessions, in one list."""
 
     BINDINGS = [

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, SelectionList, Static
 from textual.widgets.data_table import RowKey
 
@@ -28,6 +27,7 @@ from workshop_tui.messages import DraftKept, PickerRequested, SessionRequested
 from workshop_tui.plain_text import notify, plain, plain_rich, typed, visible
 from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.renegotiation_note import RenegotiationNote
+from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
 from workshop_tui.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ COMMON_ROLES = (
 )
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(KeepsLayoutUnderDialogs):
     """Names, participants and materials; Ctrl+S starts the workshop."""
 
     BINDINGS = [

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from workshop_tui.content.durations import format_duration
@@ -23,12 +22,13 @@ from workshop_tui.plain_text import notify, plain, plain_rich
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.notes_preview import NotesPreview
+from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
 
 if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(KeepsLayoutUnderDialogs):
     """A finished (or finishing) session at a glance, with its notes rendered."""
 
     BINDINGS = [

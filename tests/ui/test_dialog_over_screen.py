@@ -1,0 +1,58 @@
+"""A dialog over the facilitation screen: the screen dimmed under it as Textual dims it,
+and laid out again under it when the terminal's size changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.renderables.background_screen import BackgroundScreen
+
+from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until
+from tests.ui.test_screens import seed_unfinished_session
+from workshop_tui.dialogs.dialog import DimmedScreen
+from workshop_tui.dialogs.form import FormDialog
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.screens.facilitate import FacilitateScreen
+
+__all__ = ["clock"]
+
+
+def test_the_screen_under_a_dialog_is_dimmed_exactly_as_textual_dims_it() -> None:
+    styles = [
+        None,
+        Style(color="#fea62b", bgcolor="#121212", bold=True),
+        Style(color="red", link="https://example.org"),
+        Style(bgcolor="#e0e0e0", italic=True),
+        Style.from_meta({"@click": "app.bell"}),
+    ]
+    segments = [Segment(f"text {n}", style) for n, style in enumerate(styles * 3)]
+    segments.append(Segment("\x1b[?25l", None, [(1,)]))  # type: ignore[list-item]
+    for tint in (Color(0, 0, 0, 0.6), Color(255, 255, 255, 0.4), Color(0, 0, 0, 0)):
+        ours = list(DimmedScreen.process_segments(segments, tint))
+        textual = list(BackgroundScreen.process_segments(segments, tint))
+        assert ours == textual
+
+
+async def test_a_dialog_dims_the_screen_under_it_and_a_resize_lays_that_screen_out_again(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    db = tmp_path / "w.db"
+    session_id = seed_unfinished_session(db, clock)
+    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, FacilitateScreen)
+        await pilot.press("n")
+        dialog = await wait_for_screen(pilot, FormDialog)
+        assert isinstance(dialog.render(), DimmedScreen)
+        shown = app.export_screenshot()
+        assert "Northwind" in shown, "the header under it is still there, dimmed"
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen)
+        await pilot.pause()
+        assert screen.size == (120, 36)
+        assert screen.query_one("Footer").region.width == 120
