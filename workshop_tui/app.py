@@ -34,6 +34,7 @@ from workshop_tui.plain_text import notify, visible
 from workshop_tui.printable import printable
 from workshop_tui.screens.opening import OpeningScreen
 from workshop_tui.themes import DARK, other_theme, register_themes
+from workshop_tui.widget_caches import release_removed_widgets
 
 if TYPE_CHECKING:
     from workshop_tui.content.loader import LoadedScript
@@ -118,6 +119,7 @@ class WorkshopApp(HoldsKeys):
         self.push_screen(OpeningScreen(self._opening_text()))
         self.call_after_refresh(self._begin)
         self.set_interval(1.0, collector.resume)  # in case a screen went before it refreshed
+        self.set_interval(5.0, release_removed_widgets)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
@@ -396,7 +398,6 @@ class WorkshopApp(HoldsKeys):
         while len(self.screen_stack) > 2:  # the bottom one is Textual's own default screen
             self.pop_screen()
         self.switch_screen(screen)
-        self.call_after_refresh(collector.freeze_what_lives_on)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title and subtitle (the script and the customer) as plain text."""

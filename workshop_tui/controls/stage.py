@@ -17,6 +17,7 @@ from textual.widget import MountError
 
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.controls.registry import controls_for
+from workshop_tui.widget_caches import release_removed_widgets
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -75,6 +76,7 @@ class ActivityStage(Vertical):
             self._mounting.pop(number, None)
         if far:
             await self.remove_children([self._ready.pop(number) for number in far])
+            release_removed_widgets()
         for index in near:
             if not self.is_attached:  # the screen is going: mount nothing more
                 return

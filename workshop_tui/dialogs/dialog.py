@@ -19,6 +19,8 @@ from textual.color import Color
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, ScreenResultType
 
+from workshop_tui.widget_caches import release_removed_widgets
+
 NO_STYLE = Style()
 
 
@@ -44,7 +46,10 @@ class DimmedScreen(BackgroundScreen):
 
 
 class Dialog(ModalScreen[ScreenResultType]):
-    """A modal screen over a dimmed copy of the screen under it."""
+    """A modal screen over a dimmed copy of the screen under it, let go of when it closes."""
+
+    def on_unmount(self) -> None:
+        release_removed_widgets()
 
     def render(self) -> RenderableType:
         shown = super().render()
