@@ -56,3 +56,30 @@ async def test_a_dialog_dims_the_screen_under_it_and_a_resize_lays_that_screen_o
         await pilot.pause()
         assert screen.size == (120, 36)
         assert screen.query_one("Footer").region.width == 120
+
+
+async def test_a_long_question_scrolls_and_its_answers_stay_in_view_at_80x24() -> None:
+    from textual.app import App
+
+    from workshop_tui.dialogs.confirm import ConfirmDialog
+
+    detail = "\n".join(f"Line {n} of what the room is about to accept." for n in range(60))
+    answers: list[bool] = []
+
+    class Asks(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ConfirmDialog("Accept the advice?", detail), answers.append)
+
+    app = Asks()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen
+        yes = dialog.query_one("#yes")
+        assert yes.region.bottom <= 24 and yes.region.height > 0, "the answers are in view"
+        scroller = dialog.query_one("#dialog-fields")
+        assert scroller.max_scroll_y > 0
+        await pilot.press("pagedown")
+        assert scroller.scroll_y > 0, "the detail reads on"
+        await pilot.press("y")
+        assert answers == [True]

@@ -1,4 +1,4 @@
-"""The base of every dialog: the screen under it dimmed at the cost of a few styles.
+"""The base of every dialog: fits the terminal, and dims the screen under it cheaply.
 
 Textual dims the screen under a dialog by blending every segment of it with
 the dialog's translucent background, on every frame the dialog draws: over
@@ -18,6 +18,7 @@ from rich.style import Style
 from textual.color import Color
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, ScreenResultType
+from textual.widget import Widget
 
 from workshop_tui.widget_caches import release_removed_widgets
 
@@ -46,7 +47,23 @@ class DimmedScreen(BackgroundScreen):
 
 
 class Dialog(ModalScreen[ScreenResultType]):
-    """A modal screen over a dimmed copy of the screen under it, let go of when it closes."""
+    """A modal screen over a dimmed copy of the screen under it, let go of when it closes.
+
+    When its ``#dialog-box`` is taller than the terminal, the ``#dialog-fields`` in it
+    scroll and its buttons stay in view (the ``-scrolls`` class, in app.tcss).
+    """
+
+    def on_mount(self) -> None:  # Textual calls each class's handler: subclasses add theirs
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self.remove_class("-scrolls")
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        for box in self.query("#dialog-box").results(Widget):
+            needed = sum(child.outer_size.height for child in box.children)
+            self.set_class(needed > box.content_size.height, "-scrolls")
 
     def on_unmount(self) -> None:
         release_removed_widgets()

@@ -127,17 +127,6 @@ class FormDialog(Dialog[dict[str, str] | None]):
 
     def on_mount(self) -> None:
         release_keys(self.app)  # keys typed while the dialog opened go to its first field
-        self.call_after_refresh(self._fit)
-
-    def on_resize(self) -> None:
-        self.remove_class("-scrolls")
-        self.call_after_refresh(self._fit)
-
-    def _fit(self) -> None:
-        """When the form is taller than the terminal, its fields scroll and its buttons stay."""
-        box = self.query_one("#dialog-box")
-        needed = sum(child.outer_size.height for child in box.children)
-        self.set_class(needed > box.content_size.height, "-scrolls")
 
     def values(self) -> dict[str, str]:
         """The current value of every field, stripped, without control characters."""
