@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 
 from tests.ui.panel_harness import utc_times
 from tests.ui.room_harness import BUNDLED, ROOM, bundled_engine, drawn, room_app, screen_text
@@ -130,3 +131,17 @@ def test_no_selection_of_any_board_names_a_key_to_the_room(tmp_path: Path, scrip
                 assert not key_hints(text), f"part {index + 1}: {text!r}"
             console_hints += len(key_hints("\n".join(room_texts(part, engine, Audience.CONSOLE))))
     assert console_hints  # the same sentences name keys in the console
+
+
+async def test_the_room_view_offers_no_palette_and_ctrl_c_closes_it_without_a_toast(
+    tmp_path: Path,
+) -> None:
+    app = room_app(tmp_path / "w.db", FakeClock())  # no database yet: the room waits
+    async with app.run_test(size=(100, 30)) as pilot:
+        await drawn(pilot)
+        await pilot.press("ctrl+p")
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not key_hints(screen_text(app))
+    assert app.return_code == 0

@@ -208,3 +208,8 @@ class RoomApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = other_theme(self.theme)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C closes the room view, as ``q`` does, rather than show the room a toast
+        telling which key quits (Textual's way)."""
+        self.exit()
