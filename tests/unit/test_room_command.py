@@ -37,6 +37,8 @@ def test_what_the_room_view_cannot_follow_is_one_sentence(tmp_path: Path) -> Non
     nowhere = tmp_path / "no-such-folder" / "none.db"
     assert "none.db" in refusal("--db", nowhere, "room")
     assert not nowhere.parent.exists()
+    (tmp_path / "a-file").write_text("not a folder")
+    assert "none.db" in refusal("--db", tmp_path / "a-file" / "none.db", "room")
     missing = tmp_path / "none.db"
     assert "none.db" in refusal("--db", missing, "room", "3")  # no session 3 in no file
     assert not missing.exists()
@@ -89,10 +91,13 @@ def test_the_room_view_waits_for_the_database_a_console_creates_and_follows_it(
         room.wait(10)
 
 
+@pytest.mark.parametrize("before", ["no file", "an empty file"])
 async def test_the_room_view_waits_on_screen_until_the_console_creates_the_database(
-    tmp_path: Path,
+    tmp_path: Path, before: str
 ) -> None:
     db = tmp_path / "later.db"
+    if before == "an empty file":
+        db.touch()
     clock = FakeClock()
     app = room_app(db, clock)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -25,7 +25,7 @@ from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.printable import printable
 from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
 from workshop_tui.room.live import LiveRoom, timer_of
-from workshop_tui.room.opening import Opening, refusal_before_waiting
+from workshop_tui.room.opening import Opening, not_created_yet, refusal_before_waiting
 from workshop_tui.room.screens import BlankScreen, RoomScreen
 from workshop_tui.themes import DARK, other_theme, register_themes
 
@@ -105,7 +105,7 @@ class RoomApp(App[None]):
         from workshop_tui.domain.ports import StoreError
 
         path = self.db_path.expanduser()
-        awaited = not path.exists()
+        awaited = not_created_yet(path)
         refusal = refusal_before_waiting(path, self.session_id, self.own_folder)
         if awaited and refusal is not None:
             self.call_from_thread(self.fail, refusal)
