@@ -20,7 +20,8 @@ READ_MODELS = (
     "workshop_tui.domain.read_models.actions workshop_tui.domain.read_models.brief "
     "workshop_tui.domain.read_models.cynefin workshop_tui.domain.read_models.decisions "
     "workshop_tui.domain.read_models.notes workshop_tui.domain.read_models.promises "
-    "workshop_tui.domain.read_models.signoff workshop_tui.domain.read_models.timing"
+    "workshop_tui.domain.read_models.signoff workshop_tui.domain.read_models.timing "
+    "workshop_tui.domain.read_models.audience"
 )
 EVERY_BOARD = (
     "workshop_tui.boards.registry workshop_tui.boards.agenda workshop_tui.boards.brief "
@@ -32,7 +33,7 @@ EVERY_DIALOG = (
 
 ROOM_VIEW = (
     "workshop_tui.room.app workshop_tui.room.live workshop_tui.room.screens "
-    "workshop_tui.room.full_timer workshop_tui.room.board_views workshop_tui.room.command"
+    "workshop_tui.room.full_timer workshop_tui.room.command"
 )
 
 RULES = {

@@ -13,13 +13,16 @@ from textual.widgets import DataTable, Static
 
 from workshop_tui.boards.board import Board
 from workshop_tui.boards.clamped_text import ClampedText, clamp
-from workshop_tui.domain.read_models.actions import EMPTY_HINT, ActionRow, ActionsView
+from workshop_tui.domain.read_models.actions import ActionRow, ActionsView
+from workshop_tui.domain.read_models.audience import Wording
 from workshop_tui.plain_text import plain_rich
 
 MARKER = "▶"
 PADDING = 5 * 2  # one cell of padding either side of each of the five columns
 TEXT_LINES = 2
 """Lines a recorded action's text may take in the table; the line under it shows the rest."""
+ADD_KEY = Wording("  ·  a: add", "")
+"""After the summary: the key that adds an action (the room is not told it)."""
 
 
 class ActionTable(DataTable[Text], inherit_bindings=False):
@@ -90,7 +93,9 @@ class ActionsBoard(Board):
         summary = f"{view.recorded} action{'s' if view.recorded != 1 else ''} · {view.done} done"
         if view.suggested:
             summary += f" · {view.suggested} suggested"
-        self.query_one("#actions-summary", Static).update(Content(summary + "  ·  a: add"))
+        self.query_one("#actions-summary", Static).update(
+            Content(summary + ADD_KEY.to(view.audience))
+        )
         table.clear(columns=True)
         cells = [_cells(row) for row in view.rows]
         owner_width = _fit(cells, 3, "Owner", 14 if table.size.width >= 60 else 9)
@@ -113,7 +118,7 @@ class ActionsBoard(Board):
         self._keys = [row.key for row in view.rows]
         self._marked = None
         if not view.rows:
-            self.query_one("#actions-detail", ClampedText).text = EMPTY_HINT
+            self.query_one("#actions-detail", ClampedText).text = view.empty
             return
         index = self._keys.index(keep) if keep in self._keys else 0
         table.move_cursor(row=min(index, len(self._keys) - 1))
@@ -131,7 +136,9 @@ class ActionsBoard(Board):
         if key is not None:
             table.update_cell(key, "mark", Text(MARKER, style="bold"))
         self._marked = key
-        self.query_one("#actions-detail", ClampedText).text = row.detail if row else EMPTY_HINT
+        self.query_one("#actions-detail", ClampedText).text = (
+            row.detail if row else self._view.empty
+        )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -19,6 +19,7 @@ from workshop_tui.boards.marked_list import MarkedList
 from workshop_tui.domain.decision_flow import AGREED, DECIDED, NOT_AGREED
 from workshop_tui.domain.decisions import FINGERS
 from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.read_models.decisions import (
     DecisionsView,
     DotTally,
@@ -32,10 +33,15 @@ BARS = " ▁▂▃▄▅▆▇█"
 DOT_BAR_WIDTH = 12
 STATUS_STYLE = {AGREED: "$success", NOT_AGREED: "$error", DECIDED: "$accent"}
 KEYS = {
-    DecisionMethod.CONSENT: "o objection · r resolve · enter consent · w outcome",
-    DecisionMethod.FIST_OF_FIVE: "v round of fingers · enter or w outcome",
-    DecisionMethod.DOT_VOTING: "v dots per option · enter decide · w outcome",
+    DecisionMethod.CONSENT: Wording("o objection · r resolve · enter consent · w outcome", ""),
+    DecisionMethod.FIST_OF_FIVE: Wording("v round of fingers · enter or w outcome", ""),
+    DecisionMethod.DOT_VOTING: Wording("v dots per option · enter decide · w outcome", ""),
 }
+"""The keys that move a question on, under its method at work (the console's only)."""
+OTHER_KEYS = Wording("enter or w write the decision", "")
+ADD_KEY = Wording("  ·  a: add a question", "")
+NO_QUESTIONS = Wording("Press a to raise a question for the room to decide.", "")
+NO_ROUNDS = Wording("No rounds yet: press v after the show of fingers.", "No rounds yet.")
 
 
 class DecisionsBoard(Board):
@@ -77,9 +83,8 @@ class DecisionsBoard(Board):
         """Draw the list and the highlighted question; highlight ``select`` if given."""
         self._view = view
         self.query_one("#decisions-summary", Static).update(
-            Content(
-                f"{view.settled} of {len(view.questions)} questions decided  ·  a: add a question"
-            )
+            Content(f"{view.settled} of {len(view.questions)} questions decided")
+            + ADD_KEY.to(view.audience)
         )
         rows = [(q.row_id, _row(q.question)) for q in view.questions]
         self.query_one("#decisions-list", MarkedList).show(rows, select=select)
@@ -92,10 +97,10 @@ class DecisionsBoard(Board):
         self.post_message(self.Highlighted())
         if question is None:
             title.update(Content("No questions yet"))
-            work.update(Content("Press a to raise a question for the room to decide."))
+            work.update(Content(NO_QUESTIONS.to(self._view.audience)))
             return
         title.update(plain(question.question.question))
-        work.update(work_area(question))
+        work.update(work_area(question, self._view.audience))
         self.query_one("#decision-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -117,8 +122,9 @@ def _row(question: Question) -> Content:
     )
 
 
-def work_area(view: QuestionView) -> Content:
-    """The question's method at work, its outcome, and the keys that move it on."""
+def work_area(view: QuestionView, audience: Audience = Audience.CONSOLE) -> Content:
+    """The question's method at work, its outcome, and (for the console) the keys that move
+    it on."""
     question = view.question
     status_style = STATUS_STYLE.get(question.status, "$text-muted")
     lines: list[Content] = [
@@ -127,14 +133,15 @@ def work_area(view: QuestionView) -> Content:
     if question.method is DecisionMethod.CONSENT:
         lines += _consent_lines(view)
     elif question.method is DecisionMethod.FIST_OF_FIVE:
-        lines += _fist_lines(view.rounds)
+        lines += _fist_lines(view.rounds, audience)
     elif view.dots is not None:
         lines += _dot_lines(view.dots)
     decision = question.decision
     if decision is not None and decision.outcome:
         lines += [Content(""), Content.assemble(("Outcome: ", "bold"), plain(decision.outcome))]
-    keys = KEYS.get(question.method, "enter or w write the decision")
-    lines += [Content(""), Content(keys).stylize("$text-muted")]
+    keys = KEYS.get(question.method, OTHER_KEYS).to(audience)
+    if keys:
+        lines += [Content(""), Content(keys).stylize("$text-muted")]
     return Content("\n").join(lines)
 
 
@@ -159,9 +166,9 @@ def _consent_lines(view: QuestionView) -> list[Content]:
     return lines
 
 
-def _fist_lines(rounds: tuple[Round, ...]) -> list[Content]:
+def _fist_lines(rounds: tuple[Round, ...], audience: Audience) -> list[Content]:
     if not rounds:
-        return [Content("No rounds yet: press v after the show of fingers.").stylize("$text-muted")]
+        return [Content(NO_ROUNDS.to(audience)).stylize("$text-muted")]
     lines: list[Content] = []
     for shown in rounds:  # newest first, so it is in view
         counts = shown.counts

@@ -11,10 +11,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workshop_tui.boards.board import Board
+from workshop_tui.domain.read_models.audience import Wording
 from workshop_tui.domain.read_models.notes import NotesView
 from workshop_tui.plain_text import plain
 
-EMPTY_HINT = "No notes on this part yet. Press n to capture a note."
+NO_NOTES = Wording(
+    "No notes on this part yet. Press n to capture a note.", "No notes on this part yet."
+)
+NOTE_KEY = Wording("  ·  n: capture a note", "")
+"""After the count of notes: the key that captures one (the room is not told it)."""
 
 
 class NotesScroll(VerticalScroll, inherit_bindings=False):
@@ -66,12 +71,13 @@ class NotesBoard(Board):
         self._view = view
         count = len(view.notes)
         self.query_one("#notes-count", Static).update(
-            Content(f"{count} note{'s' if count != 1 else ''} on this part  ·  n: capture a note")
+            Content(f"{count} note{'s' if count != 1 else ''} on this part")
+            + NOTE_KEY.to(view.audience)
         )
         text = self.query_one("#notes-text", Static)
         text.set_class(not view.notes, "-empty")
         if not view.notes:
-            text.update(Content(EMPTY_HINT))
+            text.update(Content(NO_NOTES.to(view.audience)))
             return
         text.update(
             Content("\n\n").join(

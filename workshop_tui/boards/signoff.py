@@ -11,9 +11,13 @@ from textual.widgets import OptionList, Static
 
 from workshop_tui.boards.board import Board, PanelDetail
 from workshop_tui.boards.marked_list import MarkedList
+from workshop_tui.domain.read_models.audience import Wording
 from workshop_tui.domain.read_models.signoff import SectionView, SignoffView
 from workshop_tui.domain.sections import RoleState
 from workshop_tui.plain_text import plain
+
+ALL_PRESENT_KEY = Wording(" · a: all present initial", "")
+"""After the sections' progress: the key that records everyone present (the console's)."""
 
 
 class SignoffBoard(Board):
@@ -63,7 +67,8 @@ class SignoffBoard(Board):
         if done == total:
             summary.update(Content(f"✔ All {total} sections complete"))
         else:
-            summary.update(Content(f"{done} of {total} complete · a: all present initial"))
+            key = ALL_PRESENT_KEY.to(view.audience)
+            summary.update(Content(f"{done} of {total} complete{key}"))
         summary.set_class(done == total, "-all-done")
         rows = [(section.section_id, _row(section)) for section in view.sections]
         self.query_one("#signoff-sections", MarkedList).show(rows, select=select)

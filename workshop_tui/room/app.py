@@ -25,6 +25,7 @@ from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.printable import printable
 from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
 from workshop_tui.room.live import LiveRoom, timer_of
+from workshop_tui.room.opening import Opening, not_created_yet, refusal_before_waiting
 from workshop_tui.room.screens import BlankScreen, RoomScreen
 from workshop_tui.themes import DARK, other_theme, register_themes
 
@@ -43,6 +44,8 @@ class RoomApp(App[None]):
 
     CSS_PATH = "room.tcss"
     TITLE = "workshop-tui room view"
+    ENABLE_COMMAND_PALETTE = False
+    """Nobody looks for a command on the projector (and a palette would show over the room)."""
     BINDINGS = [
         Binding("b", "toggle_blank", "Blank", tooltip="Blank the screen, as at a break"),
         Binding("f", "toggle_full_timer", "Full-screen timer", tooltip="The countdown alone"),
@@ -56,10 +59,14 @@ class RoomApp(App[None]):
         session_id: int | None = None,
         clock: Clock | None = None,
         poll_seconds: float = POLL_SECONDS,
+        *,
+        own_folder: bool = False,
     ) -> None:
+        """``own_folder``: ``db_path``'s folder is the data folder, which the console creates."""
         super().__init__()
         self.db_path = db_path
         self.session_id = session_id
+        self.own_folder = own_folder
         self.clock: Clock = clock or SystemClock()
         self.poll_seconds = poll_seconds
         self.followed: Followed | None = None
@@ -83,19 +90,40 @@ class RoomApp(App[None]):
 
     @work(thread=True, exclusive=True, group="follow")
     def _follow(self) -> None:
-        """Open the store read-only and follow it until the app closes."""
-        from workshop_tui.domain.ports import StoreError
-        from workshop_tui.storage.following import Follower
-
-        try:
-            follower = Follower(self.db_path, self.session_id, now=self.clock.now)
-        except StoreError as error:
-            self.call_from_thread(self.fail, str(error))
+        """Open the store read-only (waiting for the console to create it) and follow it
+        until the app closes."""
+        follower = self._open()
+        if follower is None:
             return
         try:
             self._follow_loop(follower)
         finally:
             follower.close()
+
+    def _open(self) -> Follower | None:
+        """The follower, once the file can be followed; None: refused (said) or closing."""
+        from workshop_tui.domain.ports import StoreError
+
+        path = self.db_path.expanduser()
+        awaited = not_created_yet(path)
+        refusal = refusal_before_waiting(path, self.session_id, self.own_folder)
+        if awaited and refusal is not None:
+            self.call_from_thread(self.fail, refusal)
+            return None
+        opening = Opening(path, self.session_id, self.clock.now, awaited=awaited)
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            try:
+                follower = opening.attempt()
+            except StoreError as error:
+                self.call_from_thread(self.fail, str(error))
+                return None
+            if follower is not None:
+                return follower
+            if self.updates == 0:  # nothing drawn yet: wait calmly, as for a session
+                self._from_thread(self._draw, None)
+            time.sleep(self.poll_seconds)
+        return None
 
     def _follow_loop(self, follower: Follower) -> None:
         from workshop_tui.domain.ports import StoreError
@@ -180,3 +208,8 @@ class RoomApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = other_theme(self.theme)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C closes the room view, as ``q`` does, rather than show the room a toast
+        telling which key quits (Textual's way)."""
+        self.exit()

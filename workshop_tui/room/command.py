@@ -10,7 +10,8 @@ ROOM_DESCRIPTION = (
     "Show what the room should see of the session a facilitator runs (the part, its prompts, "
     "the countdown and the activity; never private notes or dialogs), following the database "
     "read-only. Run it in a second terminal on the projector. With no SESSION it follows the "
-    "session that is running and waits calmly while there is none. "
+    "session that is running and waits calmly while there is none, or while the database "
+    "does not exist yet. "
     "Keys: b blanks the screen, f full-screen timer, Ctrl+T light/dark, q quits."
 )
 
@@ -30,15 +31,19 @@ def add_room_command(commands: argparse._SubParsersAction, session_id: object) -
 
 def cmd_room(args: argparse.Namespace) -> int:
     """Run the room view until it is closed; exit 2 with one sentence if it cannot follow."""
-    from workshop_tui.locations import database_path
+    from workshop_tui.locations import data_dir, database_path
 
-    return run_room(database_path(args.db), args.session)
+    db_path = database_path(args.db)
+    return run_room(db_path, args.session, own_folder=db_path.parent == data_dir())
 
 
-def run_room(db_path: Path, session_id: int | None) -> int:
-    """Run the room view on the database at ``db_path``; its exit status."""
+def run_room(db_path: Path, session_id: int | None, *, own_folder: bool = False) -> int:
+    """Run the room view on the database at ``db_path``; its exit status.
+
+    ``own_folder``: the file's folder is the data folder, which the console creates.
+    """
     from workshop_tui.room.app import RoomApp
 
-    app = RoomApp(db_path, session_id)
+    app = RoomApp(db_path, session_id, own_folder=own_folder)
     app.run()
     return app.return_code or 0

@@ -2,7 +2,8 @@
 
 Drawn from a ``Followed`` moment of the store alone. A part change (or another
 session) swaps the board for a new one; any other change redraws the board on
-screen with ``show(view)``. Nothing here reads the facilitator's notes or tips.
+screen with ``show(view)``. Nothing here reads the facilitator's notes or tips, and
+every board is drawn for the room (``Audience.ROOM``): it names no key to press.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop_tui.boards.agenda import AgendaBoard
-from workshop_tui.boards.registry import board_for
+from workshop_tui.boards.registry import board_for, view_for
 from workshop_tui.boards.timer import TimerBoard
 from workshop_tui.content.durations import format_duration
+from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.brief import PartBrief, part_brief
 from workshop_tui.domain.read_models.timing import TimerView, live_elapsed, timer_view
 from workshop_tui.plain_text import plain
-from workshop_tui.room.board_views import view_for
 
 if TYPE_CHECKING:
     from workshop_tui.storage.following import Followed
@@ -83,12 +84,12 @@ class LiveRoom(Horizontal):
         if self._shown != (session.id, index) or not holder.children:
             self._shown = (session.id, index)
             await holder.remove_children()
-            board_widget = board_for(script, part, session, today)
+            board_widget = board_for(script, part, session, today, audience=Audience.ROOM)
             await holder.mount(board_widget)
             _quiet(board_widget)
         else:
             board: Any = holder.children[0]
-            board.show(view_for(script, part, session, today))
+            board.show(view_for(script, part, session, today, audience=Audience.ROOM))
         self.tick(now)
 
     def tick(self, now: datetime) -> TimerView | None:

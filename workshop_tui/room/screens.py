@@ -11,11 +11,14 @@ from workshop_tui.plain_text import plain
 from workshop_tui.room.live import LiveRoom
 
 WAITING = "Waiting for the workshop to start"
-KEYS_HINT = "b blanks the screen · f full-screen timer · Ctrl+T light/dark · q quits"
 
 
 class RoomScreen(Screen[None]):
-    """The session on the projector, or a calm message while there is none."""
+    """The session on the projector, or a calm message while there is none.
+
+    The room view's own keys are told by ``workshop room --help``, never on the
+    projector: the room does not hold the keyboard.
+    """
 
     AUTO_FOCUS = None
 
@@ -27,7 +30,6 @@ class RoomScreen(Screen[None]):
         with ContentSwitcher(initial="room-waiting", id="room-switcher"):
             with Middle(id="room-waiting"), Center():
                 yield Static(plain(self._message), id="room-waiting-text")
-                yield Static(plain(KEYS_HINT), id="room-waiting-hint")
             yield LiveRoom(id="room-live")
         yield Static(id="room-trouble")
 

@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.domain import views
 from workshop_tui.domain.due_dates import describe_due, is_overdue
+from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.records import ActionItem
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import ActionTemplate, Part
     from workshop_tui.domain.snapshot import SessionSnapshot
 
-EMPTY_HINT = "No actions yet: press a to add one."
+NO_ACTIONS = Wording("No actions yet: press a to add one.", "No actions yet.")
+ADDS_IT = Wording(" (enter adds it)", "")
+"""After a suggestion's text: how the facilitator adds it."""
+CARRIED_KEYS = Wording(" (d done, k keep, Del drop)", "")
+"""After "carried over from session N": what the facilitator can make of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,12 @@ class ActionRow:
 class ActionsView:
     rows: tuple[ActionRow, ...]
     today: date
+    audience: Audience = Audience.CONSOLE
+
+    @property
+    def empty(self) -> str:
+        """What the board says while there is no action and no suggestion."""
+        return NO_ACTIONS.to(self.audience)
 
     @property
     def recorded(self) -> int:
@@ -68,11 +79,17 @@ class ActionsView:
         return next((row for row in self.rows if row.key == key), None)
 
 
-def actions_view(part: Part, session: SessionSnapshot, today: date) -> ActionsView:
+def actions_view(
+    part: Part,
+    session: SessionSnapshot,
+    today: date,
+    *,
+    audience: Audience = Audience.CONSOLE,
+) -> ActionsView:
     """Recorded actions in the order first written, then suggestions not yet added."""
     actions = views.current_actions(session.actions)
     written = {action.text.casefold() for action in actions}
-    rows = [_action_row(action, today) for action in actions]
+    rows = [_action_row(action, today, audience) for action in actions]
     activity = part.activity
     suggested = list(activity.suggested) if activity.kind == "actions" else []
     rows += [
@@ -80,15 +97,15 @@ def actions_view(part: Part, session: SessionSnapshot, today: date) -> ActionsVi
             f"suggested:{index}",
             suggestion=template,
             due="suggested",
-            detail=f"Suggested: {template.text} (enter adds it)",
+            detail=f"Suggested: {template.text}{ADDS_IT.to(audience)}",
         )
         for index, template in enumerate(suggested)
         if template.text.casefold() not in written
     ]
-    return ActionsView(tuple(rows), today)
+    return ActionsView(tuple(rows), today, audience)
 
 
-def _action_row(action: ActionItem, today: date) -> ActionRow:
+def _action_row(action: ActionItem, today: date, audience: Audience) -> ActionRow:
     due = describe_due(action.due, today)
     overdue = is_overdue(action.due, today, done=action.done)
     parts = [action.text]
@@ -97,7 +114,8 @@ def _action_row(action: ActionItem, today: date) -> ActionRow:
     if action.due:
         parts.append(f"due {due}")
     if action.carried_from is not None:
-        parts.append(f"carried over from session {action.carried_from} (d done, k keep, Del drop)")
+        keys = CARRIED_KEYS.to(audience)
+        parts.append(f"carried over from session {action.carried_from}{keys}")
     if action.dropped:
         parts.append(f"dropped: {action.reason}" if action.reason else "dropped")
     return ActionRow(

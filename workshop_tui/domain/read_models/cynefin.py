@@ -19,6 +19,7 @@ from workshop_tui.domain import views
 from workshop_tui.domain.agility import AGILITY_QUESTION, advise
 from workshop_tui.domain.kinds import CynefinDomain
 from workshop_tui.domain.preloaded import begun_in, pending
+from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.records import Classification, Decision
 
@@ -36,6 +37,9 @@ READING_ORDER: tuple[CynefinDomain, ...] = (
 )
 """The domains as the arrows walk them: left to right, top to bottom."""
 EMPTY = "nothing yet"
+WHERE_DOES_IT_BELONG = Wording(
+    "Where does it belong? Press the number on its domain's box (1–5).", "Where does it belong?"
+)
 
 Wanted = tuple[str, str | None]
 """A stop to select: (region, ident)."""
@@ -82,10 +86,15 @@ class CynefinView:
 
 
 def cynefin_view(
-    part: Part, session: SessionSnapshot, wanted: Wanted | None = None, fallback: int = 0
+    part: Part,
+    session: SessionSnapshot,
+    wanted: Wanted | None = None,
+    fallback: int = 0,
+    *,
+    audience: Audience = Audience.CONSOLE,
 ) -> CynefinView:
     """The board of ``part``, selecting ``wanted`` (else the same item elsewhere, else
-    the stop at ``fallback``)."""
+    the stop at ``fallback``); the question under it worded for ``audience``."""
     rows = begun_in(session.classifications, part.id)
     current = views.current_classifications(rows)
     activity = part.activity
@@ -108,7 +117,7 @@ def cynefin_view(
         stops=tuple(stops),
         selected=selected,
         detail=_detail(stop, rows),
-        ask=_ask(stop, prompts),
+        ask=_ask(stop, prompts, audience),
         advice=advice,
         decided=decided,
     )
@@ -164,10 +173,10 @@ def _detail(stop: Stop, rows: Sequence[Classification]) -> str:
     return " · ".join(parts)
 
 
-def _ask(stop: Stop, prompts: dict[CynefinDomain, str]) -> str:
+def _ask(stop: Stop, prompts: dict[CynefinDomain, str], audience: Audience) -> str:
     domain = stop.domain
     if domain is None:
-        return "Where does it belong? Press the number on its domain's box (1–5)."
+        return WHERE_DOES_IT_BELONG.to(audience)
     prompt = prompts.get(domain)
     return f"Ask · {domain.label}: {prompt}" if prompt else ""
 

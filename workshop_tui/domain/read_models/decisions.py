@@ -21,6 +21,7 @@ from workshop_tui.domain.decision_flow import (
 )
 from workshop_tui.domain.decisions import dot_ranking, dots_spent, fist_of_five_agreed
 from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.records import Decision, Objection
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class QuestionView:
 @dataclass(frozen=True, slots=True)
 class DecisionsView:
     questions: tuple[QuestionView, ...]
+    audience: Audience = Audience.CONSOLE
 
     @property
     def settled(self) -> int:
@@ -146,14 +148,21 @@ def questions(part: Part, session: SessionSnapshot, *, default_dots: int) -> lis
     return listed
 
 
-def decisions_view(part: Part, session: SessionSnapshot, *, default_dots: int) -> DecisionsView:
+def decisions_view(
+    part: Part,
+    session: SessionSnapshot,
+    *,
+    default_dots: int,
+    audience: Audience = Audience.CONSOLE,
+) -> DecisionsView:
     """Every question of ``part`` with the figures its method shows."""
     people = len(session.setup.participants)
     return DecisionsView(
         tuple(
             _question_view(question, people)
             for question in questions(part, session, default_dots=default_dots)
-        )
+        ),
+        audience,
     )
 
 

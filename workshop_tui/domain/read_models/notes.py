@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.views import note_threads
 
@@ -23,9 +24,12 @@ class NoteLine:
 @dataclass(frozen=True, slots=True)
 class NotesView:
     notes: tuple[NoteLine, ...]
+    audience: Audience = Audience.CONSOLE
 
 
-def notes_view(part: Part, session: SessionSnapshot) -> NotesView:
+def notes_view(
+    part: Part, session: SessionSnapshot, *, audience: Audience = Audience.CONSOLE
+) -> NotesView:
     """This part's notes in their current wording, oldest first, at the time first captured."""
     rows = [note for note in session.notes if note.part_id == part.id]
     return NotesView(
@@ -33,5 +37,6 @@ def notes_view(part: Part, session: SessionSnapshot) -> NotesView:
             NoteLine(hhmm(thread.history[0].at), thread.current.text)
             for thread in note_threads(rows)
             if not thread.retracted
-        )
+        ),
+        audience,
     )

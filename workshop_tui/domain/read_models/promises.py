@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.domain import views
 from workshop_tui.domain.preloaded import begun_in, pending
+from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.read_models.local_time import hhmm
 
 if TYPE_CHECKING:
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
 
 TO_TABLE = "to table"
 NO_PROMISES = "no promises yet"
+TABLE_KEY = Wording("To table (enter)", "To table")
+ADD_KEY = Wording(": press a to add one.", ".")
+"""After "X has no promises yet"."""
+HISTORY_KEY = Wording(" (h shows them)", "")
+"""After "N earlier wordings"."""
 
 Wanted = tuple[str, str | None]
 """An entry to select: (party, ident)."""
@@ -111,8 +117,11 @@ def promises_view(
     session: SessionSnapshot,
     wanted: Wanted | None = None,
     fallback: tuple[int, int] = (0, 0),
+    *,
+    audience: Audience = Audience.CONSOLE,
 ) -> PromisesView:
-    """The columns of ``part``, selecting ``wanted`` (else ``fallback`` kept in range)."""
+    """The columns of ``part``, selecting ``wanted`` (else ``fallback`` kept in range),
+    its detail line worded for ``audience``."""
     rows = begun_in(session.promises, part.id)
     activity = part.activity
     parties = list(activity.parties) if activity.kind == "promises" else []
@@ -129,7 +138,7 @@ def promises_view(
             PartyColumn(party, tally.get(party, 0), tuple(entries or [Entry(party, None)]))
         )
     col, row = find_entry(columns, wanted, fallback)
-    detail = _detail(columns[col].entries[row]) if columns else ""
+    detail = _detail(columns[col].entries[row], audience) if columns else ""
     return PromisesView(tuple(columns), col, row, detail)
 
 
@@ -148,13 +157,13 @@ def find_entry(
     return col, max(0, min(fallback[1], len(columns[col].entries) - 1))
 
 
-def _detail(entry: Entry) -> str:
+def _detail(entry: Entry, audience: Audience) -> str:
     if entry.template is not None:
         detail = entry.template.detail
         script = f" · the script's wording: {detail}" if detail else ""
-        return f"To table (enter){script}"
+        return f"{TABLE_KEY.to(audience)}{script}"
     if entry.thread is None:
-        return f"{entry.party} has no promises yet: press a to add one."
+        return f"{entry.party} has no promises yet{ADD_KEY.to(audience)}"
     thread = entry.thread
     current = thread.current
     status = f"{current.status.value.capitalize()} since {hhmm(_status_since(thread))}"
@@ -165,7 +174,7 @@ def _detail(entry: Entry) -> str:
     wordings = "wording" if earlier == 1 else "wordings"
     return (
         f"{status}{reason} · worded so at {hhmm(_worded_at(thread))}"
-        f" · {earlier} earlier {wordings} (h shows them)"
+        f" · {earlier} earlier {wordings}{HISTORY_KEY.to(audience)}"
     )
 
 

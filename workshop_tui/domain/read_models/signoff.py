@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.sections import RoleProgress, RoleState, SectionProgress
 from workshop_tui.domain.signing import completed_count
@@ -75,6 +76,7 @@ class SectionView:
 @dataclass(frozen=True, slots=True)
 class SignoffView:
     sections: tuple[SectionView, ...]
+    audience: Audience = Audience.CONSOLE
 
     @property
     def complete_count(self) -> int:
@@ -89,7 +91,13 @@ def signoff_progress(script: Script, part: Part, session: SessionSnapshot) -> li
     return part_progress(script, session, part)
 
 
-def signoff_view(script: Script, part: Part, session: SessionSnapshot) -> SignoffView:
+def signoff_view(
+    script: Script,
+    part: Part,
+    session: SessionSnapshot,
+    *,
+    audience: Audience = Audience.CONSOLE,
+) -> SignoffView:
     """Every section of ``part`` in its current wording, with each required role's initials."""
     sections = []
     for state in part_states(script, session, part):
@@ -104,7 +112,7 @@ def signoff_view(script: Script, part: Part, session: SessionSnapshot) -> Signof
                 tuple(roles),
             )
         )
-    return SignoffView(tuple(sections))
+    return SignoffView(tuple(sections), audience)
 
 
 def _line(role: RoleProgress, progress: SectionProgress) -> RoleLine:
