@@ -227,16 +227,22 @@ def wait_for(
         time.sleep(poll)
 
 
-def wait_until_still(pane: Pane, *, quiet: float = 0.3, timeout: float = DEFAULT_TIMEOUT) -> str:
-    """Wait until the screen has not changed for ``quiet`` seconds; return it."""
+def wait_until_still(
+    pane: Pane,
+    *,
+    quiet: float = 0.3,
+    timeout: float = DEFAULT_TIMEOUT,
+    view: Callable[[str], str] = lambda screen: screen,
+) -> str:
+    """Wait until ``view`` of the screen has not changed for ``quiet`` seconds; return it."""
     deadline = time.perf_counter() + timeout
-    screen = pane.capture()
+    screen = view(pane.capture())
     since = time.perf_counter()
     while time.perf_counter() - since < quiet:
         if time.perf_counter() > deadline:
             raise HarnessError(f"the screen kept changing for {timeout:g} s")
         time.sleep(DEFAULT_POLL)
-        now = pane.capture()
+        now = view(pane.capture())
         if now != screen:
             screen, since = now, time.perf_counter()
     return screen

@@ -17,6 +17,6 @@ class KeepsLayoutUnderDialogs(Screen[None]):
     """A screen laid out again under a dialog only when the terminal's size changed."""
 
     def _screen_resized(self, size: Size) -> None:
-        if not self.is_current and size == self.size:
+        if self.app.screen is not self and size == self.size:  # under a dialog: it stays
             return
         super()._screen_resized(size)
