@@ -94,11 +94,12 @@ class LiveRoom(Horizontal):
 
     def tick(self, now: datetime) -> TimerView | None:
         """Move the countdown and the agenda on with the clock; the view drawn, if any."""
-        if self.followed is None:
+        timers, agendas = self.query(TimerBoard), self.query(AgendaBoard)
+        if self.followed is None or not timers or not agendas:  # not composed yet
             return None
         view = timer_of(self.followed, now)
-        self.query_one(TimerBoard).show(view)
-        self.query_one(AgendaBoard).show(view.agenda)
+        timers.first().show(view)
+        agendas.first().show(view.agenda)
         return view
 
     def board(self) -> Widget | None:
