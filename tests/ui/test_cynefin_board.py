@@ -278,3 +278,58 @@ def test_snapshot(snap_compare, tmp_path: Path) -> None:
     clock.advance(4 * 60)
     engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX, "Unknowns")
     assert snap_compare(app_for(engine), terminal_size=SIZE, press=["right"])
+
+
+def option_ids(app: PanelApp) -> dict[str, tuple[object, list[int]]]:
+    """Each box's size and which option objects it draws (a box built again draws new ones)."""
+    return {
+        box.id or "": (box.size, [id(option) for option in box.options])
+        for box in app.panel.query(CynefinBox)
+    }
+
+
+async def test_a_crowded_box_gives_each_item_one_line_and_keeps_the_selection_in_view(
+    tmp_path: Path,
+) -> None:
+    engine = started(tmp_path)
+    names = [f"Item {n} of the customer's own work, a long one" for n in range(1, 13)]
+    for name in names:
+        engine.classify(name, CynefinDomain.COMPLEX)
+    app = app_for(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right")  # from the tray to Complex's first item
+        await pilot.press(*["down"] * 11)  # its last
+        await pilot.pause()
+        box = app.panel.query_one("#box-complex", CynefinBox)
+        assert box_items(app, "box-complex") == names
+        assert selected_items(app) == [names[-1]]
+        prompts = [str(option.prompt) for option in box.options]
+        assert all("\n" not in prompt and prompt.endswith("…") for prompt in prompts)
+        assert box.border_title is not None and str(box.border_title).startswith("3 Complex")
+        rows = range(box.scrollable_content_region.height)
+        on_screen = [box.render_line(y).text.rstrip() for y in rows]
+        assert [line for line in on_screen if line.startswith(MARKER)] == [prompts[-1]]
+
+
+async def test_a_box_is_built_again_only_when_its_items_change(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    engine.classify(RESTORE, CynefinDomain.CLEAR)
+    app = app_for(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # laid out: the boxes' lines fit their sizes
+        before = option_ids(app)
+        await pilot.press("down")  # the selection moves within the tray
+        await pilot.pause()
+        assert option_ids(app) == before
+        assert selected_items(app) == [REDESIGN]
+
+        await pilot.press("2")  # Redesign into Complicated
+        await pilot.pause()
+        after = option_ids(app)
+        resized = {box for box in before if after[box][0] != before[box][0]}
+        rebuilt = {box for box in before if after[box][1] != before[box][1]}
+        moved = {"tray", "box-complicated"}
+        assert "box-complicated" in rebuilt and rebuilt - resized <= moved
+        assert set(before) - resized - moved, "some box kept its size and its lines"
+        assert box_items(app, "box-complicated") == [REDESIGN]
+        assert app.panel.query_one("#box-complicated").border_title == "2 Complicated · 1"

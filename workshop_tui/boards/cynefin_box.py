@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 from textual import events
 from textual.binding import BindingType
 from textual.content import Content
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -80,6 +82,8 @@ class CynefinBox(OptionList, inherit_bindings=False, can_focus=False):
         """The box's max-height when its height follows its items (Confused)."""
         self._drawn: tuple[int, int] = (0, 0)
         """The text width and lines per item the options were last built for."""
+        self._fitted = Size(0, 0)
+        """The size the box last fitted its lines and title to."""
         self.border_title = plain(self.full_title)
 
     @property
@@ -120,14 +124,17 @@ class CynefinBox(OptionList, inherit_bindings=False, can_focus=False):
         if selected is None:
             self.refresh()
 
-    def on_mount(self) -> None:
-        self._fit()
-
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.size != self._fitted:  # the first paint at a new size: its lines, not the old
+            self._fit()
+        return super().render_lines(crop)
+
     def _fit(self) -> None:
         """Items take 1 to ``MAX_ITEM_LINES`` lines each; the count goes when the title is cut."""
+        self._fitted = self.size
         self._fit_title()
         if self.size.width and self._layout() != self._drawn:
             self._rebuild(self._selected)
