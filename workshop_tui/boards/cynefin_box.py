@@ -91,11 +91,6 @@ class CynefinBox(OptionList, inherit_bindings=False, can_focus=False):
         """What the box holds, top to bottom."""
         return self._stops
 
-    @property
-    def selected_row(self) -> int | None:
-        """The row of the selected stop when it is in this box."""
-        return self._selected
-
     def show(self, stops: Sequence[Stop], selected: int | None, count: int) -> None:
         """Draw ``stops`` (built again only when they changed), row ``selected`` marked."""
         self.full_title = f"{self.short_title} · {count}"
