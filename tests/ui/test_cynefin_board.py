@@ -10,7 +10,7 @@ from textual.widgets import Input, Select
 from tests.ui.panel_fixtures import cynefin_script
 from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
 from workshop_tui.boards.clamped_text import ClampedText
-from workshop_tui.boards.cynefin import ItemLine
+from workshop_tui.boards.cynefin_box import MARKER, CynefinBox
 from workshop_tui.controls.cynefin import CynefinControls
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
@@ -19,6 +19,7 @@ from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain
+from workshop_tui.domain.read_models.cynefin import Stop
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -39,18 +40,46 @@ def started(tmp_path: Path, clock: FakeClock | None = None) -> SessionEngine:
     return begin(tmp_path, cynefin_script(), participants=PAIR, clock=clock)
 
 
+def drawn(prompt: object, stop: Stop) -> str:
+    """The item ``stop`` as its lines show it: its text whole, or cut with "…" where the box
+    is short of lines (lines break at spaces and hyphens); the selection's marker aside."""
+    text = str(prompt).removeprefix(MARKER)
+    letters = "".join(text.removesuffix("…").split())
+    assert "".join(stop.text.split()).startswith(letters), text
+    assert text.endswith("…") or len(letters) == len("".join(stop.text.split())), text
+    return stop.text
+
+
 def box_items(app: PanelApp, region: str) -> list[str]:
-    """The item texts shown in a domain's box (or the tray), without empty markers."""
-    box = app.panel.query_one(f"#{region}")
-    return [line.stop.text for line in box.query(ItemLine) if line.stop.ident is not None]
+    """The items shown in a domain's box (or the tray), without empty markers."""
+    box = app.panel.query_one(f"#{region}", CynefinBox)
+    return [
+        drawn(option.prompt, stop)
+        for option, stop in zip(box.options, box.stops, strict=True)
+        if stop.ident is not None
+    ]
 
 
 def info(app: PanelApp, name: str) -> str:
     return app.panel.query_one(f"#cynefin-{name}", ClampedText).text
 
 
-def selected_lines(app: PanelApp) -> list[ItemLine]:
-    return [line for line in app.panel.query(ItemLine) if line.has_class("-selected")]
+def selected_prompts(app: PanelApp) -> list[str]:
+    """The highlighted line of every box, as drawn (marker included)."""
+    return [
+        str(box.highlighted_option.prompt)
+        for box in app.panel.query(CynefinBox)
+        if box.highlighted_option is not None
+    ]
+
+
+def selected_items(app: PanelApp) -> list[str]:
+    """The selected item of every box that has it (the board has one selection)."""
+    return [
+        drawn(box.highlighted_option.prompt, box.stops[box.highlighted])
+        for box in app.panel.query(CynefinBox)
+        if box.highlighted_option is not None and box.highlighted is not None
+    ]
 
 
 async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(tmp_path: Path) -> None:
@@ -79,9 +108,9 @@ async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(tmp_
         assert box_items(app, "box-complex") == [MOVE]
         assert box_items(app, "box-clear") == [RESTORE]
         assert app.panel.query_one("#box-complex").border_title == "3 Complex · 1"
-        [line] = selected_lines(app)
-        assert line.stop.text == REDESIGN
-        assert line.render_line(0).text.startswith("▶ Redesign")
+        [prompt] = selected_prompts(app)
+        assert prompt.startswith("▶ Redesign")
+        assert selected_items(app) == [REDESIGN]
 
 
 async def test_moving_a_placed_item_keeps_its_history(tmp_path: Path) -> None:
@@ -94,7 +123,7 @@ async def test_moving_a_placed_item_keeps_its_history(tmp_path: Path) -> None:
         clock.advance(5 * 60)
         await pilot.press("right")  # from the tray to the Complex box (empty) ...
         await pilot.press("right")  # ... and on to Complicated, where the item now is
-        assert selected_lines(app)[0].stop.text == MOVE
+        assert selected_items(app) == [MOVE]
         await pilot.press("3")
         await pilot.pause()
 
@@ -108,7 +137,7 @@ async def test_moving_a_placed_item_keeps_its_history(tmp_path: Path) -> None:
 
         assert box_items(app, "box-complex") == [MOVE]
         assert box_items(app, "box-complicated") == []
-        assert selected_lines(app)[0].stop.text == MOVE
+        assert selected_items(app) == [MOVE]
         assert "was Complicated, moved to Complex at 09:05" in info(app, "detail")
         assert info(app, "ask") == "Ask · Complex: Will we only learn what works by trying?"
 
@@ -138,7 +167,7 @@ async def test_add_an_item_through_the_dialog(tmp_path: Path) -> None:
         [back] = reloaded(tmp_path, engine).classifications
         assert (back.item, back.domain, back.rationale) == (row.item, row.domain, row.rationale)
         assert box_items(app, "box-chaotic") == ["Pay suppliers on time"]
-        assert selected_lines(app)[0].stop.text == "Pay suppliers on time"
+        assert selected_items(app) == ["Pay suppliers on time"]
         assert "why: Invoices are piling up" in info(app, "detail")
 
 
@@ -154,7 +183,7 @@ async def test_rationale_is_a_new_revision_in_the_same_domain(tmp_path: Path) ->
         assert not isinstance(app.screen, FormDialog)
 
         await pilot.press("left", "left")  # Chaotic, then Confused with the item
-        assert selected_lines(app)[0].stop.text == MOVE
+        assert selected_items(app) == [MOVE]
         await pilot.press("r")
         await pilot.pause()
         field = app.screen.query_one("#field-rationale", Input)
@@ -238,7 +267,7 @@ async def test_an_emptied_tray_gives_the_board_its_width(tmp_path: Path) -> None
         await pilot.press("3", "2", "1")
         await pilot.pause()
         assert app.panel.query_one("#tray").display is False
-        assert [line.stop.text for line in selected_lines(app)] == [REDESIGN]
+        assert selected_items(app) == [REDESIGN]
         assert app.panel.query_one("#box-clear").border_title == "1 Clear · 1"
 
 
@@ -249,3 +278,58 @@ def test_snapshot(snap_compare, tmp_path: Path) -> None:
     clock.advance(4 * 60)
     engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX, "Unknowns")
     assert snap_compare(app_for(engine), terminal_size=SIZE, press=["right"])
+
+
+def option_ids(app: PanelApp) -> dict[str, tuple[object, list[int]]]:
+    """Each box's size and which option objects it draws (a box built again draws new ones)."""
+    return {
+        box.id or "": (box.size, [id(option) for option in box.options])
+        for box in app.panel.query(CynefinBox)
+    }
+
+
+async def test_a_crowded_box_gives_each_item_one_line_and_keeps_the_selection_in_view(
+    tmp_path: Path,
+) -> None:
+    engine = started(tmp_path)
+    names = [f"Item {n} of the customer's own work, a long one" for n in range(1, 13)]
+    for name in names:
+        engine.classify(name, CynefinDomain.COMPLEX)
+    app = app_for(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right")  # from the tray to Complex's first item
+        await pilot.press(*["down"] * 11)  # its last
+        await pilot.pause()
+        box = app.panel.query_one("#box-complex", CynefinBox)
+        assert box_items(app, "box-complex") == names
+        assert selected_items(app) == [names[-1]]
+        prompts = [str(option.prompt) for option in box.options]
+        assert all("\n" not in prompt and prompt.endswith("…") for prompt in prompts)
+        assert box.border_title is not None and str(box.border_title).startswith("3 Complex")
+        rows = range(box.scrollable_content_region.height)
+        on_screen = [box.render_line(y).text.rstrip() for y in rows]
+        assert [line for line in on_screen if line.startswith(MARKER)] == [prompts[-1]]
+
+
+async def test_a_box_is_built_again_only_when_its_items_change(tmp_path: Path) -> None:
+    engine = started(tmp_path)
+    engine.classify(RESTORE, CynefinDomain.CLEAR)
+    app = app_for(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # laid out: the boxes' lines fit their sizes
+        before = option_ids(app)
+        await pilot.press("down")  # the selection moves within the tray
+        await pilot.pause()
+        assert option_ids(app) == before
+        assert selected_items(app) == [REDESIGN]
+
+        await pilot.press("2")  # Redesign into Complicated
+        await pilot.pause()
+        after = option_ids(app)
+        resized = {box for box in before if after[box][0] != before[box][0]}
+        rebuilt = {box for box in before if after[box][1] != before[box][1]}
+        moved = {"tray", "box-complicated"}
+        assert "box-complicated" in rebuilt and rebuilt - resized <= moved
+        assert set(before) - resized - moved, "some box kept its size and its lines"
+        assert box_items(app, "box-complicated") == [REDESIGN]
+        assert app.panel.query_one("#box-complicated").border_title == "2 Complicated · 1"

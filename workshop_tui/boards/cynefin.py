@@ -2,9 +2,11 @@
 
 Drawn as the framework is: Complex top-left, Complicated top-right, Chaotic
 bottom-left, Clear bottom-right and Confused in the centre, with the script's
-items still to classify in a tray on the left. Under the board: the selected
-item's rationale and history, the question to ask for its domain, and the
-agility advice with the room's decision.
+items still to classify in a tray on the left. Each box is one widget that
+draws its items as lines (``boards/cynefin_box.py``): a moved item rebuilds
+only the boxes it left and entered, a moved selection only two lines. Under the
+board: the selected item's rationale and history, the question to ask for its
+domain, and the agility advice with the room's decision.
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Center, Grid, Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
+from textual.containers import Center, Grid, Horizontal, Vertical
 
 from workshop_tui.boards.board import Board
 from workshop_tui.boards.clamped_text import ClampedText
+from workshop_tui.boards.cynefin_box import CynefinBox
 from workshop_tui.domain.kinds import CynefinDomain
 from workshop_tui.domain.read_models.cynefin import READING_ORDER, TRAY, CynefinView, Stop
-from workshop_tui.plain_text import plain
 
 KEY_OF: dict[CynefinDomain, str] = {
     CynefinDomain.CLEAR: "1",
@@ -30,69 +31,15 @@ KEY_OF: dict[CynefinDomain, str] = {
     CynefinDomain.CONFUSED: "5",
 }
 """The number on each domain's box (the key that places the selected item there)."""
-MARKER = "▶ "
-MAX_ITEM_LINES = 3
-"""An item wraps to at most this many lines, fewer when its box is crowded."""
 MAX_CONFUSED_ROWS = 4
 """The Confused box's max-height, its border included."""
+REGIONS: tuple[str, ...] = (TRAY, *(domain.value for domain in READING_ORDER))
+"""The tray and the domains, each drawn as one box."""
 
 
-class ItemLine(ClampedText):
-    """One item on the board, or the "nothing here yet" line of an empty domain."""
-
-    DEFAULT_CSS = """
-    ItemLine {
-        padding: 0 0;
-    }
-    ItemLine.-empty {
-        color: $text-muted;
-        text-style: italic;
-    }
-    ItemLine.-selected {
-        background: $accent;
-        color: $text;
-        text-style: bold;
-    }
-    """
-
-    def __init__(self, stop: Stop, selected: bool) -> None:
-        super().__init__(max_lines=2, indent="  ", classes="-empty" if stop.ident is None else "")
-        self.stop = stop
-        self.select(selected)
-
-    def select(self, selected: bool) -> None:
-        """Show or hide the selection (marker and highlight)."""
-        self.set_class(selected, "-selected")
-        self.lead = MARKER if selected else "  "
-        self.text = self.stop.text
-        self.refresh(layout=True)
-
-
-class Region(VerticalScroll, can_focus=False):
-    """The tray or a domain's box: its items get the lines it can spare, its title fits."""
-
-    def __init__(
-        self, *lines: ItemLine, title: str, count: int, max_rows: int | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*lines, **kwargs)
-        self.short_title = title
-        self.full_title = f"{title} · {count}"
-        self.max_rows = max_rows
-        """The box's max-height when its height follows its items (Confused)."""
-        self.border_title = plain(self.full_title)
-
-    def on_resize(self) -> None:
-        self.fit()
-
-    def fit(self) -> None:
-        """Items take 1 to ``MAX_ITEM_LINES`` lines each; the count goes when the title is cut."""
-        lines = list(self.query(ItemLine))
-        room = (self.max_rows or self.size.height) - 1  # the top border
-        per_item = max(1, min(MAX_ITEM_LINES, room // max(1, len(lines))))
-        for line in lines:
-            line.max_lines = per_item
-        fits = len(self.full_title) + 4 <= self.size.width
-        self.border_title = plain(self.full_title if fits else self.short_title)
+def box_id(region: str) -> str:
+    """The id of the box that draws ``region`` (``tray``, ``box-complex``, ...)."""
+    return "tray" if region == TRAY else f"box-{region}"
 
 
 class CynefinBoard(Board):
@@ -160,59 +107,68 @@ class CynefinBoard(Board):
         """What the board shows (or is about to)."""
         return self._view
 
+    @property
+    def boxes(self) -> dict[str, CynefinBox]:
+        """The tray's and each domain's box, by region."""
+        return {region: self.query_one(f"#{box_id(region)}", CynefinBox) for region in REGIONS}
+
     def show(self, view: CynefinView) -> None:
-        """Draw ``view``: the boxes again when an item moved, else only the selection."""
-        moved = view.stops != self._view.stops
+        """Draw ``view``: a box again only where its items changed, else only the selection."""
         self._view = view
-        if not self.is_mounted:
-            return  # composed from the newest view when it mounts
-        if moved:
-            self.refresh(recompose=True)
-        else:
-            self._show_selection()
+        if self.is_mounted:
+            self._draw()
 
     # -- drawing -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        view = self._view
-        tray = view.in_region(TRAY)
+        tray = self._view.in_region(TRAY)
         with Horizontal(id="cynefin-main"):
-            yield Region(
-                *self._lines(tray),
-                title="To classify",
-                count=len(tray),
-                id="tray",
-                classes="region" + ("" if tray else " -gone"),
-            )
+            yield self._box(TRAY, "To classify", classes="region" + ("" if tray else " -gone"))
             with Grid(id="cynefin-grid"):
                 for domain in READING_ORDER:
+                    title = f"{KEY_OF[domain]} {domain.label}"
                     if domain is CynefinDomain.CONFUSED:
                         with Center(id="confused-row"):
-                            yield self._box(domain)
+                            yield self._box(domain.value, title, max_rows=MAX_CONFUSED_ROWS)
                     else:
-                        yield self._box(domain)
+                        yield self._box(domain.value, title)
         with Vertical(id="cynefin-info"):
             yield ClampedText(id="cynefin-detail", max_lines=2)
             yield ClampedText(id="cynefin-ask", max_lines=2)
             yield ClampedText(id="cynefin-advice", max_lines=5)
 
-    def _box(self, domain: CynefinDomain) -> Widget:
-        return Region(
-            *self._lines(self._view.in_region(domain.value)),
-            title=f"{KEY_OF[domain]} {domain.label}",
-            count=self._view.placed(domain),
-            max_rows=MAX_CONFUSED_ROWS if domain is CynefinDomain.CONFUSED else None,
-            id=f"box-{domain.value}",
-            classes="region",
+    def _box(
+        self, region: str, title: str, classes: str = "region", max_rows: int | None = None
+    ) -> CynefinBox:
+        stops, selected = self._region(region)
+        return CynefinBox(
+            stops,
+            selected,
+            title=title,
+            count=self._count(region),
+            max_rows=max_rows,
+            id=box_id(region),
+            classes=classes,
         )
 
-    def _lines(self, stops: list[tuple[int, Stop]]) -> list[ItemLine]:
-        return [ItemLine(stop, index == self._view.selected) for index, stop in stops]
+    def _region(self, region: str) -> tuple[list[Stop], int | None]:
+        """The stops ``region`` holds, and the row of the selected one if it is there."""
+        placed = self._view.in_region(region)
+        rows = [row for row, (index, _) in enumerate(placed) if index == self._view.selected]
+        return [stop for _, stop in placed], rows[0] if rows else None
+
+    def _count(self, region: str) -> int:
+        view = self._view
+        return len(view.in_region(TRAY)) if region == TRAY else view.placed(CynefinDomain(region))
 
     def on_mount(self) -> None:
         self._show_selection()
 
-    async def recompose(self) -> None:
-        await super().recompose()
+    def _draw(self) -> None:
+        """Each box (rebuilt only where its items changed), then the lines under the board."""
+        for region, box in self.boxes.items():
+            stops, selected = self._region(region)
+            box.show(stops, selected, self._count(region))
+        self.query_one("#tray").set_class(not self._view.in_region(TRAY), "-gone")
         self._show_selection()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -232,13 +188,8 @@ class CynefinBoard(Board):
         self.query_one("#cynefin-ask").display = height >= 11
 
     def _show_selection(self) -> None:
-        """Highlight the selected line, scroll it into view, and describe it under the board."""
+        """Describe the selected stop under the board."""
         view = self._view
-        selected = view.selected_stop
-        for line in self.query(ItemLine):
-            line.select(line.stop == selected)
-            if line.stop == selected:
-                line.scroll_visible(animate=False)
         self._fit_info()
         self.query_one("#cynefin-detail", ClampedText).text = view.detail
         self.query_one("#cynefin-ask", ClampedText).text = view.ask
