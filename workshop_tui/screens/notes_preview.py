@@ -14,7 +14,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.segment import Segment
@@ -72,9 +71,10 @@ def is_blank(row: Strip) -> bool:
 
 
 def estimate(source: str, width: int) -> int:
-    """About how many rows ``source`` takes at ``width`` (each line wrapped, plus one)."""
+    """About how many rows ``source`` takes at ``width`` (each line wrapped, plus one);
+    characters stand for cells, which is near enough for a height not yet rendered."""
     room = max(1, width - 2)
-    return 1 + sum(max(1, -(-cell_len(line) // room)) for line in source.split("\n"))
+    return 1 + sum(max(1, -(-len(line) // room)) for line in source.split("\n"))
 
 
 class NotesPreview(ScrollView, can_focus=True):
