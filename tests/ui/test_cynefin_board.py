@@ -333,3 +333,25 @@ async def test_a_box_is_built_again_only_when_its_items_change(tmp_path: Path) -
         assert set(before) - resized - moved, "some box kept its size and its lines"
         assert box_items(app, "box-complicated") == [REDESIGN]
         assert app.panel.query_one("#box-complicated").border_title == "2 Complicated · 1"
+
+
+async def test_a_crowded_confused_box_leaves_the_corners_room_for_their_items(
+    tmp_path: Path,
+) -> None:
+    engine = started(tmp_path)
+    for domain in CynefinDomain:
+        for n in range(8):
+            engine.classify(f"{domain.label} item {n}", domain)
+    app = PanelApp(lambda: CynefinControls(engine, engine.part), box=(58, 15))  # the console's
+    async with app.run_test(size=SIZE) as pilot:  # board at 100x30, its lines under it
+        await pilot.pause()
+        await pilot.pause()
+        shown: dict[CynefinDomain, list[str]] = {}
+        for domain in CynefinDomain:
+            box = app.panel.query_one(f"#box-{domain.value}", CynefinBox)
+            rows = range(box.scrollable_content_region.height)
+            lines = [box.render_line(y).text.strip() for y in rows]
+            shown[domain] = [line for line in lines if line.startswith(domain.label)]
+        middle = len(shown.pop(CynefinDomain.CONFUSED))
+        assert middle >= 1
+        assert all(len(items) >= middle for items in shown.values()), shown

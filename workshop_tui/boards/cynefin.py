@@ -173,6 +173,18 @@ class CynefinBoard(Board):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_info()
+        self.call_after_refresh(self._fit_confused)
+
+    def _fit_confused(self) -> None:
+        """Confused, in the middle, takes at most a quarter of the grid's rows (up to
+        ``MAX_CONFUSED_ROWS``): on a short, crowded board the four corners keep room for
+        their items."""
+        grid = self.query_one("#cynefin-grid")
+        rows = max(2, min(MAX_CONFUSED_ROWS, grid.size.height // 4))
+        box = self.boxes[CynefinDomain.CONFUSED.value]
+        if box.max_rows != rows:
+            box.max_rows = rows
+            box.styles.max_height = rows
 
     def _fit_info(self) -> None:
         """The lines under the board take more rows only when the board is tall; the advice,
