@@ -33,8 +33,21 @@ class FullTimer(Vertical):
         yield BigCountdown(id="full-countdown")
         yield StatusLines(id="full-status")
 
+    _latest: tuple[TimerView, str, dict[str, Any]] | None = None
+
     def show(self, view: TimerView, part_name: str, **status: Any) -> None:
-        """Draw ``view`` for the part called ``part_name``; ``status`` goes to ``status_lines``."""
+        """Draw ``view`` for the part called ``part_name``; ``status`` goes to ``status_lines``.
+        Shown before its lines are composed (a clock tick as the screen opens), it is drawn
+        when they are."""
+        self._latest = (view, part_name, status)
+        if self.query("#full-status"):
+            self._draw(view, part_name, status)
+
+    def on_mount(self) -> None:
+        if self._latest is not None:
+            self._draw(*self._latest)
+
+    def _draw(self, view: TimerView, part_name: str, status: dict[str, Any]) -> None:
         self.query_one("#full-part", StatusLines).show([visible(part_name)])
         countdown = self.query_one(BigCountdown)
         countdown.seconds = view.remaining
