@@ -1,0 +1,127 @@
+"""The one-widget footer: Textual's footer cell for cell, redrawn without mounting."""
+
+from __future__ import annotations
+
+import pytest
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer as TextualFooter
+from textual.widgets import Input, Static
+
+from workshop_tui.screens.footer import Footer
+from workshop_tui.themes import DARK, LIGHT, register_themes
+
+FooterClass = type[TextualFooter] | type[Footer]
+MOVE = Binding.Group("Next/Back")
+MARK = Binding.Group("Mark", compact=True)
+
+
+class KeysApp(App[None]):
+    """Keys of every kind the footer draws: plain, grouped, compact group, greyed out."""
+
+    BINDINGS = [
+        Binding("space", "timer", "Timer"),
+        Binding("pagedown", "next", "Next", group=MOVE, key_display="PgDn"),
+        Binding("pageup", "back", "Back", group=MOVE),
+        Binding("1", "mark(1)", "One", group=MARK),
+        Binding("2", "mark(2)", "Two", group=MARK),
+        Binding("n", "note", "Note"),
+        Binding("x", "export", "Export [b]now[/b]"),
+        Binding("y", "bare", ""),
+    ]
+
+    def __init__(self, footer: FooterClass, theme: str, palette: bool) -> None:
+        super().__init__()
+        self.footer_class = footer
+        self.start_theme = theme
+        self.palette = palette
+        self.pressed: list[str] = []
+        self.can_export = False
+
+    def on_mount(self) -> None:
+        register_themes(self)
+        self.theme = self.start_theme
+
+    def compose(self) -> ComposeResult:
+        yield Static("keys")
+        yield self.footer_class(show_command_palette=self.palette)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "export" and not self.can_export else True
+
+    def action_note(self) -> None:
+        self.pressed.append("note")
+
+    def action_export(self) -> None:
+        self.pressed.append("export")
+
+    def action_next(self) -> None:
+        self.pressed.append("next")
+
+
+def cells(line: list[Segment]) -> list[tuple[str, Style | None]]:
+    """Each cell's character and look; a blank cell's text colour is not seen."""
+    out: list[tuple[str, Style | None]] = []
+    for text, style, _ in line:
+        look = style.clear_meta_and_links() if style is not None else None
+        for character in text:
+            if character == " " and look is not None:
+                out.append((character, Style(bgcolor=look.bgcolor, bold=look.bold, dim=look.dim)))
+            else:
+                out.append((character, look))
+    return out
+
+
+async def footer_line(
+    footer: FooterClass, theme: str, width: int, palette: bool
+) -> list[tuple[str, Style | None]]:
+    app = KeysApp(footer, theme, palette)
+    async with app.run_test(size=(width, 4)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        return cells(list(app.screen._compositor.render_strips()[-1]))
+
+
+@pytest.mark.parametrize("theme", [DARK, LIGHT])
+@pytest.mark.parametrize("width", [120, 64, 30])
+@pytest.mark.parametrize("palette", [True, False])
+async def test_the_footer_draws_what_textuals_draws(theme: str, width: int, palette: bool) -> None:
+    ours = await footer_line(Footer, theme, width, palette)
+    textuals = await footer_line(TextualFooter, theme, width, palette)
+    assert "".join(c for c, _ in ours) == "".join(c for c, _ in textuals)
+    assert ours == textuals
+
+
+async def test_the_footer_is_one_widget_redrawn_when_the_keys_change() -> None:
+    app = KeysApp(Footer, DARK, palette=False)
+    async with app.run_test(size=(120, 4)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        assert not footer.children
+        assert "Export [b]now[/b]" in footer.render().plain  # a description is text
+        assert not next(k for k in footer.keys_shown if k.key == "x").enabled
+        app.can_export = True
+        app.refresh_bindings()
+        await pilot.pause()
+        assert next(k for k in footer.keys_shown if k.key == "x").enabled
+        await app.mount(Input())
+        app.query_one(Input).focus()
+        await pilot.pause()
+        assert not footer.children
+
+
+async def test_a_click_on_a_key_presses_it_and_a_greyed_out_key_rings() -> None:
+    app = KeysApp(Footer, DARK, palette=True)
+    async with app.run_test(size=(120, 4)) as pilot:
+        await pilot.pause()
+        line = app.query_one(Footer).render().plain
+        await pilot.click(Footer, offset=(line.index("Note"), 0))
+        await pilot.click(Footer, offset=(line.index("PgDn"), 0))
+        await pilot.click(Footer, offset=(line.index("Export"), 0))  # greyed out: nothing
+        await pilot.pause()
+        assert app.pressed == ["note", "next"]
+        await pilot.hover(Footer, offset=(line.index("PgDn"), 0))
+        await pilot.pause()
+        assert app.query_one(Footer).tooltip == "Next"
