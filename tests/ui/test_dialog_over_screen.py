@@ -1,5 +1,5 @@
 """A dialog over the facilitation screen: the screen dimmed under it as Textual dims it,
-and laid out again under it when the terminal's size changes."""
+and both laid out again when the terminal's size changes."""
 
 from __future__ import annotations
 
@@ -51,6 +51,10 @@ async def test_a_dialog_dims_the_screen_under_it_and_a_resize_lays_that_screen_o
         assert "Northwind" in shown, "the header under it is still there, dimmed"
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
+        await pilot.pause()
+        box = dialog.query_one("#dialog-box").region
+        assert abs(box.x - (120 - box.right)) <= 1, "the dialog is centred in the new size"
+        assert abs(box.y - (36 - box.bottom)) <= 1
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is screen)
         await pilot.pause()

@@ -15,7 +15,9 @@ from functools import lru_cache
 from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.color import Color
+from textual.geometry import Size
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
@@ -53,8 +55,23 @@ class Dialog(ModalScreen[ScreenResultType]):
     scroll and its buttons stay in view (the ``-scrolls`` class, in app.tcss).
     """
 
+    _resumed_before = False
+
     def on_mount(self) -> None:  # Textual calls each class's handler: subclasses add theirs
         self.call_after_refresh(self._fit)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Runs before Textual's own handler: a dialog just mounted was styled as it mounted,
+        and restyling it all again cost one more frame as it opened."""
+        if not self._resumed_before:
+            self._resumed_before = True
+            event.refresh_styles = False
+
+    def _screen_resized(self, size: Size) -> None:
+        """The Resize a dialog gets as it opens finds it laid out at that size already
+        (when it resumed): laying it out again drew one more whole frame."""
+        if size != self._size:
+            super()._screen_resized(size)
 
     def on_resize(self) -> None:
         self.remove_class("-scrolls")
