@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 from textual.content import Content
 from textual.geometry import Size
@@ -22,9 +23,16 @@ def clamp(text: str, width: int, max_lines: int, *, lead: str = "", indent: str 
     the last line ends in "…" after a whole word (a word wider than a line is
     the only thing ever cut).
     """
+    return list(_clamped(text, width, max_lines, lead, indent))
+
+
+@lru_cache(maxsize=2048)
+def _clamped(text: str, width: int, max_lines: int, lead: str, indent: str) -> tuple[str, ...]:
+    """``clamp``, remembered: a board lays out the same items at the same width many times
+    (every resize as a part comes on show, every selection moved, every redraw)."""
     words = " ".join(text.split())
     if width <= 0 or max_lines <= 0 or not words:
-        return []
+        return ()
     wrapper = textwrap.TextWrapper(
         width=max(1, width),
         initial_indent=lead if len(lead) < width else "",
@@ -32,7 +40,7 @@ def clamp(text: str, width: int, max_lines: int, *, lead: str = "", indent: str 
     )
     lines = wrapper.wrap(words)
     if len(lines) <= max_lines:
-        return lines
+        return tuple(lines)
     kept = lines[: max_lines - 1]
     last_line = lines[max_lines - 1]
     start = last_line[: len(last_line) - len(last_line.lstrip())]
@@ -41,7 +49,7 @@ def clamp(text: str, width: int, max_lines: int, *, lead: str = "", indent: str 
     last = textwrap.shorten(rest, width=max(1, room), placeholder=" " + ELLIPSIS)
     if last.strip() == ELLIPSIS or len(last) > room:  # not even one word fits
         last = rest[: max(0, room - 1)] + ELLIPSIS
-    return [*kept, start + last]
+    return (*kept, start + last)
 
 
 class ClampedText(Widget):
