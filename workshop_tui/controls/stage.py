@@ -5,6 +5,10 @@ widgets) takes longer than drawing it, and a part change waits for its board,
 so the parts next to the current one are mounted ahead, hidden, while the room
 talks. Moving to one of them shows it and draws it again from the session; any
 other part is mounted then. Parts further away are let go.
+
+After a part change the neighbours wait a moment, and for any dialog to close:
+mounting one takes 100-200 ms on a busy session, and a facilitator who opens a
+dialog (or moves again) straight away would wait behind it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widget import MountError
 
 from workshop_tui.controls.base import ActivityControls
@@ -27,6 +32,9 @@ if TYPE_CHECKING:
 NEIGHBOURS = 1
 """Parts either side of the current one kept ready."""
 
+QUIET_SECONDS = 0.6
+"""How long after a part change its neighbours wait (and again while a dialog is open)."""
+
 
 class ActivityStage(Vertical):
     """Holds one part's controls on show, and its neighbours' hidden."""
@@ -37,6 +45,7 @@ class ActivityStage(Vertical):
         self._shown = engine.index
         self._ready: dict[int, ActivityControls] = {}
         self._mounting: dict[int, AwaitMount] = {}
+        self._waiting: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield self._controls(self._shown)
@@ -67,6 +76,26 @@ class ActivityStage(Vertical):
             other.display = number == index
         self._shown = index
         return controls
+
+    def prepare_neighbours(self, *, soon: bool = False) -> None:
+        """Mount the shown part's neighbours (and let go of parts further away): now, or
+        ``soon`` (after a part change); never while a screen is over the console."""
+        if self._waiting is not None:
+            self._waiting.stop()
+            self._waiting = None
+        if soon:
+            self._waiting = self.set_timer(QUIET_SECONDS, self._prepare_when_free)
+        else:
+            self._prepare_when_free()
+
+    def _prepare_when_free(self) -> None:
+        self._waiting = None
+        if not self.is_attached:
+            return
+        if self.app.screen is not self.screen:  # a dialog is open: once it has closed
+            self._waiting = self.set_timer(QUIET_SECONDS, self._prepare_when_free)
+            return
+        self.run_worker(self.tidy(), group="stage", exclusive=True)
 
     async def tidy(self) -> None:
         """Let go of parts away from the current one; mount its neighbours, hidden."""

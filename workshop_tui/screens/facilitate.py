@@ -132,13 +132,12 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         with self.app.batch_update():
             self._draw_part()
             controls = await self.query_one(ActivityStage).show(engine.index)
-        self.call_after_refresh(controls.focus_main)
-        self.call_after_refresh(self._make_neighbours_ready)
+            controls.focus_main()  # in the same frame: a focus moved after it drew all again
+        self.query_one(ActivityStage).prepare_neighbours(soon=True)
 
     def _make_neighbours_ready(self) -> None:
-        """Once the frame is out: the parts either side mounted, hidden, for the next move."""
-        stage = self.query_one(ActivityStage)
-        self.run_worker(stage.tidy(), group="stage", exclusive=True)
+        """Once the first frame is out: the parts either side mounted, hidden, for the next move."""
+        self.query_one(ActivityStage).prepare_neighbours()
 
     def _show_private_notes(self) -> None:
         self.query_one(PrivatePanel).show(self.show_private)
