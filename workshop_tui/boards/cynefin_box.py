@@ -21,6 +21,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop_tui.boards.board_lines import BoardLines
 from workshop_tui.boards.clamped_text import clamp
 from workshop_tui.domain.read_models.cynefin import Stop
 from workshop_tui.plain_text import plain, visible
@@ -38,7 +39,7 @@ def item_lines(stop: Stop, width: int, max_lines: int, selected: bool) -> Conten
     return plain("\n".join(lines or [lead.rstrip()]))
 
 
-class CynefinBox(OptionList, inherit_bindings=False, can_focus=False):
+class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
     """The tray or a domain's box: its items get the lines it can spare, its title fits."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
@@ -175,9 +176,3 @@ class CynefinBox(OptionList, inherit_bindings=False, can_focus=False):
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-
-    async def _on_click(self, event: events.Click) -> None:
-        """A click selects nothing: the board's controls hold the selection."""
-
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
-        """No hover highlight: the selection is the only highlighted line."""

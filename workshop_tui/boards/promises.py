@@ -22,6 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.boards.board import Board
+from workshop_tui.boards.board_lines import BoardLines
 from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.domain.read_models.promises import Entry, PartyColumn, PromisesView
 from workshop_tui.plain_text import plain
@@ -68,7 +69,7 @@ def _wrapped(content: Content, width: int, lead: str) -> list[Content]:
     return [Content.assemble(lead if n == 0 else indent, p.rstrip()) for n, p in enumerate(pieces)]
 
 
-class PromiseColumn(OptionList, inherit_bindings=False, can_focus=False):
+class PromiseColumn(BoardLines, inherit_bindings=False, can_focus=False):
     """One party's promises as lines of one widget; the board's controls move the selection."""
 
     BINDINGS: ClassVar[list[BindingType]] = []

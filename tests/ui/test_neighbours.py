@@ -1,0 +1,54 @@
+"""The parts either side of the one on show are mounted a moment after a part change,
+never while a dialog is open, so a dialog opened at once does not wait behind them."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until
+from tests.ui.test_screens import seed_unfinished_session
+from workshop_tui.controls.base import ActivityControls
+from workshop_tui.controls.stage import QUIET_SECONDS, ActivityStage
+from workshop_tui.dialogs.form import FormDialog
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.screens.facilitate import FacilitateScreen
+
+__all__ = ["clock"]
+
+
+def mounted(pilot: Pilot[None]) -> list[int]:
+    """The parts (by index) whose controls are on the stage, shown or hidden."""
+    screen = next(s for s in pilot.app.screen_stack if isinstance(s, FacilitateScreen))
+    stage = screen.query_one(ActivityStage)
+    parts = [part.id for part in stage.engine.script.parts]
+    return sorted(parts.index(c.part.id) for c in stage.query_children(ActivityControls))
+
+
+async def test_neighbours_come_a_moment_after_a_part_change_and_wait_for_a_dialog(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    db = tmp_path / "w.db"
+    session_id = seed_unfinished_session(db, clock)
+    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, FacilitateScreen)
+        await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])  # on opening: at once
+
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert app.screen.query_one(ActivityStage).current.part.name == "How Much Agility"
+        assert mounted(pilot) == [1, 2, 3], "nothing mounted or let go as the part shows"
+        await wait_until(pilot, lambda: mounted(pilot) == [2, 3, 4], timeout=QUIET_SECONDS + 5)
+
+        await pilot.press("pageup")
+        await pilot.press("n")
+        await wait_for_screen(pilot, FormDialog)
+        await asyncio.sleep(QUIET_SECONDS * 2)
+        assert mounted(pilot) == [2, 3, 4], "not while the dialog is open"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen.__class__ is FacilitateScreen)
+        await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3], timeout=QUIET_SECONDS + 5)
+        assert app.screen.query_one(ActivityStage).current.part.name == "Negotiate Promises"
