@@ -29,6 +29,7 @@ WORDED: tuple[ModuleType, ...] = (
 KEY_HINT = re.compile(
     r"(?i:\bpress )"  # "Press n to capture a note", "press a to add one"
     r"|\(1–5\)"  # the numbers on the Cynefin boxes
+    r"|\b[1-5] (?:Clear|Complicated|Complex|Chaotic|Confused)\b"  # a box's title: its key
     r"|(?:^|[\s(·])[a-zA-Z]: "  # "a: add", "n: capture a note"
     r"|(?:(?i:\benter)|\bEsc|\bDel)(?=[\s),·]|$)|(?i:\bctrl\+)"  # named keys (not "Esc…")
     r"|\([a-z] (?:shows|done|adds)\b"  # "(h shows them)", "(d done, k keep, Del drop)"

@@ -3,6 +3,7 @@ and the room's board reads as the console's with each key hint worded for the ro
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -71,6 +72,9 @@ def board_text(app: App[None]) -> list[str]:
     return [line[region.x : region.right] for line in lines[region.y : region.bottom]]
 
 
+DOMAIN_KEY = re.compile(r"─[1-5] (?P<title>(?:Clear|Complicated|Complex|Chaotic|Confused)[^─]*)")
+
+
 def for_the_room(lines: list[str]) -> list[str]:
     """``lines`` of the console's board with every key hint worded as the room reads it
     (blank lines left out: a line that held only keys is gone in the room)."""
@@ -78,6 +82,7 @@ def for_the_room(lines: list[str]) -> list[str]:
     for line in lines:
         for wording in every_wording():
             line = line.replace(wording.console, wording.room)
+        line = DOMAIN_KEY.sub(r"─\g<title>──", line)  # a box's title without its key
         worded.append(line.rstrip())
     return [line for line in worded if line.strip()]
 

@@ -21,6 +21,7 @@ from workshop_tui.boards.board import Board
 from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.boards.cynefin_box import CynefinBox
 from workshop_tui.domain.kinds import CynefinDomain
+from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.cynefin import READING_ORDER, TRAY, CynefinView, Stop
 
 KEY_OF: dict[CynefinDomain, str] = {
@@ -125,7 +126,7 @@ class CynefinBoard(Board):
             yield self._box(TRAY, "To classify", classes="region" + ("" if tray else " -gone"))
             with Grid(id="cynefin-grid"):
                 for domain in READING_ORDER:
-                    title = f"{KEY_OF[domain]} {domain.label}"
+                    title = self._title(domain)
                     if domain is CynefinDomain.CONFUSED:
                         with Center(id="confused-row"):
                             yield self._box(domain.value, title, max_rows=MAX_CONFUSED_ROWS)
@@ -135,6 +136,12 @@ class CynefinBoard(Board):
             yield ClampedText(id="cynefin-detail", max_lines=2)
             yield ClampedText(id="cynefin-ask", max_lines=2)
             yield ClampedText(id="cynefin-advice", max_lines=5)
+
+    def _title(self, domain: CynefinDomain) -> str:
+        """The domain's name; on the console after the key that places an item in it."""
+        if self._view.audience is Audience.ROOM:
+            return domain.label
+        return f"{KEY_OF[domain]} {domain.label}"
 
     def _box(
         self, region: str, title: str, classes: str = "region", max_rows: int | None = None

@@ -71,6 +71,8 @@ class CynefinView:
     advice: str
     decided: bool
     """Whether ``advice`` is the room's recorded decision (else the board's advice)."""
+    audience: Audience = Audience.CONSOLE
+    """Who reads it: the room's board names no key (a domain's title has no number)."""
 
     @property
     def selected_stop(self) -> Stop:
@@ -120,6 +122,7 @@ def cynefin_view(
         ask=_ask(stop, prompts, audience),
         advice=advice,
         decided=decided,
+        audience=audience,
     )
 
 
