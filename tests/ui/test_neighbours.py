@@ -10,6 +10,9 @@ from textual.pilot import Pilot
 
 from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until
 from tests.ui.test_screens import seed_unfinished_session
+from workshop_tui.boards.clamped_text import ClampedText
+from workshop_tui.boards.cynefin import CynefinBoard
+from workshop_tui.boards.cynefin_box import CynefinBox
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.controls.stage import QUIET_SECONDS, ActivityStage
 from workshop_tui.dialogs.form import FormDialog
@@ -52,3 +55,28 @@ async def test_neighbours_come_a_moment_after_a_part_change_and_wait_for_a_dialo
         await wait_until(pilot, lambda: app.screen.__class__ is FacilitateScreen)
         await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3], timeout=QUIET_SECONDS + 5)
         assert app.screen.query_one(ActivityStage).current.part.name == "Negotiate Promises"
+
+
+async def test_a_cynefin_board_mounted_out_of_sight_is_fitted_to_where_it_will_show(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Fitted to the stage before it shows, it shows in one frame, not three."""
+    db = tmp_path / "w.db"
+    session_id = seed_unfinished_session(db, clock)
+    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, FacilitateScreen)
+        await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])
+        await pilot.pause()
+
+        def fitted() -> tuple[object, ...]:
+            board = screen.query_one(CynefinBoard)
+            lines = [text.max_lines for text in board.query(ClampedText)]
+            confused = board.query_one("#box-confused", CynefinBox)
+            return (*lines, board.query_one("#cynefin-ask").display, confused.max_rows)
+
+        out_of_sight = fitted()
+        await pilot.press("pageup")
+        await wait_until(pilot, lambda: screen.query_one(CynefinBoard).size.height > 0)
+        await pilot.pause()
+        assert fitted() == out_of_sight

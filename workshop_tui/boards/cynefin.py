@@ -16,6 +16,8 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Grid, Horizontal, Vertical
+from textual.geometry import Size
+from textual.widget import Widget
 
 from workshop_tui.boards.board import Board
 from workshop_tui.boards.clamped_text import ClampedText
@@ -169,6 +171,19 @@ class CynefinBoard(Board):
 
     def on_mount(self) -> None:
         self._show_selection()
+        if not self.size.height:  # mounted out of sight: fitted to where it will show
+            self._fit_confused(self._grid_rows_once_fitted())
+
+    def _size_to_fit(self) -> Size:
+        """The board's size; before it is laid out (mounted out of sight as a neighbour),
+        the size of the first laid-out container around it, which it fills when shown.
+        Fitted to that, it shows in one frame instead of three (fit, lay out, fit again)."""
+        if self.size.height:
+            return self.size
+        for node in self.ancestors:
+            if isinstance(node, Widget) and node.size.height:
+                return node.content_size
+        return self.size
 
     def _draw(self) -> None:
         """Each box (rebuilt only where its items changed), then the lines under the board."""
@@ -180,14 +195,28 @@ class CynefinBoard(Board):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_info()
-        self.call_after_refresh(self._fit_confused)
+        self._fit_confused(self._grid_rows_once_fitted())  # the same layout as the info
+        self.call_after_refresh(self._fit_confused)  # and, if that was off, the next
 
-    def _fit_confused(self) -> None:
+    def _grid_rows_once_fitted(self) -> int:
+        """The grid's rows once the lines under it take the rows just fitted."""
+        size = self._size_to_fit()
+        info = self.query_one("#cynefin-info")
+        width = info.content_size.width or size.width - info.styles.gutter.width
+        taken = sum(
+            text.get_content_height(size, size, width)
+            for text in info.query_children(ClampedText)
+            if text.display
+        )
+        return max(5, size.height - taken)  # #cynefin-main's min-height
+
+    def _fit_confused(self, grid_rows: int | None = None) -> None:
         """Confused, in the middle, takes at most a quarter of the grid's rows (up to
         ``MAX_CONFUSED_ROWS``): on a short, crowded board the four corners keep room for
         their items."""
-        grid = self.query_one("#cynefin-grid")
-        rows = max(2, min(MAX_CONFUSED_ROWS, grid.size.height // 4))
+        if grid_rows is None:
+            grid_rows = self.query_one("#cynefin-grid").size.height
+        rows = max(2, min(MAX_CONFUSED_ROWS, grid_rows // 4))
         box = self.boxes[CynefinDomain.CONFUSED.value]
         if box.max_rows != rows:
             box.max_rows = rows
@@ -196,7 +225,7 @@ class CynefinBoard(Board):
     def _fit_info(self) -> None:
         """The lines under the board take more rows only when the board is tall; the advice,
         the board's recommendation, comes first (whole up to five lines)."""
-        height = self.size.height
+        height = self._size_to_fit().height
         rows = {
             "cynefin-detail": 2 if height >= 12 else 1,
             "cynefin-ask": 2 if height >= 20 else 1,
