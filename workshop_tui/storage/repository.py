@@ -22,14 +22,14 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, case, delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from workshop_tui.domain.kinds import SessionState
-from workshop_tui.domain.records import Participant, Record, SessionEvent
+from workshop_tui.domain.records import Record, SessionEvent
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
 from workshop_tui.storage import claims, reading, room_signals
-from workshop_tui.storage.coltypes import UTCDateTime
+from workshop_tui.storage import session_rows as rows
 from workshop_tui.storage.database import writer
 from workshop_tui.storage.errors import (
     DatabaseReadOnly,
@@ -39,71 +39,13 @@ from workshop_tui.storage.errors import (
     storage_errors,
     unknown_session,
 )
-from workshop_tui.storage.record_rows import KIND_OF, KINDS
+from workshop_tui.storage.record_rows import KIND_OF
 from workshop_tui.storage.script_codec import content_hash, script_to_json
-from workshop_tui.storage.tables import (
-    ParticipantRow,
-    PartTimingRow,
-    ScriptRow,
-    SessionRow,
-    table,
-)
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
     from workshop_tui.content.model import Script
-
-_scripts = table(ScriptRow)
-_sessions = table(SessionRow)
-_participants = table(ParticipantRow)
-_timings = table(PartTimingRow)
-
-# The statements of the hot path (every key press that changes time or adds a
-# record) are built once: building one costs more than the commit it feeds.
-_MARK_SEEN = (
-    update(_sessions)
-    .where(_sessions.c.id == bindparam("session_id"), _sessions.c.revision == bindparam("revision"))
-    .values(last_seen_at=bindparam("at", type_=UTCDateTime()), revision=_sessions.c.revision + 1)
-)
-_at = bindparam("at", type_=UTCDateTime())
-_SAVE_PROGRESS = (
-    update(_sessions)
-    .where(_sessions.c.id == bindparam("session_id"), _sessions.c.revision == bindparam("revision"))
-    .values(
-        revision=_sessions.c.revision + 1,
-        state=bindparam("state"),
-        current_part=bindparam("current_part"),
-        started_at=case(
-            (bindparam("has_started"), func.coalesce(_sessions.c.started_at, _at)),
-            else_=_sessions.c.started_at,
-        ),
-        finished_at=case(
-            (bindparam("has_finished"), func.coalesce(_sessions.c.finished_at, _at)),
-            else_=None,
-        ),
-        last_seen_at=_at,
-    )
-)
-_TIMING_FIELDS = (
-    "planned_seconds",
-    "extra_seconds",
-    "elapsed_seconds",
-    "running_since",
-    "started_at",
-    "finished_at",
-    "skipped",
-    "removed_seconds",
-)
-_UPDATE_TIMING = (
-    update(_timings)
-    .where(
-        _timings.c.session_id == bindparam("match_session_id"),
-        _timings.c.part_id == bindparam("match_part_id"),
-    )
-    .values({name: bindparam(name, type_=_timings.c[name].type) for name in _TIMING_FIELDS})
-)
-_INSERT_RECORD = {kind.table.name: insert(kind.table) for kind in KINDS}
 
 
 class SqlSessionStore:
@@ -144,7 +86,7 @@ class SqlSessionStore:
 
     @contextmanager
     def _write_session(
-        self, session_id: int, statement: Any = _MARK_SEEN, values: dict[str, Any] | None = None
+        self, session_id: int, statement: Any = rows.MARK_SEEN, values: dict[str, Any] | None = None
     ) -> Iterator[Connection]:
         """A write to a session this store holds, starting with the compare-and-set.
 
@@ -173,7 +115,7 @@ class SqlSessionStore:
     def _refusal(self, connection: Connection, session_id: int, *, held: bool = True) -> StoreError:
         """Why a write to the session was refused: no such session, not held, or stale."""
         exists = connection.execute(
-            select(_sessions.c.id).where(_sessions.c.id == session_id)
+            select(rows.SESSIONS.c.id).where(rows.SESSIONS.c.id == session_id)
         ).first()
         if exists is None:
             return unknown_session(session_id, self.where)
@@ -206,7 +148,7 @@ class SqlSessionStore:
         digest = content_hash(script_source, model_json)
         with self._write() as connection:
             connection.execute(
-                sqlite_insert(_scripts)
+                sqlite_insert(rows.SCRIPTS)
                 .values(
                     script_id=script.id,
                     title=script.title,
@@ -217,11 +159,11 @@ class SqlSessionStore:
                 .on_conflict_do_nothing(index_elements=["content_hash"])
             )
             script_row = connection.execute(
-                select(_scripts.c.id).where(_scripts.c.content_hash == digest)
+                select(rows.SCRIPTS.c.id).where(rows.SCRIPTS.c.content_hash == digest)
             ).scalar_one()
             session_id = int(
                 connection.execute(
-                    insert(_sessions).values(
+                    insert(rows.SESSIONS).values(
                         script_row_id=script_row,
                         customer=setup.customer,
                         facilitator=setup.facilitator,
@@ -234,13 +176,13 @@ class SqlSessionStore:
                     )
                 ).lastrowid
             )
-            _insert_participants(connection, session_id, setup.participants)
+            rows.insert_participants(connection, session_id, setup.participants)
             if timings:
                 connection.execute(
-                    insert(_timings),
-                    [_timing_row(session_id, i, t) for i, t in enumerate(timings)],
+                    insert(rows.TIMINGS),
+                    [rows.timing_row(session_id, i, t) for i, t in enumerate(timings)],
                 )
-            _insert_records(connection, session_id, opening)
+            rows.insert_records(connection, session_id, opening)
             claims.take(connection, session_id, self._holder, at)
         self._revisions[session_id] = 0
         return session_id
@@ -272,8 +214,8 @@ class SqlSessionStore:
         """Replace who is in the room and which materials are ticked."""
         with self._write_session(session_id, values={"at": at}) as connection:
             connection.execute(
-                update(_sessions)
-                .where(_sessions.c.id == session_id)
+                update(rows.SESSIONS)
+                .where(rows.SESSIONS.c.id == session_id)
                 .values(
                     customer=setup.customer,
                     facilitator=setup.facilitator,
@@ -281,9 +223,9 @@ class SqlSessionStore:
                 )
             )
             connection.execute(
-                delete(_participants).where(_participants.c.session_id == session_id)
+                delete(rows.PARTICIPANTS).where(rows.PARTICIPANTS.c.session_id == session_id)
             )
-            _insert_participants(connection, session_id, setup.participants)
+            rows.insert_participants(connection, session_id, setup.participants)
 
     def save_progress(
         self,
@@ -307,8 +249,8 @@ class SqlSessionStore:
             "at": at,
         }
         # one UPDATE marks it seen and moves it on, if no one else did since
-        with self._write_session(session_id, _SAVE_PROGRESS, values) as connection:
-            _upsert_timings(connection, session_id, timings)
+        with self._write_session(session_id, rows.SAVE_PROGRESS, values) as connection:
+            rows.upsert_timings(connection, session_id, timings)
 
     def add_record(self, session_id: int, record: Record) -> int:
         """Append one record (its ``id`` is ignored) and return the id it was given."""
@@ -316,7 +258,7 @@ class SqlSessionStore:
         row = kind.to_row(record)
         row["session_id"] = session_id
         with self._write_session(session_id, values={"at": record.at}) as connection:
-            result = connection.execute(_INSERT_RECORD[kind.table.name], row)
+            result = connection.execute(rows.INSERT_RECORD[kind.table.name], row)
         return int(result.lastrowid)
 
     def add_records(self, session_id: int, records: Sequence[Record]) -> list[int]:
@@ -324,17 +266,17 @@ class SqlSessionStore:
         if not records:
             return []
         with self._write_session(session_id, values={"at": records[-1].at}) as connection:
-            return _insert_records(connection, session_id, records)
+            return rows.insert_records(connection, session_id, records)
 
     def correct_customer(self, session_id: int, event: SessionEvent) -> int:
         """Re-attach the session to ``event.customer`` and store the event, in one transaction."""
         with self._write_session(session_id, values={"at": event.at}) as connection:
             connection.execute(
-                update(_sessions)
-                .where(_sessions.c.id == session_id)
+                update(rows.SESSIONS)
+                .where(rows.SESSIONS.c.id == session_id)
                 .values(customer=event.customer)
             )
-            (event_id,) = _insert_records(connection, session_id, [event])
+            (event_id,) = rows.insert_records(connection, session_id, [event])
         return event_id
 
     def touch(self, session_id: int, at: datetime) -> None:
@@ -382,75 +324,3 @@ class SqlSessionStore:
         """Every session, newest first, with how many of its parts are done."""
         with self._read() as connection:
             return reading.list_sessions(connection, self.where)
-
-
-def _insert_participants(
-    connection: Connection, session_id: int, participants: Sequence[Participant]
-) -> None:
-    if participants:
-        connection.execute(
-            insert(_participants),
-            [
-                {"session_id": session_id, "position": i, "name": p.name, "role": p.role}
-                for i, p in enumerate(participants)
-            ],
-        )
-
-
-def _insert_records(
-    connection: Connection, session_id: int, records: Sequence[Record]
-) -> list[int]:
-    ids: list[int] = []
-    for record in records:
-        kind = KIND_OF[type(record)]
-        row = kind.to_row(record)
-        row["session_id"] = session_id
-        result = connection.execute(_INSERT_RECORD[kind.table.name], row)
-        ids.append(int(result.lastrowid))
-    return ids
-
-
-def _timing_row(session_id: int, position: int, timing: PartTiming) -> dict[str, Any]:
-    return {
-        "session_id": session_id,
-        "position": position,
-        "part_id": timing.part_id,
-        "planned_seconds": timing.planned_seconds,
-        "extra_seconds": timing.extra_seconds,
-        "elapsed_seconds": timing.elapsed_seconds,
-        "running_since": timing.running_since,
-        "started_at": timing.started_at,
-        "finished_at": timing.finished_at,
-        "skipped": timing.skipped,
-        "removed_seconds": timing.removed_seconds,
-    }
-
-
-def _upsert_timings(connection: Connection, session_id: int, timings: Sequence[PartTiming]) -> None:
-    """Update the given parts' timings; a part not stored yet is added at the end."""
-    missing: list[PartTiming] = []
-    for timing in timings:  # the usual case: the part is stored already, one UPDATE
-        row = _timing_row(session_id, 0, timing)
-        # SQLAlchemy reserves a column's own name for the SET clause of an UPDATE,
-        # so the row's keys are matched under other names.
-        row["match_session_id"] = row.pop("session_id")
-        row["match_part_id"] = row.pop("part_id")
-        del row["position"]
-        updated = connection.execute(_UPDATE_TIMING, row)
-        if updated.rowcount == 0:
-            missing.append(timing)
-    if not missing:
-        return
-    timings = missing
-    next_position = connection.execute(
-        select(func.coalesce(func.max(_timings.c.position) + 1, 0)).where(
-            _timings.c.session_id == session_id
-        )
-    ).scalar_one()
-    statement = sqlite_insert(_timings)
-    statement = statement.on_conflict_do_update(
-        index_elements=["session_id", "part_id"],
-        set_={name: statement.excluded[name] for name in _TIMING_FIELDS},
-    )
-    for offset, timing in enumerate(timings):
-        connection.execute(statement, _timing_row(session_id, next_position + offset, timing))
