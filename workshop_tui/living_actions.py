@@ -1,4 +1,6 @@
-"""The app-wide keys of living agreements: the review date, what changed, planned vs actual."""
+"""Living agreements across sessions: the app's keys for the review date, what changed and
+planned vs actual; the renegotiation of a finished agreement and the carry-over of a
+customer's open actions into a new session."""
 
 from __future__ import annotations
 
@@ -6,17 +8,29 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.plain_text import notify
+from workshop_tui.screens.opening import OpeningScreen
 
 if TYPE_CHECKING:
+    from workshop_tui.app import Launch
+    from workshop_tui.domain.clock import Clock
     from workshop_tui.domain.engine import SessionEngine
     from workshop_tui.domain.ports import SessionStore
+    from workshop_tui.domain.renegotiation import CarryOver
+    from workshop_tui.domain.snapshot import SessionSetup
 
 
 class LivingAgreementActions(HoldsKeys):
-    """Ctrl+R, Ctrl+G and Ctrl+O of the app, over its store and the session it holds."""
+    """Ctrl+R, Ctrl+G and Ctrl+O of the app, and renegotiation, over its store and the
+    session it holds."""
 
     store: SessionStore | None
     engine: SessionEngine | None
+    launch: Launch
+    clock: Clock
+
+    def fail(self, message: str) -> None:
+        """Stop at start-up with one sentence (the app says how)."""
+        raise NotImplementedError
 
     @dialog_flow
     async def action_review_date(self) -> None:
@@ -63,3 +77,69 @@ class LivingAgreementActions(HoldsKeys):
             return
         what = self.engine.script.title if self.engine is not None else "every script"
         self.push_screen(StatsScreen(part_figures(runs), what))
+
+    def _carry_over(self, setup: SessionSetup) -> CarryOver | None:
+        """The open actions of the customer's last session, for a new session with them."""
+        from workshop_tui.domain.chain import last_of_customer
+        from workshop_tui.domain.renegotiation import carry_over
+
+        assert self.store is not None
+        last = last_of_customer(self.store.list_sessions(), setup.customer)
+        if last is None:
+            return None
+        found = carry_over(self.store.load_session(last.id)[1])
+        if found.actions:
+            notify(
+                self,
+                f"{len(found.actions)} open action(s) carried over from session {last.id}: "
+                "mark each done, kept or dropped on the actions part.",
+                title="Carried over",
+                timeout=8,
+            )
+        return found if found.actions else None
+
+    def renegotiate(
+        self, session_id: int, *, current_script: bool = False, ask: bool = False
+    ) -> None:
+        """Set up the next version of a finished session's agreement, prefilled.
+
+        With ``ask``, a script file that differs from the stored copy is offered first.
+        """
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.living import prepare_renegotiation
+        from workshop_tui.screens.setup import SetupScreen
+
+        assert self.store is not None
+        try:
+            plan = prepare_renegotiation(
+                self.store, session_id, self.launch.scripts_dirs, current_script=current_script
+            )
+        except StoreError as error:
+            if isinstance(self.screen, OpeningScreen):
+                self.fail(str(error))
+            else:
+                notify(self, str(error), title="Cannot renegotiate", severity="error")
+            return
+        if ask and plan.file_differs:
+            self._offer_current_script(session_id, plan.script_note)
+            return
+        screen = SetupScreen(plan.loaded, self.clock, plan)
+        if isinstance(self.screen, OpeningScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        notify(self, plan.script_note, title="Script", timeout=8)
+
+    @dialog_flow
+    async def _offer_current_script(self, session_id: int, note: str) -> None:
+        from workshop_tui.dialogs.confirm import ConfirmDialog
+
+        current = await self.push_screen_wait(
+            ConfirmDialog(
+                "The script file has changed since that session",
+                f"{note} Use the current file for the new version?",
+                yes="Current file",
+                no="Stored copy",
+            )
+        )
+        self.renegotiate(session_id, current_script=bool(current))
