@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer as TextualFooter
@@ -125,3 +126,34 @@ async def test_a_click_on_a_key_presses_it_and_a_greyed_out_key_rings() -> None:
         await pilot.hover(Footer, offset=(line.index("PgDn"), 0))
         await pilot.pause()
         assert app.query_one(Footer).tooltip == "Next"
+
+
+async def test_the_palette_key_owns_its_cells_and_the_wheel_brings_hidden_keys_into_view() -> None:
+    app = KeysApp(Footer, DARK, palette=True)
+    async with app.run_test(size=(40, 4)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        line = footer.render().plain
+        assert "Note" not in line, "cut off under the palette's key"
+        palette = line.index("▏")
+        for x in range(palette, 40):  # no key hidden under it answers there
+            owner = footer._key_at(x)
+            assert owner is None or owner.key == "ctrl+p"
+        await pilot.hover(Footer, offset=(line.index("PgDn"), 0))
+        assert footer.tooltip == "Next"
+        await pilot.hover(Static, offset=(0, 0))
+        await pilot.pause()
+        assert footer.tooltip is None, "no tooltip left over a blank cell"
+
+        for _ in range(10):  # the wheel, as Pilot sends a mouse event
+            await pilot._post_mouse_events([events.MouseScrollDown], Footer, offset=(2, 0))
+        await pilot.pause()
+        line = footer.render().plain
+        assert "Note" in line and line.endswith("▏^p palette ")
+        await pilot.click(Footer, offset=(line.index("Note"), 0))
+        await pilot.pause()
+        assert app.pressed == ["note"]
+        for _ in range(10):
+            await pilot._post_mouse_events([events.MouseScrollUp], Footer, offset=(2, 0))
+        await pilot.pause()
+        assert footer.render().plain.startswith(" space Timer")

@@ -5,8 +5,9 @@ the keys change, a frame of its own after the change: on the facilitation
 screen some 20 widgets restyled on every part change and after each dialog,
 30-40 ms. This footer draws the same cells (the same grouping, padding,
 colours and palette key on the right) as text, in the frame that changed the
-keys. A click on a key presses it; a key greyed out by ``check_action`` rings
-the bell, as on Textual's.
+keys. As on Textual's, a click on a key presses it (a key greyed out by
+``check_action`` rings the bell), hovering shows its tooltip, and the mouse
+wheel moves keys too many for the width sideways.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+SCROLL_CELLS = 4
+"""Cells a turn of the mouse wheel moves keys too many for the footer's width."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,8 @@ class Footer(Widget, can_focus=False):
         self._left: list[Run] = []
         self._right: list[Run] = []
         self._hovered: FooterKey | None = None
+        self._scrolled = 0
+        """Cells the keys on the left are scrolled by (the mouse wheel moves them sideways)."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -155,6 +162,7 @@ class Footer(Widget, can_focus=False):
         right = right if self.show_command_palette else []
         if (left, right) != (self._left, self._right):
             self._left, self._right = left, right
+            self._scrolled = 0
             self.refresh()
 
     @property
@@ -166,30 +174,31 @@ class Footer(Widget, can_focus=False):
                 keys.append(run.owner)
         return keys
 
+    def _room(self) -> int:
+        """The cells the keys on the left have: the palette's key takes the right end."""
+        return max(0, self.size.width - sum(cell_len(run.text) for run in self._right))
+
     def _placed(self) -> list[tuple[int, Run]]:
-        """Each run with the column it starts at: the left ones cut by the palette's key."""
-        width = self.size.width
-        right_width = sum(len(run.text) for run in self._right)
+        """Each run with the column it starts at (the left ones moved by the scroll)."""
         placed: list[tuple[int, Run]] = []
-        column = 0
+        column = -self._scrolled
         for run in self._left:
-            if column >= width - right_width:
-                break
             placed.append((column, run))
-            column += len(run.text)
-        column = width - right_width
+            column += cell_len(run.text)
+        column = self._room()
         for run in self._right:
             placed.append((column, run))
-            column += len(run.text)
+            column += cell_len(run.text)
         return placed
 
     def render(self) -> Text:
-        line = Text(no_wrap=True, overflow="crop", end="")
-        cut = self.size.width - sum(len(run.text) for run in self._right)
-        for column, run in self._placed():
-            if column == cut:  # the palette's key: the keys on the left end under it
-                line.truncate(cut)
-            line.append(" " * (column - line.cell_len))
+        left = Text(no_wrap=True, end="")
+        for run in self._left:
+            left.append(run.text, self._look(run))
+        room = self._room()
+        line = left[self._scrolled : self._scrolled + room]
+        line.append(" " * (room - line.cell_len))
+        for run in self._right:
             line.append(run.text, self._look(run))
         line.truncate(self.size.width)
         return line
@@ -204,27 +213,48 @@ class Footer(Widget, can_focus=False):
         if owner is not None and not owner.enabled:
             look = f"disabled-{look}"
         style = self.get_component_rich_style(f"footer--{look}")
-        if owner is not None and owner == self._hovered:
+        if owner is not None and self._hovered is not None and owner.key == self._hovered.key:
             style += self.get_component_rich_style("footer--hover")
         return style
 
     def _key_at(self, x: int) -> FooterKey | None:
+        """The key drawn at column ``x`` (under the palette's key, only the palette's)."""
+        on_the_right = x >= self._room()
         for column, run in self._placed():
-            if column <= x < column + len(run.text):
+            if (run in self._right) == on_the_right and column <= x < column + cell_len(run.text):
                 return run.owner
         return None
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         hovered = self._key_at(event.x)
+        self.tooltip = hovered.tooltip if hovered is not None and hovered.tooltip else None
         if hovered != self._hovered:
             self._hovered = hovered
-            self.tooltip = hovered.tooltip if hovered is not None and hovered.tooltip else None
             self.refresh()
 
     def on_leave(self) -> None:
+        self.tooltip = None
         if self._hovered is not None:
             self._hovered = None
             self.refresh()
+
+    def _scroll_by(self, cells: int) -> bool:
+        """Move the keys on the left sideways (when they are wider than their room)."""
+        widest = sum(cell_len(run.text) for run in self._left) - self._room()
+        scrolled = max(0, min(widest, self._scrolled + cells))
+        if scrolled == self._scrolled:
+            return False
+        self._scrolled = scrolled
+        self.refresh()
+        return True
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if self._scroll_by(SCROLL_CELLS):
+            event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if self._scroll_by(-SCROLL_CELLS):
+            event.stop()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         key = self._key_at(event.x)
