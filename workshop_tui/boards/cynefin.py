@@ -217,7 +217,7 @@ class CynefinBoard(Board):
         if grid_rows is None:
             grid_rows = self.query_one("#cynefin-grid").size.height
         rows = max(2, min(MAX_CONFUSED_ROWS, grid_rows // 4))
-        box = self.boxes[CynefinDomain.CONFUSED.value]
+        box = self.query_one(f"#{box_id(CynefinDomain.CONFUSED.value)}", CynefinBox)
         if box.max_rows != rows:
             box.max_rows = rows
             box.styles.max_height = rows

@@ -86,7 +86,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     def on_mount(self) -> None:
         self._draw_part()
         self.call_after_refresh(self.controls.focus_main)
-        self.call_after_refresh(self._make_neighbours_ready)
+        self.call_after_refresh(self.query_one(ActivityStage).prepare_neighbours)
         self.set_interval(TICK_SECONDS, self._tick)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         if self._resumed is not None:
@@ -134,10 +134,6 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
             controls = await self.query_one(ActivityStage).show(engine.index)
             controls.focus_main()  # in the same frame: a focus moved after it drew all again
         self.query_one(ActivityStage).prepare_neighbours(soon=True)
-
-    def _make_neighbours_ready(self) -> None:
-        """Once the first frame is out: the parts either side mounted, hidden, for the next move."""
-        self.query_one(ActivityStage).prepare_neighbours()
 
     def _show_private_notes(self) -> None:
         self.query_one(PrivatePanel).show(self.show_private)

@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -52,9 +52,9 @@ def _key_runs(display: str, description: str, owner: FooterKey) -> list[Run]:
     return [Run(f" {display} ", "key", owner), Run(f"{description} ", "description", owner)]
 
 
-def footer_runs(screen: Screen[object]) -> tuple[list[Run], list[Run]]:
+def footer_runs(screen: Screen[object], *, palette: bool) -> tuple[list[Run], list[Run]]:
     """The footer's runs from the screen's keys, as Textual's Footer lays them out:
-    what goes from the left, and the command palette's key for the right."""
+    what goes from the left, and (with ``palette``) the command palette's key for the right."""
     app = screen.app
     bindings = screen.active_bindings
     by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
@@ -84,12 +84,12 @@ def footer_runs(screen: Screen[object]) -> tuple[list[Run], list[Run]]:
             for binding, enabled, tooltip in shown:
                 owner = FooterKey(binding.key, enabled, tooltip)
                 left += _key_runs(app.get_key_display(binding), binding.description, owner)
-    return left, _palette_runs(screen)
+    return left, _palette_runs(screen, bindings) if palette else []
 
 
-def _palette_runs(screen: Screen[object]) -> list[Run]:
+def _palette_runs(screen: Screen[object], bindings: dict[str, ActiveBinding]) -> list[Run]:
     app = screen.app
-    found = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+    found = bindings.get(app.COMMAND_PALETTE_BINDING)
     if not app.ENABLE_COMMAND_PALETTE or found is None:
         return []
     _, binding, enabled, _ = found
@@ -158,8 +158,7 @@ class Footer(Widget, can_focus=False):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
             return
-        left, right = footer_runs(screen)
-        right = right if self.show_command_palette else []
+        left, right = footer_runs(screen, palette=self.show_command_palette)
         if (left, right) != (self._left, self._right):
             self._left, self._right = left, right
             self._scrolled = 0
