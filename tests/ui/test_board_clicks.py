@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from tests.ui.app_driver import clock, go_to_part, make_app, wait_for_screen
-from tests.ui.test_screens import seed_unfinished_session
+from tests.ui.app_driver import clock, go_to_part, wait_for_screen
+from tests.ui.test_screens import resumed_app
 from workshop_tui.boards.cynefin_box import CynefinBox
 from workshop_tui.boards.promises import PromiseColumn
 from workshop_tui.domain.clock import FakeClock
@@ -24,9 +24,7 @@ def highlights(lists: list[OptionList]) -> list[int | None]:
 async def test_clicks_on_promises_and_cynefin_boxes_move_no_highlight(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    db = tmp_path / "w.db"
-    session_id = seed_unfinished_session(db, clock)
-    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    app = resumed_app(tmp_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_screen(pilot, FacilitateScreen)
         columns: list[OptionList] = list(screen.query(PromiseColumn))

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until_idle
 from tests.ui.contrast_audit import Run, runs
-from tests.ui.test_screens import seed_unfinished_session
+from tests.ui.test_screens import resumed_app
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
@@ -77,9 +77,7 @@ async def audit(pilot: Pilot[None], where: str, problems: list[str]) -> None:
 async def test_every_text_and_the_countdown_read_well_in_both_themes(
     tmp_path: Path, clock: FakeClock, theme: str
 ) -> None:
-    db = tmp_path / "w.db"
-    session_id = seed_unfinished_session(db, clock)
-    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    app = resumed_app(tmp_path, clock)
     problems: list[str] = []
     countdown: dict[str, float] = {}
     async with app.run_test(size=(100, 30)) as pilot:

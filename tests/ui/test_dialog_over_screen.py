@@ -10,8 +10,8 @@ from rich.style import Style
 from textual.color import Color
 from textual.renderables.background_screen import BackgroundScreen
 
-from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until
-from tests.ui.test_screens import seed_unfinished_session
+from tests.ui.app_driver import clock, wait_for_screen, wait_until
+from tests.ui.test_screens import resumed_app
 from workshop_tui.dialogs.dialog import DimmedScreen
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
@@ -39,9 +39,7 @@ def test_the_screen_under_a_dialog_is_dimmed_exactly_as_textual_dims_it() -> Non
 async def test_a_dialog_dims_the_screen_under_it_and_a_resize_lays_that_screen_out_again(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    db = tmp_path / "w.db"
-    session_id = seed_unfinished_session(db, clock)
-    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    app = resumed_app(tmp_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_screen(pilot, FacilitateScreen)
         await pilot.press("n")

@@ -11,7 +11,7 @@ from tests.ui.app_driver import (
     wait_for_screen,
     wait_until,
 )
-from tests.ui.test_screens import seed_unfinished_session
+from tests.ui.test_screens import resumed_app, seed_unfinished_session
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.boards.full_timer import FullTimer
 from workshop_tui.boards.notes import NotesBoard
@@ -127,9 +127,7 @@ async def test_escape_on_set_up_asks_before_leaving_what_was_typed(
 async def test_help_and_palette_list_this_apps_actions_once_each(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    db = tmp_path / "w.db"
-    session_id = seed_unfinished_session(db, clock)
-    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    app = resumed_app(tmp_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_for_screen(pilot, FacilitateScreen)
         rows = key_rows(screen)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until
-from tests.ui.test_screens import seed_unfinished_session
+from tests.ui.app_driver import clock, wait_for_screen, wait_until
+from tests.ui.test_screens import resumed_app
 from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.boards.cynefin import CynefinBoard
 from workshop_tui.boards.cynefin_box import CynefinBox
@@ -33,9 +33,7 @@ def mounted(pilot: Pilot[None]) -> list[int]:
 async def test_neighbours_come_a_moment_after_a_part_change_and_wait_for_a_dialog(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    db = tmp_path / "w.db"
-    session_id = seed_unfinished_session(db, clock)
-    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    app = resumed_app(tmp_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, FacilitateScreen)
         await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])  # on opening: at once
@@ -61,9 +59,7 @@ async def test_a_cynefin_board_mounted_out_of_sight_is_fitted_to_where_it_will_s
     tmp_path: Path, clock: FakeClock
 ) -> None:
     """Fitted to the stage before it shows, it shows in one frame, not three."""
-    db = tmp_path / "w.db"
-    session_id = seed_unfinished_session(db, clock)
-    app = make_app(db, clock, script_ref=None, session_id=session_id)
+    app = resumed_app(tmp_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_screen(pilot, FacilitateScreen)
         await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.app_driver import clock, make_app, settle, wait_for_screen
-from tests.ui.test_screens import seed_unfinished_session
+from tests.ui.app_driver import clock, settle, wait_for_screen
+from tests.ui.test_screens import resumed_app
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.themes import DARK, LIGHT
@@ -76,9 +76,7 @@ def reach(part: int, keys: Sequence[str], theme: str) -> Callable[[Pilot[None]],
 
 
 def seeded_app(tmp_path: Path, clock: FakeClock) -> object:
-    db = tmp_path / "w.db"
-    session_id = seed_unfinished_session(db, clock)
-    return make_app(db, clock, script_ref=None, session_id=session_id, exports_dir=tmp_path)
+    return resumed_app(tmp_path, clock, exports_dir=tmp_path)
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from textual.pilot import Pilot
@@ -39,6 +40,9 @@ from workshop_tui.screens.help import HelpScreen
 from workshop_tui.screens.picker import PickerScreen
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.storage import open_store
+
+if TYPE_CHECKING:
+    from workshop_tui.app import WorkshopApp
 
 __all__ = ["clock"]
 
@@ -73,6 +77,15 @@ def seed_unfinished_session(db_path: Path, clock: FakeClock) -> int:
         return engine.session.id
     finally:
         store.close()
+
+
+def resumed_app(
+    tmp_path: Path, clock: FakeClock, *, exports_dir: Path | None = None
+) -> WorkshopApp:
+    """The app as ``workshop resume`` opens the session ``seed_unfinished_session`` stores."""
+    db = tmp_path / "w.db"
+    session_id = seed_unfinished_session(db, clock)
+    return make_app(db, clock, script_ref=None, session_id=session_id, exports_dir=exports_dir)
 
 
 async def in_dialog(pilot: Pilot[None], *keys: str) -> None:
