@@ -120,6 +120,9 @@ class WorkshopApp(LivingAgreementActions):
         self.set_interval(1.0, collector.resume)  # in case a screen went before it refreshed
         self.set_interval(5.0, release_removed_widgets)
 
+    def on_unmount(self) -> None:
+        collector.thaw()
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
             collector.pause()  # no collection before the answer to this key is on screen
@@ -168,6 +171,7 @@ class WorkshopApp(LivingAgreementActions):
 
     def _store_ready(self, store: SessionStore) -> None:
         self.store = store
+        collector.freeze_long_lived()  # the database layer is in; no session screen yet
         launch = self.launch
         if launch.script_ref:  # set-up is on screen already; Ctrl+S may have been pressed
             waiting, self._waiting_request = self._waiting_request, None

@@ -39,3 +39,28 @@ def test_resume_without_pause_changes_nothing() -> None:
     gc.enable()
     collector.resume()
     assert gc.isenabled()
+
+
+@pytest.fixture
+def owned_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process runs the app as its own (as the command line does), for one test."""
+    monkeypatch.setattr(collector, "_may_freeze", False)
+    yield
+    collector.thaw()
+
+
+def test_a_process_that_owns_the_app_sets_the_long_lived_aside_until_it_closes(
+    owned_process: None,
+) -> None:
+    before = gc.get_freeze_count()
+    collector.own_the_process()
+    collector.freeze_long_lived()
+    assert gc.get_freeze_count() > before, "what lives now is out of the collector's sight"
+    collector.thaw()
+    assert gc.get_freeze_count() == 0, "closing gives everything back to the collector"
+
+
+def test_an_app_in_a_process_it_does_not_own_freezes_nothing(owned_process: None) -> None:
+    before = gc.get_freeze_count()
+    collector.freeze_long_lived()  # a test or a benchmark driving the app in its own process
+    assert gc.get_freeze_count() == before

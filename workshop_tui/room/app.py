@@ -21,6 +21,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
+from workshop_tui import collector
 from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.printable import printable
 from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
@@ -83,6 +84,9 @@ class RoomApp(App[None]):
         self.call_after_refresh(self._follow)
         self.set_interval(TICK_SECONDS, self._tick)
 
+    def on_unmount(self) -> None:
+        collector.thaw()
+
     @property
     def room(self) -> RoomScreen:
         """The room view's main screen (under the blank and full-timer screens)."""
@@ -95,6 +99,7 @@ class RoomApp(App[None]):
         follower = self._open()
         if follower is None:
             return
+        collector.freeze_long_lived()  # the database layer is in, under one screen for good
         try:
             self._follow_loop(follower)
         finally:
