@@ -13,6 +13,7 @@ from textual.widget import Widget
 from workshop_tui.plain_text import visible
 
 ELLIPSIS = "…"
+PLACEHOLDER = " " + ELLIPSIS
 
 
 def clamp(text: str, width: int, max_lines: int, *, lead: str = "", indent: str = "") -> list[str]:
@@ -33,9 +34,12 @@ def _clamped(text: str, width: int, max_lines: int, lead: str, indent: str) -> t
     words = " ".join(text.split())
     if width <= 0 or max_lines <= 0 or not words:
         return ()
+    first = lead if len(lead) < width else ""
+    if max_lines == 1 and _plain_words(words, width - len(first)):
+        return (_one_line(first, words, width),)
     wrapper = textwrap.TextWrapper(
         width=max(1, width),
-        initial_indent=lead if len(lead) < width else "",
+        initial_indent=first,
         subsequent_indent=indent if len(indent) < width else "",
     )
     lines = wrapper.wrap(words)
@@ -46,10 +50,31 @@ def _clamped(text: str, width: int, max_lines: int, lead: str, indent: str) -> t
     start = last_line[: len(last_line) - len(last_line.lstrip())]
     rest = " ".join(line.strip() for line in lines[max_lines - 1 :])
     room = width - len(start)
-    last = textwrap.shorten(rest, width=max(1, room), placeholder=" " + ELLIPSIS)
+    last = textwrap.shorten(rest, width=max(1, room), placeholder=PLACEHOLDER)
     if last.strip() == ELLIPSIS or len(last) > room:  # not even one word fits
         last = rest[: max(0, room - 1)] + ELLIPSIS
     return (*kept, start + last)
+
+
+def _plain_words(words: str, room: int) -> bool:
+    """Whether the wrapper would break ``words`` at spaces only: no hyphens, and no word
+    wider than ``room``."""
+    return "-" not in words and max(map(len, words.split(" "))) <= room
+
+
+def _one_line(lead: str, words: str, width: int) -> str:
+    """What the wrapping below makes of ``lead`` and plain ``words`` in one line, without
+    it (a crowded board cuts every item to one line; wrapping it first took twice as long)."""
+    line = lead + words
+    if len(line) <= width:
+        return line
+    start = line[: len(line) - len(line.lstrip())]
+    rest = " ".join(line.split())
+    room = width - len(start)
+    end = rest.rfind(" ", 0, max(0, room - len(PLACEHOLDER) + 1))
+    if end <= 0:  # not even one word fits
+        return start + rest[: max(0, room - 1)] + ELLIPSIS
+    return start + rest[:end] + PLACEHOLDER
 
 
 class ClampedText(Widget):

@@ -28,15 +28,25 @@ from workshop_tui.plain_text import plain, visible
 
 MARKER = "▶ "
 INDENT = "  "
+assert len(MARKER) == len(INDENT)
 MAX_ITEM_LINES = 3
 """An item wraps to at most this many lines, fewer when its box is crowded."""
 
 
+def wrapped(stop: Stop, width: int, max_lines: int) -> list[str]:
+    """``stop``'s text wrapped to ``width`` in at most ``max_lines`` lines, indented.
+
+    The marker is as wide as the indent, so a selected item wraps the same:
+    each item is wrapped once, whether or not it is selected."""
+    return clamp(visible(stop.text), width, max_lines, lead=INDENT, indent=INDENT)
+
+
 def item_lines(stop: Stop, width: int, max_lines: int, selected: bool) -> Content:
     """``stop`` as its box shows it: wrapped to ``width`` in at most ``max_lines`` lines."""
-    lead = MARKER if selected else INDENT
-    lines = clamp(visible(stop.text), width, max_lines, lead=lead, indent=INDENT)
-    return plain("\n".join(lines or [lead.rstrip()]))
+    lines = wrapped(stop, width, max_lines) or [INDENT]
+    if selected and lines[0].startswith(INDENT):
+        lines[0] = MARKER + lines[0][len(INDENT) :]
+    return plain("\n".join(lines).rstrip())
 
 
 class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
@@ -147,13 +157,13 @@ class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
         """The text width and lines per item: a column less when the items need a scroll bar."""
         width, per_item = self.size.width, self._per_item()
         rows = (self.max_rows - 1) if self.max_rows else self.size.height
-        needed = sum(
-            len(clamp(visible(stop.text), width, per_item, lead=MARKER, indent=INDENT)) or 1
-            for stop in self._stops
-        )
-        if needed > rows > 0:
+        crowded = len(self._stops) > rows  # a line each is too many already: no need to count
+        if rows > 0 and (crowded or self._lines_needed(width, per_item) > rows):
             width -= self.styles.scrollbar_size_vertical
         return max(0, width), per_item
+
+    def _lines_needed(self, width: int, per_item: int) -> int:
+        return sum(len(wrapped(stop, width, per_item)) or 1 for stop in self._stops)
 
     def _rebuild(self, selected: int | None) -> None:
         self._drawn = self._layout()
