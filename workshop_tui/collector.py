@@ -14,9 +14,11 @@ this app, some 80,000 objects) is frozen out of the collector's sight
 what was made since: on a 1,000-record session a full collection took about
 100 ms, and one landing in a part change or a dialog delayed it by that much.
 Only a process that runs the app as its own (the command line) freezes,
-after a collection, and only early, while no part's board or session screen
-exists yet: a widget frozen while alive could not be collected once removed
-(widgets hold cycles) until the app closes and gives it all back (``thaw``).
+after a collection, and only early, before any part's board or session
+screen exists: a widget frozen while alive could not be collected once
+removed (widgets hold cycles) until the app closes and gives it all back
+(``thaw``). The one screen that may be frozen so is the set-up screen of
+``workshop run``, shown while the store opens: held until the app closes.
 """
 
 from __future__ import annotations
