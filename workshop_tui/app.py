@@ -33,6 +33,7 @@ from workshop_tui.messages import (
 )
 from workshop_tui.plain_text import notify, visible
 from workshop_tui.printable import printable
+from workshop_tui.quitting import QUIT, QuitActions
 from workshop_tui.screens.opening import OpeningScreen
 from workshop_tui.themes import DARK, other_theme, register_themes
 from workshop_tui.widget_caches import release_removed_widgets
@@ -59,10 +60,7 @@ class Launch:
     """Renegotiate with the script file as it is now, not the copy stored with the session."""
 
 
-QUIT = "Quit; while a part runs it asks first, pauses the timer and saves"
-
-
-class WorkshopApp(LivingAgreementActions):
+class WorkshopApp(LivingAgreementActions, QuitActions):
     """workshop-tui: a facilitator's companion on the projector."""
 
     CSS_PATH = "app.tcss"
@@ -349,50 +347,6 @@ class WorkshopApp(LivingAgreementActions):
 
     def action_toggle_theme(self) -> None:
         self.theme = other_theme(self.theme)
-
-    async def action_quit(self) -> None:
-        """Textual's own quit key (Ctrl+Q) quits the way ``q`` does."""
-        self.action_request_quit()
-
-    @dialog_flow
-    async def action_request_quit(self) -> None:
-        """Quit, asking first while a part's timer is running."""
-        engine = self.engine
-        if engine is not None and engine.running:
-            from workshop_tui.dialogs.confirm import ConfirmDialog
-
-            stay = not await self.push_screen_wait(
-                ConfirmDialog(
-                    "Quit while the part is running?",
-                    "The timer is paused and everything is saved; "
-                    "run “workshop resume” to come back to this screen.",
-                    yes="Quit",
-                    no="Stay",
-                )
-            )
-            if stay:
-                return
-        self._quit()
-
-    def _quit(self) -> None:
-        engine = self.engine
-        if engine is not None and engine.running:
-            from workshop_tui.domain.ports import StoreError
-
-            try:
-                engine.pause()
-            except StoreError as error:  # the last committed state is still safe
-                self.exit(return_code=1, message=Text(visible(str(error))))
-                return
-        if self._kept_draft is not None and self.engine is None:
-            ref = self.launch.script_ref or "SCRIPT"
-            kept = (
-                f"The set-up typed is kept in {self._kept_draft}; `workshop run {ref}` offers it."
-            )
-            self.error_console.soft_wrap = True  # one line, whole in a pipe
-            self.exit(return_code=0, message=Text(visible(kept)))
-            return
-        self.exit(return_code=0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the current screen, as the help screen does."""
