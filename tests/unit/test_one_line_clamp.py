@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop_tui.boards.clamped_text import ELLIPSIS, PLACEHOLDER, _clamped
-
-
-def wrapped_then_cut(text: str, width: int, lead: str, indent: str) -> tuple[str, ...]:
-    """One line the long way: wrapped by textwrap, the rest shortened after a word."""
-    words = " ".join(text.split())
-    if width <= 0 or not words:
-        return ()
-    wrapper = textwrap.TextWrapper(
-        width=width,
-        initial_indent=lead if len(lead) < width else "",
-        subsequent_indent=indent if len(indent) < width else "",
-    )
-    lines = wrapper.wrap(words)
-    if len(lines) == 1:
-        return (lines[0],)
-    start = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
-    rest = " ".join(line.strip() for line in lines)
-    room = width - len(start)
-    last = textwrap.shorten(rest, width=max(1, room), placeholder=PLACEHOLDER)
-    if last.strip() == ELLIPSIS or len(last) > room:
-        last = rest[: max(0, room - 1)] + ELLIPSIS
-    return (start + last,)
-
+from workshop_tui.boards.clamped_text import _clamped, _wrapped
 
 TEXTS = st.text(alphabet=st.sampled_from(list("abcdé ▶:.,!?-\t\u00a0xyz")), max_size=60)
 
@@ -45,5 +20,9 @@ TEXTS = st.text(alphabet=st.sampled_from(list("abcdé ▶:.,!?-\t\u00a0xyz")), m
 def test_one_line_is_what_the_wrapper_makes_of_it(
     text: str, width: int, lead: str, indent: str
 ) -> None:
+    words = " ".join(text.split())
+    first = lead if len(lead) < width else ""
+    rest = indent if len(indent) < width else ""
+    by_wrapper = _wrapped(words, width, 1, first, rest) if words and width > 0 else ()
     _clamped.cache_clear()
-    assert _clamped(text, width, 1, lead, indent) == wrapped_then_cut(text, width, lead, indent)
+    assert _clamped(text, width, 1, lead, indent) == by_wrapper

@@ -37,11 +37,12 @@ def _clamped(text: str, width: int, max_lines: int, lead: str, indent: str) -> t
     first = lead if len(lead) < width else ""
     if max_lines == 1 and _plain_words(words, width - len(first)):
         return (_one_line(first, words, width),)
-    wrapper = textwrap.TextWrapper(
-        width=max(1, width),
-        initial_indent=first,
-        subsequent_indent=indent if len(indent) < width else "",
-    )
+    return _wrapped(words, width, max_lines, first, indent if len(indent) < width else "")
+
+
+def _wrapped(words: str, width: int, max_lines: int, first: str, indent: str) -> tuple[str, ...]:
+    """The general way: textwrap's lines, the last one kept shortened after a word."""
+    wrapper = textwrap.TextWrapper(width=width, initial_indent=first, subsequent_indent=indent)
     lines = wrapper.wrap(words)
     if len(lines) <= max_lines:
         return tuple(lines)
