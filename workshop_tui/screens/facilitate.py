@@ -129,11 +129,12 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
             self._draw_part()
             return
         self._shown_part = engine.index
+        stage = self.query_one(ActivityStage)
         with self.app.batch_update():
             self._draw_part()
-            controls = await self.query_one(ActivityStage).show(engine.index)
+            controls = await stage.show(engine.index)
             controls.focus_main()  # in the same frame: a focus moved after it drew all again
-        self.query_one(ActivityStage).prepare_neighbours(soon=True)
+        stage.prepare_neighbours(soon=True)
 
     def _show_private_notes(self) -> None:
         self.query_one(PrivatePanel).show(self.show_private)
