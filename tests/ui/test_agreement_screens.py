@@ -29,6 +29,7 @@ from tests.ui.panel_fixtures import signoff_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown
 from tests.unit.test_export_bundled import NAMES, roles_of
 from workshop_tui.boards.marked_list import MarkedList
+from workshop_tui.boards.notes import NotesScroll
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.controls.signoff import SignoffControls
@@ -143,7 +144,7 @@ async def test_notes_corrected_and_retracted_then_reopened_from_the_summary(
         await fill(pilot, text="Ana is PO two days a week", reason="she said two")
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, FacilitateScreen)
-        notes_board = shown(screen.controls.query_one("#notes-text", Static))
+        notes_board = screen.controls.query_one(NotesScroll).text
         assert "Ana is PO two days a week" in notes_board
         await pilot.press("N")  # the part's notes; c there corrects one, as C does
         await pilot.pause()
@@ -159,7 +160,7 @@ async def test_notes_corrected_and_retracted_then_reopened_from_the_summary(
         await fill(pilot, reason="typed in the wrong part")
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, FacilitateScreen)
-        assert "Wrong part" not in shown(screen.controls.query_one("#notes-text", Static))
+        assert "Wrong part" not in screen.controls.query_one(NotesScroll).text
 
         await pilot.press("f")
         await wait_for_screen(pilot, ConfirmDialog)

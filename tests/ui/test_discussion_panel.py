@@ -23,7 +23,7 @@ async def test_empty_part_shows_the_hint(tmp_path: Path) -> None:
     engine = begin(tmp_path, discussion_script(), part=1)
     app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     async with app.run_test(size=(100, 30)):
-        assert "Press n to capture a note" in shown(app.panel.query_one("#notes-text", Static))
+        assert "Press n to capture a note" in app.panel.query_one(NotesScroll).text
         assert shown(app.panel.query_one("#notes-count", Static)).startswith("0 notes")
 
 
@@ -38,7 +38,7 @@ async def test_only_this_parts_notes_in_order_with_their_time(tmp_path: Path) ->
     engine.add_note("Hope: a usable product by spring")
     app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     async with app.run_test(size=(100, 30)):
-        text = shown(app.panel.query_one("#notes-text", Static))
+        text = app.panel.query_one(NotesScroll).text
         assert "Names and roles" not in text
         assert text.index("09:02  Fear") < text.index("09:03  Hope")
         assert shown(app.panel.query_one("#notes-count", Static)).startswith("2 notes")
@@ -54,7 +54,7 @@ async def test_a_new_note_appears_at_the_bottom_in_view(tmp_path: Path) -> None:
         app.panel.redraw()
         await pilot.pause()
         await pilot.pause()
-        assert shown(app.panel.query_one("#notes-text", Static)).endswith("The newest note")
+        assert app.panel.query_one(NotesScroll).text.endswith("The newest note")
         scroll = app.panel.query_one(NotesScroll)
         assert scroll.max_scroll_y > 0
         assert scroll.scroll_y == scroll.max_scroll_y
@@ -71,7 +71,7 @@ async def test_a_resumed_session_shows_the_stored_notes(tmp_path: Path) -> None:
     )
     app = PanelApp(lambda: DiscussionControls(reopened, reopened.part))
     async with app.run_test(size=(100, 30)):
-        assert "Kept across a restart" in shown(app.panel.query_one("#notes-text", Static))
+        assert "Kept across a restart" in app.panel.query_one(NotesScroll).text
 
 
 def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
