@@ -2,7 +2,8 @@
 
 Version 1 is run and finished through the engine (the whole-workshop test drives one
 by keys already); version 2 is set up, negotiated, initialled, finished and exported
-by keys: the export holds "Changes since version 1" and the chain has two versions.
+by keys: the export holds "Changes since version 1" (as the summary shows it) and the chain
+has two versions.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.screens.changes import ChangesScreen
 from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.screens.notes_preview import NotesPreview
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.screens.stats import StatsScreen
 from workshop_tui.screens.summary import SummaryScreen
@@ -126,12 +128,14 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
         await wait_for(pilot, ConfirmDialog)
         await pilot.press("y")
         await wait_for(pilot, SummaryScreen)
+        shown = app.screen.query_one(NotesPreview).markdown
         await pilot.press("x")
         await pilot.pause()
         second = engine.session.id
 
     (written,) = exports.iterdir()
     notes = written.read_text(encoding="utf-8")
+    assert shown == notes, "the summary shows exactly what x writes, version and changes too"
     assert "Version 2 of the agreement with Acme Health (renegotiates session 1)." in notes
     assert "## Changes since version 1 (2026-11-21)" in notes
     assert (

@@ -57,9 +57,10 @@ def export_session(
     *,
     agreement: bool = False,
     lineage: Lineage | None = None,
+    text: str | None = None,
 ) -> Path:
     """Render the session's notes (or with ``agreement``, the agreement) and write them
-    atomically; return the file's path.
+    atomically; return the file's path. ``text``: the document already rendered.
 
     ``target`` may be a file, or a folder (the default name is used inside it);
     without one the notes go to the current folder, where the facilitator can see them.
@@ -71,7 +72,8 @@ def export_session(
     name = default_agreement_name(session) if agreement else default_export_name(session)
     path = target / name if target.is_dir() or not target.suffix else target
     private_folder(path.parent)
-    text = (render_agreement if agreement else render_markdown)(script, session, lineage)
+    if text is None:
+        text = (render_agreement if agreement else render_markdown)(script, session, lineage)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".md")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

@@ -17,9 +17,8 @@ from workshop_tui.domain import views
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.signoff_state import session_states
-from workshop_tui.export.markdown import render_markdown
 from workshop_tui.plain_text import notify, plain, plain_rich
-from workshop_tui.screens.exporting import export_notes
+from workshop_tui.screens.exporting import ExportDocument, export_notes
 from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.notes_preview import NotesPreview
 from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
@@ -50,9 +49,11 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
         self.engine = engine
         self._exports_dir = exports_dir
         self._exported: dict[str, Path] = {}
+        self._document: ExportDocument | None = None
+        """The full notes as the preview shows them and as x writes them (at compose)."""
 
     def compose(self) -> ComposeResult:
-        session = self.engine.session
+        self._document = ExportDocument.of(self, self.engine)
         yield Header(show_clock=True, icon="◷")
         with Horizontal(id="summary"):
             with Vertical(id="summary-side"):
@@ -63,7 +64,7 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
                     plain("x: the full notes · a: the agreement · c: reopen to correct it"),
                     id="export-path",
                 )
-            yield NotesPreview(render_markdown(self.engine.script, session), id="summary-notes")
+            yield NotesPreview(self._document.text, id="summary-notes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,7 +116,9 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
 
     def action_export(self, agreement: bool = False) -> None:
         """Write the full notes (or the agreement); show where every document went."""
-        path = export_notes(self, self.engine, self._exports_dir, agreement=agreement)
+        path = export_notes(
+            self, self.engine, self._exports_dir, agreement=agreement, document=self._document
+        )
         if path is None:
             return
         what = "Agreement" if agreement else "Notes"
