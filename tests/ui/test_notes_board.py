@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.color import Color
+from textual import events
 from textual.app import App, ComposeResult
 from textual.strip import Strip
 
 from workshop_tui.boards.notes import NotesBoard, NotesScroll
+from workshop_tui.boards.piecewise_scroll import PiecewiseScroll
 from workshop_tui.domain.read_models.notes import NoteLine, NotesView
 from workshop_tui.themes import register_themes
 
@@ -126,3 +129,57 @@ async def test_a_theme_change_draws_the_times_in_the_new_accent() -> None:
             return [s.style.color if s.style else None for s in row if s.text.startswith("09:")]
 
         assert time_colour(after) and time_colour(after) != time_colour(before)
+
+
+async def test_from_the_newest_note_up_and_the_wheel_move_a_row_not_to_the_top() -> None:
+    app = BoardApp(many(200))
+    async with app.run_test(size=SIZE) as pilot:
+        app.scroll.focus()
+        await pilot.pause()
+        bottom = app.scroll.max_scroll_y
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.scroll.scroll_y == bottom - 1
+        await pilot.press("end")
+        app.query_one(NotesBoard).show(NotesView((*many(200), NoteLine("12:00", "Newest"))))
+        await pilot.pause()
+        bottom = app.scroll.max_scroll_y
+        wheel_up = events.MouseScrollUp(app.scroll, 2, 2, 0, -1, 0, False, False, False)
+        app.scroll.post_message(wheel_up)
+        await pilot.pause()
+        assert bottom - 4 <= app.scroll.scroll_y < bottom
+
+
+async def test_a_note_as_wide_as_the_board_is_not_cut_when_the_scrollbar_appears() -> None:
+    width = SIZE[0] - 2  # the board's padding; one cell less once the scrollbar shows
+    text = "a" * (width - len("09:00  ") - len(" END")) + " END"
+    app = BoardApp(tuple(NoteLine("09:00", text) for _ in range(10)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.scroll.show_vertical_scrollbar
+        rows = [row for row in drawn(app.scroll) if row]
+        assert rows[-1] == "END", "wrapped to the narrower room, not cut at its edge"
+
+
+async def test_the_first_frame_and_a_theme_change_draw_the_notes_never_a_blank_panel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blank: list[int] = []
+    draw = PiecewiseScroll.render_line
+
+    def spy(self: PiecewiseScroll, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        if not self._width or (
+            row < self.virtual_size.height and self._rows[self._piece_at(row)] is None
+        ):
+            blank.append(y)
+        return draw(self, y)
+
+    monkeypatch.setattr(PiecewiseScroll, "render_line", spy)
+    app = BoardApp(many(40))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not blank, "rows asked for before the notes were fitted"
+        app.theme = "workshop-light"
+        await pilot.pause()
+        assert not blank, "rows drawn blank while the new colours were on their way"

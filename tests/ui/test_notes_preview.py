@@ -83,3 +83,44 @@ async def test_a_narrower_preview_renders_again_and_keeps_its_place() -> None:
         await pilot.resize_terminal(50, 20)
         await pilot.pause()
         assert shown(preview)[0].strip() == top, "the same line stays on top"
+
+
+CJK = "# Notes\n\n" + "\n\n".join(
+    f"## Part {part}\n\n"
+    + "\n".join(
+        f"- 第{part}部分 第{n}条 会议记录内容很长需要换行显示会议记录内容" for n in range(8)
+    )
+    for part in range(30)
+)
+"""Wide characters: each piece is taller than its estimate, which counts characters."""
+
+
+def window_at(full: list[str], view: list[str]) -> int | None:
+    """The row of the whole rendered text where ``view`` starts (None: not a window of it)."""
+    hits = [i for i in range(len(full) - len(view) + 1) if full[i : i + len(view)] == view]
+    return hits[0] if len(hits) == 1 else None
+
+
+async def test_reading_up_by_rows_and_pages_from_the_end_skips_nothing() -> None:
+    """Pieces above the view come out taller than estimated: the text read stays put."""
+    app = PreviewApp(CJK)
+    async with app.run_test(size=(60, 20)) as pilot:
+        preview = app.query_one(NotesPreview)
+        preview.focus()
+        await pilot.pause()
+        full = [
+            row.text.rstrip()
+            for index in range(preview.piece_count())
+            for row in preview.render_piece(index, preview.scrollable_content_region.width)
+        ]
+        for key, step in (("up", 1), ("pageup", preview.scrollable_content_region.height)):
+            await pilot.press("end")
+            await pilot.pause()
+            at = window_at(full, [line.rstrip() for line in shown(preview)])
+            assert at == len(full) - preview.size.height
+            for _ in range(6):
+                await pilot.press(key)
+                await pilot.pause()
+                now = window_at(full, [line.rstrip() for line in shown(preview)])
+                assert now == at - step, f"{key} moved the text from row {at} to {now}"
+                at = now

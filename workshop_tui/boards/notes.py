@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -69,16 +70,17 @@ class NotesScroll(PiecewiseScroll, inherit_bindings=False, can_focus=True):
 
     def estimate_piece(self, index: int, width: int) -> int:
         if not self._notes:
-            lines = self._hint.split("\n")
-        else:
-            note = self._notes[index]
-            lines = f"{note.time}  {note.text}".split("\n")
-        return 1 + sum(max(1, -(-len(line) // width)) for line in lines)
+            return 1 + _rows_of(self._hint, width)
+        note = self._notes[index]
+        wrapped = self._wrapped.get((note, width))
+        return len(wrapped) if wrapped else 1 + _rows_of(f"{note.time}  {note.text}", width)
 
     def render_piece(self, index: int, width: int) -> list[Strip]:
         if not self._notes:
             return [Strip.blank(0), *self._strips(Content(self._hint), width)]
         key = (self._notes[index], width)
+        if self._wrapped and next(iter(self._wrapped))[1] != width:
+            self._wrapped.clear()  # a new width: the rows at the old one are no use
         if key not in self._wrapped:
             self._wrapped[key] = [Strip.blank(0), *self._strips(_note_text(key[0]), width)]
         return self._wrapped[key]
@@ -89,6 +91,11 @@ class NotesScroll(PiecewiseScroll, inherit_bindings=False, can_focus=True):
     def _theme_changed(self) -> None:
         self._wrapped.clear()  # the time's accent colour is in the rows
         self.forget_rendering()
+
+
+def _rows_of(text: str, width: int) -> int:
+    """About how many rows ``text`` wraps to at ``width`` cells."""
+    return sum(max(1, -(-cell_len(line) // width)) for line in text.split("\n"))
 
 
 def _note_text(note: NoteLine) -> Content:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -81,13 +81,26 @@ class PiecewiseScroll(ScrollView):
         self._fill_view(to_end=at_end)
 
     def forget_rendering(self) -> None:
-        """Render the pieces again as they are drawn (their look changed, not their size)."""
+        """Render the pieces in view again now (their look changed, not their size)."""
         self._rows = [None] * len(self._rows)
+        self._fill_view()
         self.refresh()
 
     # The machinery.
 
     def on_resize(self) -> None:
+        self._fit()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Fit the pieces first if the room for them changed since (the first frame comes
+        before any Resize; a scrollbar that appears narrows the rows without one)."""
+        if self.scrollable_content_region.size != (self._width, self._height):
+            self._fit()
+        return super().render_lines(crop)
+
+    def _fit(self) -> None:
+        """Fit the pieces to the room for them, keeping the text at the top in view (or the
+        end, if the view was there)."""
         width, height = self.scrollable_content_region.size
         was_at_end = self._width > 0 and self.scroll_y + self._height >= self.virtual_size.height
         self._height = height
@@ -115,6 +128,20 @@ class PiecewiseScroll(ScrollView):
             self._scroll_to_row(self._starts[anchor] + into * self._heights[anchor])
         self._fill_view(to_end=at_end)
 
+    # Keys move at once: an animated scroll would undo each correction of an estimate.
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False)  # a jump: the pieces on the way are not rendered
 
@@ -123,10 +150,16 @@ class PiecewiseScroll(ScrollView):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        self._fill_view()
+        upward = 0 < new_value < old_value
+        self._fill_view(keep=round(old_value) if upward else None)
 
-    def _fill_view(self, *, to_end: bool = False) -> None:
-        """Render the pieces in view (and a margin), keeping the view where it was."""
+    def _fill_view(self, *, to_end: bool = False, keep: int | None = None) -> None:
+        """Render the pieces in view (and a margin), keeping the view where it was.
+
+        A piece above the view that comes out taller than its estimate moves the view
+        down by as much, so the same text stays at the top. Going up, the text that was
+        at the top before (row ``keep``) stays where it is, so a page up reads on.
+        """
         self._refill = False
         if self._placing or not self._width or not self._rows:
             return
@@ -142,12 +175,15 @@ class PiecewiseScroll(ScrollView):
                 waiting = [i for i in range(first, last + 1) if self._rows[i] is None]
                 if not waiting:
                     return
+                held = top if keep is None else max(top, keep)
                 shift = 0
                 for index in waiting:
                     grown = self._render_at(index)
-                    if self._starts[index] < top:
+                    if self._starts[index] < held:
                         shift += grown
                 self._place()
+                if keep is not None:
+                    keep += shift
                 if at_end or shift:
                     self._scroll_to_row(self.max_scroll_y if at_end else top + shift)
         finally:
@@ -169,6 +205,7 @@ class PiecewiseScroll(ScrollView):
     def _scroll_to_row(self, row: float) -> None:
         """Keep the view on the same text (without stopping a scroll on its way)."""
         row = max(0, min(round(row), self.max_scroll_y))
+        self.scroll_target_y = row  # a scroll by keys or the wheel goes on from here
         self.set_scroll(None, row)
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.position = row
