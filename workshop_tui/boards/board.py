@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import Vertical, VerticalScroll
 
 
@@ -10,6 +11,10 @@ class Board(Vertical):
 
     A board's one-line summary at the top takes the ``panel-summary`` class, a
     list beside a detail ``panel-list``, the detail ``panel-detail``.
+
+    A board let go of before its mount was handled (a neighbour made ready out of
+    sight as the facilitator moves on, or a screen that goes) has lost its lines
+    already: it skips its mount rather than draw into lines that are gone.
     """
 
     DEFAULT_CSS = """
@@ -39,6 +44,16 @@ class Board(Vertical):
         scrollbar-size-vertical: 1;
     }
     """
+
+    @property
+    def leaving(self) -> bool:
+        """Whether it is being taken down (Textual's own test for a node on its way out)."""
+        return bool(getattr(self, "_pruning", False)) or self._closing or not self.is_attached
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Mount) and self.leaving:
+            return
+        await super().on_event(event)
 
 
 class PanelDetail(VerticalScroll, can_focus=False):
