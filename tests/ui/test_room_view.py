@@ -13,7 +13,9 @@ from tests.ui.room_harness import BUNDLED, bundled_engine, drawn, room_app, scre
 from workshop_tui.content.model import DecisionMethod
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus
+from workshop_tui.room.app import TICK_SECONDS
 from workshop_tui.room.full_timer import FullTimerScreen
+from workshop_tui.room.live import LiveRoom
 from workshop_tui.room.screens import WAITING, BlankScreen
 
 __all__ = ["utc_times"]
@@ -103,3 +105,16 @@ async def test_no_private_note_or_tip_reaches_any_part(tmp_path: Path, script_id
             assert script.parts[index].name[:30] in text
             for line in private:
                 assert line[:40] not in text, f"{line[:40]!r} shown in part {index + 1}"
+
+
+async def test_the_countdown_tick_while_the_screens_close_raises_nothing(tmp_path: Path) -> None:
+    """The tick timer may fire as the app takes its screens down (it failed CI once)."""
+    clock = FakeClock()
+    db = tmp_path / "w.db"
+    bundled_engine(db, BUNDLED[0], clock)
+    app = room_app(db, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await drawn(pilot)
+        await app.room.query_one(LiveRoom).remove()  # as shutting down does, screen by screen
+        await pilot.pause(3 * TICK_SECONDS)
+        assert app._exception is None

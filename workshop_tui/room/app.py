@@ -176,10 +176,12 @@ class RoomApp(App[None]):
 
     def _tick(self) -> None:
         followed = self.followed
-        if followed is None:
+        room = next((s for s in self.screen_stack if isinstance(s, RoomScreen)), None)
+        live = room.query(LiveRoom) if room is not None else None
+        if followed is None or not live:  # nothing yet, or the app is closing its screens
             return
         now = self.clock.now()
-        view = self.room.query_one(LiveRoom).tick(now)
+        view = live.first().tick(now)
         if isinstance(self.screen, FullTimerScreen) and view is not None:
             part = followed.script.parts[followed.session.current_part]
             self.screen.show(timer_of(followed, now), part.name)
