@@ -144,25 +144,38 @@ class RoomApp(App[None]):
                     next_beat = time.monotonic() + BEAT_SECONDS
                 if trouble is not None:
                     trouble = None
-                    self._from_thread(self.room.trouble, None)
+                    self._from_thread(self._trouble, None)
                 if changed:
                     self._from_thread(self._draw, followed)
             except StoreError as error:  # keep the last state on screen, and try again
                 if str(error) != trouble:
                     trouble = str(error)
-                    self._from_thread(self.room.trouble, f"Cannot read the session: {trouble}")
+                    self._from_thread(self._trouble, f"Cannot read the session: {trouble}")
             time.sleep(self.poll_seconds)
 
     def _from_thread(self, callback: object, *args: object) -> None:
         with suppress(RuntimeError):  # the app closed in between
             self.call_from_thread(callback, *args)  # type: ignore[arg-type]
 
+    def _showing(self) -> RoomScreen | None:
+        """The main screen while it holds the live room; None once the app is taking its
+        screens down (a moment from the store, or a tick, may still come)."""
+        room = next((s for s in self.screen_stack if isinstance(s, RoomScreen)), None)
+        return room if room is not None and room.query(LiveRoom) else None
+
+    def _trouble(self, message: str | None) -> None:
+        if (room := self._showing()) is not None:
+            room.trouble(message)
+
     async def _draw(self, followed: Followed | None) -> None:
         """Show a new moment of the store."""
+        room = self._showing()
+        if room is None:
+            return
         self.followed = followed
         self.updates += 1
         if followed is None:
-            self.room.waiting()
+            room.waiting()
             self._blank(False)
             if isinstance(self.screen, FullTimerScreen):
                 self.pop_screen()
@@ -171,17 +184,16 @@ class RoomApp(App[None]):
             self._store_blank = followed.blanked
             self._blank(followed.blanked)
         with self.batch_update():  # a part change is drawn as one frame, brief to board
-            await self.room.live().show(followed, self.clock.now())
+            await room.live().show(followed, self.clock.now())
             self._tick()
 
     def _tick(self) -> None:
         followed = self.followed
-        room = next((s for s in self.screen_stack if isinstance(s, RoomScreen)), None)
-        live = room.query(LiveRoom) if room is not None else None
-        if followed is None or not live:  # nothing yet, or the app is closing its screens
+        room = self._showing()
+        if followed is None or room is None:  # nothing yet, or the app is closing its screens
             return
         now = self.clock.now()
-        view = live.first().tick(now)
+        view = room.query_one(LiveRoom).tick(now)
         if isinstance(self.screen, FullTimerScreen) and view is not None:
             part = followed.script.parts[followed.session.current_part]
             self.screen.show(timer_of(followed, now), part.name)
