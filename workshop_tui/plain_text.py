@@ -52,6 +52,15 @@ def plain_rich(text: str, style: str = "", **options: object) -> Text:
     return Text(visible(text), style=style, **options)  # type: ignore[arg-type]
 
 
+def plain_cells(*cells: str | Text) -> list[Text]:
+    """Cells or column labels for a ``DataTable``, each a plain ``Text``.
+
+    A ``DataTable`` reads a string as markup, and Rich's markup loads its emoji
+    table (1.4 MiB that stays for the life of the process) the first time it runs.
+    """
+    return [cell if isinstance(cell, Text) else plain_rich(cell) for cell in cells]
+
+
 def notify(
     node: Widget | App[object],
     message: str,

@@ -101,12 +101,12 @@ class ActionsBoard(Board):
         owner_width = _fit(cells, 3, "Owner", 14 if table.size.width >= 60 else 9)
         due_width = _fit(cells, 4, "Due", 12)
         fixed = 1 + 1 + owner_width + due_width + PADDING + 1  # and a column for the scroll bar
-        table.add_column("", key="mark", width=1)
-        table.add_column("✔", key="done", width=1)
+        table.add_column(Text(""), key="mark", width=1)
+        table.add_column(Text("✔"), key="done", width=1)
         text_width = max(10, table.size.width - fixed)
-        table.add_column("Action", key="text", width=text_width)
-        table.add_column("Owner", key="owner", width=owner_width)
-        table.add_column("Due", key="due", width=due_width)
+        table.add_column(Text("Action"), key="text", width=text_width)
+        table.add_column(Text("Owner"), key="owner", width=owner_width)
+        table.add_column(Text("Due"), key="due", width=due_width)
         for row, row_cells in zip(view.rows, cells, strict=True):
             height = 1  # a suggestion stays on one line
             if row.action is not None:

@@ -90,9 +90,9 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
-        table.add_column("Key", no_wrap=True, style="bold")
-        table.add_column("Action", no_wrap=True)
-        table.add_column("What it does", ratio=1)
+        table.add_column(Text("Key"), no_wrap=True, style="bold")
+        table.add_column(Text("Action"), no_wrap=True)
+        table.add_column(Text("What it does"), ratio=1)
         for row in self._rows:
             table.add_row(*(Text(visible(cell)) for cell in (row.keys, row.name, row.does)))
         with Vertical(id="help-box"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,7 +25,7 @@ from workshop_tui.dialogs.text_field import TextField
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.messages import DraftKept, PickerRequested, SessionRequested
-from workshop_tui.plain_text import notify, plain, plain_rich, typed, visible
+from workshop_tui.plain_text import notify, plain, plain_cells, plain_rich, typed, visible
 from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.renegotiation_note import RenegotiationNote
 from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
@@ -130,11 +131,11 @@ class SetupScreen(KeepsLayoutUnderDialogs):
         self.title = visible(self.script.title)
         self.sub_title = "set-up"
         people = self.query_one("#participants", DataTable)
-        people.add_columns("Name", "Role")
+        people.add_columns(*plain_cells("Name", "Role"))
         agenda = self.query_one("#agenda-preview", DataTable)
-        agenda.add_column("Start", width=5)
-        agenda.add_column("End", width=5)
-        agenda.add_column("Part")
+        agenda.add_column(Text("Start"), width=5)
+        agenda.add_column(Text("End"), width=5)
+        agenda.add_column(Text("Part"))
         self._fill_agenda()
         self.set_interval(30, self._fill_agenda)
         self.query_one("#customer", Input).focus()
@@ -157,7 +158,7 @@ class SetupScreen(KeepsLayoutUnderDialogs):
         start: datetime = self._clock.now().astimezone()
         for part in self.script.parts:
             end = start + timedelta(seconds=part.duration)
-            agenda.add_row(start.strftime("%H:%M"), end.strftime("%H:%M"), plain_rich(part.name))
+            agenda.add_row(*plain_cells(f"{start:%H:%M}", f"{end:%H:%M}", part.name))
             start = end
 
     def _roles(self) -> list[str]:

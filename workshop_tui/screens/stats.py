@@ -13,7 +13,7 @@ from textual_plotext import PlotextPlot
 
 from workshop_tui.domain.part_stats import PartFigures, worst_first
 from workshop_tui.export.timefmt import duration
-from workshop_tui.plain_text import plain, plain_rich, visible
+from workshop_tui.plain_text import plain, plain_cells, visible
 from workshop_tui.screens.footer import Footer
 
 MAX_LABEL = 14
@@ -52,16 +52,20 @@ class StatsScreen(Screen[None]):
         self.sub_title = "planned against actual"
         figures = self._figures
         table = self.query_one("#stats-table", DataTable)
-        table.add_columns("Part", "Runs", "Planned", "Allowed", "Actual", "Worst", "Overran")
+        table.add_columns(
+            *plain_cells("Part", "Runs", "Planned", "Allowed", "Actual", "Worst", "Overran")
+        )
         for f in figures:
             table.add_row(
-                plain_rich(f.name),
-                str(f.runs),
-                duration(f.planned),
-                duration(f.allowed_median),
-                duration(f.actual_median),
-                duration(f.actual_worst),
-                f"{f.overruns} of {f.runs}",
+                *plain_cells(
+                    f.name,
+                    str(f.runs),
+                    duration(f.planned),
+                    duration(f.allowed_median),
+                    duration(f.actual_median),
+                    duration(f.actual_worst),
+                    f"{f.overruns} of {f.runs}",
+                )
             )
         over = [f for f in worst_first(figures) if f.overrun_median > 0][:3]
         worst = self.query_one("#stats-worst", Static)

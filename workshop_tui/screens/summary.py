@@ -17,7 +17,7 @@ from workshop_tui.domain import views
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.signoff_state import session_states
-from workshop_tui.plain_text import notify, plain, plain_rich
+from workshop_tui.plain_text import notify, plain, plain_cells
 from workshop_tui.screens.exporting import ExportDocument, export_notes
 from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.notes_preview import NotesPreview
@@ -69,24 +69,28 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
 
     def on_mount(self) -> None:
         table = self.query_one("#summary-agenda", DataTable)
-        table.add_columns("Part", "Plan", "+/-", "Actual", "Over")
+        table.add_columns(*plain_cells("Part", "Plan", "+/-", "Actual", "Over"))
         report = views.timing_report(self.engine.script, self.engine.session.timings)
         totals = views.timing_totals(report)
         for row in report:
             actual = "skipped" if row.skipped else format_duration(row.actual_seconds)
             table.add_row(
-                plain_rich(row.name),
-                format_duration(row.planned_seconds),
-                changed(row.added_seconds, row.removed_seconds),
-                actual,
-                over(row.overrun_seconds),
+                *plain_cells(
+                    row.name,
+                    format_duration(row.planned_seconds),
+                    changed(row.added_seconds, row.removed_seconds),
+                    actual,
+                    over(row.overrun_seconds),
+                )
             )
         table.add_row(
-            "Total",
-            format_duration(totals.planned_seconds),
-            changed(totals.added_seconds, totals.removed_seconds),
-            format_duration(totals.actual_seconds),
-            over(totals.overrun_seconds),
+            *plain_cells(
+                "Total",
+                format_duration(totals.planned_seconds),
+                changed(totals.added_seconds, totals.removed_seconds),
+                format_duration(totals.actual_seconds),
+                over(totals.overrun_seconds),
+            )
         )
         table.focus()
 
