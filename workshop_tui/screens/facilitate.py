@@ -9,6 +9,7 @@ appear together, never the new name over the old countdown.
 from __future__ import annotations
 
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -26,7 +27,7 @@ from workshop_tui.controls.base import ActivityControls
 from workshop_tui.controls.stage import ActivityStage
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
-from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.dialogs.key_hold import dialog_flow, switch_after_flow
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.read_models.brief import part_brief
@@ -66,6 +67,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         self._exports_dir = exports_dir
         self._was_over = False
         self._shown_part = engine.index
+        self._last_beat = monotonic()
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -88,7 +90,6 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         self.call_after_refresh(self.controls.focus_main)
         self.call_after_refresh(self.query_one(ActivityStage).prepare_neighbours)
         self.set_interval(TICK_SECONDS, self._tick)
-        self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         if self._resumed is not None:
             where = format_clock(self.engine.remaining())
             away = self._resumed.away_seconds
@@ -154,9 +155,19 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     def _tick(self) -> None:
         if self.engine.running:
             self._refresh_status()
+        self._heartbeat()
 
-    def _heartbeat(self) -> None:  # paused or not: the beat keeps this app's claim fresh
-        self._attempt(self.engine.heartbeat)
+    def _heartbeat(self) -> None:
+        """Paused or not, keep this app's claim on the session fresh, every 15 s.
+
+        On the tick rather than an interval of its own: a 15-s timer, once stopped, leaves
+        its handle with the loop until it falls due, and the handle keeps this screen (and
+        every board in it) alive up to 15 s after the screen has gone.
+        """
+        now = monotonic()
+        if now - self._last_beat >= HEARTBEAT_SECONDS:
+            self._last_beat = now
+            self._attempt(self.engine.heartbeat)
 
     def watch_show_private(self) -> None:
         if self.is_mounted:
@@ -307,4 +318,4 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         if finish and self._attempt(self.engine.finish):
             from workshop_tui.screens.summary import SummaryScreen
 
-            self.app.switch_screen(SummaryScreen(self.engine, self._exports_dir))
+            switch_after_flow(self.app, SummaryScreen(self.engine, self._exports_dir))

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Header, Static
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.dialogs.form import Field, FormDialog
-from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.dialogs.key_hold import dialog_flow, switch_after_flow
 from workshop_tui.domain import views
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
@@ -154,7 +154,7 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
             return
         from workshop_tui.screens.facilitate import FacilitateScreen
 
-        self.app.switch_screen(FacilitateScreen(self.engine, None, self._exports_dir))
+        switch_after_flow(self.app, FacilitateScreen(self.engine, None, self._exports_dir))
 
 
 def changed(added: int, removed: int) -> str:
