@@ -100,7 +100,7 @@ async def _answer_dialogs(pilot: Any) -> int:
     return answered
 
 
-async def drive(db_path: Path, exports: Path) -> dict[str, Any]:
+async def whole_session(db_path: Path, exports: Path) -> dict[str, Any]:
     """The whole session, key by key; what was pressed and answered."""
     from workshop_tui.app import Launch, WorkshopApp
     from workshop_tui.screens.facilitate import FacilitateScreen
@@ -137,8 +137,7 @@ async def drive(db_path: Path, exports: Path) -> dict[str, Any]:
         await pilot.press("q")
         presses += 3
         await _settle(pilot)
-    busy = await busy_summary(db_path.with_name("busy.db"), exports)
-    return {"presses": presses, "dialogs": dialogs, "return_code": app.return_code, **busy}
+    return {"presses": presses, "dialogs": dialogs, "return_code": app.return_code}
 
 
 async def busy_summary(db_path: Path, exports: Path, records: int = 1000) -> dict[str, Any]:
@@ -169,6 +168,16 @@ async def busy_summary(db_path: Path, exports: Path, records: int = 1000) -> dic
         await pilot.press("q")
         await _settle(pilot)
     return {"busy_records": records, "busy_return_code": app.return_code}
+
+
+def drive(db_path: Path, exports: Path) -> dict[str, Any]:
+    """The whole session, then the busy one's summary, each app in an event loop of its own
+    as the command line runs it: a loop's worker threads keep what its app left in
+    ``sys.stderr`` (Textual's print capture, which holds the app), so the first app, closed,
+    would otherwise live on through the second."""
+    first = asyncio.run(whole_session(db_path, exports))
+    busy = asyncio.run(busy_summary(db_path.with_name("busy.db"), exports))
+    return {**first, **busy}
 
 
 def _made_elsewhere(db_path: Path, records: int) -> int:
@@ -233,7 +242,7 @@ def main() -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="workshop-memory-") as folder:
         db_path = Path(folder) / "session.db"
-        driven = asyncio.run(drive(db_path, Path(folder) / "exports"))
+        driven = drive(db_path, Path(folder) / "exports")
         result: dict[str, Any] = {
             **driven,
             "seconds": round(time.perf_counter() - started, 2),
