@@ -173,6 +173,12 @@ async def settle(pilot: Pilot[None]) -> None:
     # so a picture never depends on whether that second has passed.
     for header_clock in pilot.app.screen.query(textual_header.HeaderClock):
         header_clock.refresh()
+    await steady_cursors(pilot)
+
+
+async def steady_cursors(pilot: Pilot[None]) -> None:
+    """Stop the fields' cursors blinking, each shown: a picture never depends on whether
+    half a second has passed since a field took focus (it does on a loaded machine)."""
     fields = list(pilot.app.screen.query(Input))
     for field in fields:
         field.cursor_blink = False

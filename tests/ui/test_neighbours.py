@@ -3,9 +3,11 @@ never while a dialog is open, so a dialog opened at once does not wait behind th
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.ui.app_driver import clock, wait_for_screen, wait_until
@@ -24,35 +26,98 @@ __all__ = ["clock"]
 
 def mounted(pilot: Pilot[None]) -> list[int]:
     """The parts (by index) whose controls are on the stage, shown or hidden."""
-    screen = next(s for s in pilot.app.screen_stack if isinstance(s, FacilitateScreen))
-    stage = screen.query_one(ActivityStage)
+    stage = the_stage(pilot)
     parts = [part.id for part in stage.engine.script.parts]
     return sorted(parts.index(c.part.id) for c in stage.query_children(ActivityControls))
 
 
+def the_stage(pilot: Pilot[None]) -> ActivityStage:
+    screen = next(s for s in pilot.app.screen_stack if isinstance(s, FacilitateScreen))
+    return screen.query_one(ActivityStage)
+
+
+class HeldTimer:
+    """A stage timer that falls due only when the test says the moment has passed."""
+
+    def __init__(self, delay: float, callback: Callable[[], Any]) -> None:
+        self.delay = delay
+        self.callback = callback
+        self.stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+class HeldTimers:
+    """Stands in for the stage's ``set_timer``: however slow the machine, nothing falls
+    due between two steps of the test."""
+
+    def __init__(self) -> None:
+        self.timers: list[HeldTimer] = []
+
+    def set_timer(self, delay: float, callback: Callable[[], Any], **_: Any) -> HeldTimer:
+        timer = HeldTimer(delay, callback)
+        self.timers.append(timer)
+        return timer
+
+    @property
+    def waiting(self) -> list[float]:
+        return [timer.delay for timer in self.timers if not timer.stopped]
+
+    def elapse(self) -> None:
+        """The quiet moment passes: every timer still running falls due."""
+        due, self.timers = [t for t in self.timers if not t.stopped], []
+        for timer in due:
+            timer.callback()
+
+
 async def test_neighbours_come_a_moment_after_a_part_change_and_wait_for_a_dialog(
-    tmp_path: Path, clock: FakeClock
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = resumed_app(tmp_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, FacilitateScreen)
         await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])  # on opening: at once
+        held = HeldTimers()
+        monkeypatch.setattr(the_stage(pilot), "set_timer", held.set_timer)
 
         await pilot.press("pagedown")
         await pilot.pause()
-        assert app.screen.query_one(ActivityStage).current.part.name == "How Much Agility"
+        assert the_stage(pilot).current.part.name == "How Much Agility"
         assert mounted(pilot) == [1, 2, 3], "nothing mounted or let go as the part shows"
-        await wait_until(pilot, lambda: mounted(pilot) == [2, 3, 4], timeout=QUIET_SECONDS + 5)
+        assert held.waiting == [QUIET_SECONDS]
+        held.elapse()
+        await wait_until(pilot, lambda: mounted(pilot) == [2, 3, 4])
 
         await pilot.press("pageup")
         await pilot.press("n")
         await wait_for_screen(pilot, FormDialog)
-        await asyncio.sleep(QUIET_SECONDS * 2)
+        held.elapse()
+        await pilot.pause()
         assert mounted(pilot) == [2, 3, 4], "not while the dialog is open"
+        assert held.waiting == [QUIET_SECONDS], "but again once it may have closed"
+        held.elapse()
+        await pilot.pause()
+        assert mounted(pilot) == [2, 3, 4]
+
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen.__class__ is FacilitateScreen)
-        await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3], timeout=QUIET_SECONDS + 5)
-        assert app.screen.query_one(ActivityStage).current.part.name == "Negotiate Promises"
+        assert mounted(pilot) == [2, 3, 4]
+        held.elapse()
+        await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])
+        assert the_stage(pilot).current.part.name == "Negotiate Promises"
+        assert held.waiting == []
+
+
+async def test_neighbours_come_of_themselves_on_the_real_timer(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    app = resumed_app(tmp_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, FacilitateScreen)
+        await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: mounted(pilot) == [2, 3, 4], timeout=QUIET_SECONDS + 10)
 
 
 async def test_a_cynefin_board_mounted_out_of_sight_is_fitted_to_where_it_will_show(

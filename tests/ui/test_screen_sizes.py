@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.app_driver import clock, settle, wait_for_screen
+from tests.ui.app_driver import clock, settle, steady_cursors, wait_for_screen
 from tests.ui.test_screens import resumed_app
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
@@ -69,6 +69,7 @@ def reach(part: int, keys: Sequence[str], theme: str) -> Callable[[Pilot[None]],
         if pilot.app.screen.is_modal:  # its flow waits for an answer: no waiting for workers
             await pilot.pause()
             pilot.app.clear_notifications()
+            await steady_cursors(pilot)
         else:
             await settle(pilot)
 
