@@ -236,8 +236,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """``workshop stats [SCRIPT]``: per part, planned, allowed and actual across sessions."""
-    from workshop_tui.domain.part_stats import part_figures, worst_first
-    from workshop_tui.export.timefmt import duration
+    from workshop_tui.domain.part_stats import part_figures
+    from workshop_tui.export.figure_cells import overran_most, part_figure_cells
 
     if _no_sessions(args):
         return 0
@@ -260,23 +260,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "ACTUAL (WORST)",
             "OVERRUNS",
         ),
-        [
-            (
-                f.script_id,
-                f.name,
-                str(f.runs),
-                duration(f.planned),
-                duration(f.allowed_median),
-                duration(f.actual_median),
-                duration(f.actual_worst),
-                f"{f.overruns} of {f.runs}",
-            )
-            for f in figures
-        ],
+        [(f.script_id, f.name, *part_figure_cells(f)) for f in figures],
     )
-    over = [f for f in worst_first(figures) if f.overrun_median > 0]
-    if over:
-        names = ", ".join(f"{f.name} (+{duration(f.overrun_median)})" for f in over[:3])
+    names = overran_most(figures)
+    if names:
         print()
         print(printable(f"Overrun most (median beyond the time allowed): {names}"))
     return 0

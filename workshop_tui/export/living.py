@@ -6,7 +6,8 @@ from workshop_tui.domain.change_lines import change_groups, changes_title, versi
 from workshop_tui.domain.lineage import Lineage
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item, table
-from workshop_tui.export.timefmt import day, duration
+from workshop_tui.export.figure_cells import part_figure_cells
+from workshop_tui.export.timefmt import day
 
 
 def version(lineage: Lineage | None) -> Lines:
@@ -66,18 +67,7 @@ def planned_against_actual(lineage: Lineage | None) -> Lines:
     runs = max(f.runs for f in figures)
     if runs < 2:  # one session: the agenda says it all
         return []
-    rows = [
-        [
-            escape.cell(f.name),
-            str(f.runs),
-            duration(f.planned),
-            duration(f.allowed_median),
-            duration(f.actual_median),
-            duration(f.actual_worst),
-            f"{f.overruns} of {f.runs}",
-        ]
-        for f in figures
-    ]
+    rows = [[escape.cell(f.name), *part_figure_cells(f)] for f in figures]
     headers = ["Part", "Runs", "Planned", "Allowed (median)", "Actual (median)", "Worst", "Overran"]
     return [
         heading(2, "Planned against actual across sessions"),

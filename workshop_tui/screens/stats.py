@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
-from workshop_tui.domain.part_stats import PartFigures, worst_first
-from workshop_tui.export.timefmt import duration
+from workshop_tui.domain.part_stats import PartFigures
+from workshop_tui.export.figure_cells import overran_most, part_figure_cells
 from workshop_tui.plain_text import plain, plain_cells, visible
 from workshop_tui.screens.footer import Footer
 
@@ -56,23 +56,12 @@ class StatsScreen(Screen[None]):
             *plain_cells("Part", "Runs", "Planned", "Allowed", "Actual", "Worst", "Overran")
         )
         for f in figures:
-            table.add_row(
-                *plain_cells(
-                    f.name,
-                    str(f.runs),
-                    duration(f.planned),
-                    duration(f.allowed_median),
-                    duration(f.actual_median),
-                    duration(f.actual_worst),
-                    f"{f.overruns} of {f.runs}",
-                )
-            )
-        over = [f for f in worst_first(figures) if f.overrun_median > 0][:3]
+            table.add_row(*plain_cells(f.name, *part_figure_cells(f)))
+        names = overran_most(figures)
         worst = self.query_one("#stats-worst", Static)
         if not figures:
             worst.update(plain(f"No finished parts of {self._what} yet."))
-        elif over:
-            names = ", ".join(f"{f.name} (+{duration(f.overrun_median)})" for f in over)
+        elif names:
             worst.update(plain(f"Overrun most: {names}"))
         else:
             worst.update(plain("No part overran its time in the median session."))
