@@ -236,9 +236,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.tracemalloc:
         tracemalloc.start()
-    from workshop_tui import collector
+    from workshop_tui.process import own_the_process
 
-    collector.own_the_process()  # as the command line does: the apps may freeze what lasts
+    own_the_process()  # as the command line does: one malloc heap, the apps may freeze what lasts
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="workshop-memory-") as folder:
         db_path = Path(folder) / "session.db"

@@ -36,10 +36,10 @@ def _launch(
 
 def _run_app(launch: Launch) -> int:
     """Run the app; however it ends, its store lets go of the session it held."""
-    from workshop_tui import collector
     from workshop_tui.app import WorkshopApp
+    from workshop_tui.process import own_the_process
 
-    collector.own_the_process()
+    own_the_process()
     app = WorkshopApp(launch)
     try:
         app.run()

@@ -42,10 +42,10 @@ def run_room(db_path: Path, session_id: int | None, *, own_folder: bool = False)
 
     ``own_folder``: the file's folder is the data folder, which the console creates.
     """
-    from workshop_tui import collector
+    from workshop_tui.process import own_the_process
     from workshop_tui.room.app import RoomApp
 
-    collector.own_the_process()
+    own_the_process()
     app = RoomApp(db_path, session_id, own_folder=own_folder)
     app.run()
     return app.return_code or 0
