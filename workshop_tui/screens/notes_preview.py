@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from workshop_tui.boards.piecewise_scroll import PiecewiseScroll
 from workshop_tui.screens.markdown_pieces import joined_rows, pieces
+from workshop_tui.screens.narrow_tables import fitted, table_fits
 
 PLAIN_MARKDOWN = Theme(
     {
@@ -46,7 +47,8 @@ PLAIN_MARKDOWN = Theme(
 
 
 def render_lines(markdown: str, width: int) -> list[list[Segment]]:
-    """``markdown`` rendered by Rich at ``width`` cells, one list of segments per row."""
+    """``markdown`` rendered by Rich at ``width`` cells, one list of segments per row; a
+    table that would not fit whole is shown as a list of its rows (``narrow_tables``)."""
     console = Console(
         width=width,
         theme=PLAIN_MARKDOWN,
@@ -56,7 +58,11 @@ def render_lines(markdown: str, width: int) -> list[list[Segment]]:
         legacy_windows=False,
     )
     options = console.options.update(width=width)
-    return console.render_lines(Markdown(markdown, hyperlinks=False), options, pad=False)
+
+    shown = markdown
+    if "\n|" in "\n" + markdown:
+        shown = fitted(markdown, lambda table: table_fits(table, console, width))
+    return console.render_lines(Markdown(shown, hyperlinks=False), options, pad=False)
 
 
 def is_blank(row: Strip) -> bool:
