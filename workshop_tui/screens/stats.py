@@ -16,16 +16,17 @@ from workshop_tui.export.figure_cells import overran_most, part_figure_cells
 from workshop_tui.plain_text import plain, plain_cells, visible
 from workshop_tui.screens.footer import Footer
 
-MAX_LABEL = 14
-"""A part's name on the chart's axis, cut to this many characters (the table has it whole)."""
-
 
 def _minutes(seconds: int) -> float:
     return round(seconds / 60, 1)
 
 
 class StatsScreen(Screen[None]):
-    """Per part: planned, allowed (median) and actual (median, worst) minutes."""
+    """Per part: planned, allowed (median) and actual (median, worst) minutes.
+
+    The chart names its parts by number, as the table's first column does: a
+    name under a group of four bars would be cut to a few letters.
+    """
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="Back")]
     DEFAULT_CSS = """
@@ -53,10 +54,10 @@ class StatsScreen(Screen[None]):
         figures = self._figures
         table = self.query_one("#stats-table", DataTable)
         table.add_columns(
-            *plain_cells("Part", "Runs", "Planned", "Allowed", "Actual", "Worst", "Overran")
+            *plain_cells("#", "Part", "Runs", "Planned", "Allowed", "Actual", "Worst", "Overran")
         )
-        for f in figures:
-            table.add_row(*plain_cells(f.name, *part_figure_cells(f)))
+        for number, f in enumerate(figures, start=1):
+            table.add_row(*plain_cells(str(number), f.name, *part_figure_cells(f)))
         names = overran_most(figures)
         worst = self.query_one("#stats-worst", Static)
         if not figures:
@@ -72,9 +73,9 @@ class StatsScreen(Screen[None]):
         plt = plot.plt
         plt.clear_figure()
         if self._figures:  # the stub names it label; plotext itself reads labels
-            labels = [visible(f.name)[:MAX_LABEL] for f in self._figures]
+            numbers = [str(number) for number in range(1, len(self._figures) + 1)]
             plt.multiple_bar(  # type: ignore[call-arg]
-                labels,
+                numbers,
                 [
                     [_minutes(f.planned) for f in self._figures],
                     [_minutes(f.allowed_median) for f in self._figures],
@@ -83,5 +84,6 @@ class StatsScreen(Screen[None]):
                 ],
                 labels=["planned", "allowed", "actual (median)", "actual (worst)"],
             )
-        plt.title(f"Minutes per part across sessions · {visible(self._what)}")
+            plt.xticks(list(range(1, len(numbers) + 1)), numbers)  # every part, none skipped
+        plt.title(f"Minutes by part number, across sessions · {visible(self._what)}")
         plot.refresh()
