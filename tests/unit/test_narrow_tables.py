@@ -36,14 +36,14 @@ def test_a_table_too_wide_is_a_list_of_its_rows_with_every_cell_whole() -> None:
         assert "…" not in text, f"nothing cut at {width} cells"
         for word in WORDS:
             assert word in joined(text), f"{word!r} in full at {width} cells"
-        assert "1 · Part Agree Type of Work" in joined(text), "the row number leads its row"
+        assert "1 · Part: Agree Type of Work" in joined(text), "the row number leads its row"
 
 
 def test_a_table_that_fits_stays_a_table() -> None:
     text = drawn(AGENDA, 120)
     header = next(line for line in text.splitlines() if "Planned" in line)
     assert "Part" in header and "Status" in header, "one row of headers"
-    assert "Part Agree" not in joined(text)
+    assert "Part: Agree" not in joined(text)
 
 
 def test_an_escaped_pipe_stays_inside_its_cell() -> None:

@@ -79,5 +79,5 @@ def _item(headers: Sequence[str], row: Sequence[str]) -> str:
         if header == NUMBER_HEADER:
             lead = f"{cell} · "
         else:
-            parts.append(f"**{header}** {cell}" if header else cell)
+            parts.append(f"**{header}:** {cell}" if header else cell)
     return f"- {lead}{' · '.join(parts)}"
