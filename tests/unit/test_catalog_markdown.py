@@ -92,3 +92,17 @@ def test_scripts_lists_markdown_and_yaml_alike(tmp_path: Path) -> None:
     args = cli.parse_args(["scripts", "--scripts-dir", str(tmp_path)])
     listed = [entry.id for entry in list_scripts(args.scripts_dirs)]
     assert listed[:2] == ["minimal", "short-one"]
+
+
+def test_listing_the_bundled_scripts_does_not_read_the_markdown_twin() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from workshop_tui.content.catalog import find_script, list_scripts\n"
+        f"find_script({CWA!r}); list_scripts()\n"
+        "print('workshop_tui.content.markdown_reader' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "False"), done.stderr

@@ -8,8 +8,9 @@ keeping its id: their copy shadows the bundled one. Two files with one id in
 the same folder are a mistake, and the second is listed as broken.
 
 A YAML and a Markdown file of one id in one folder are a pair of twins when
-they hold the same script (the bundled Customer Working Agreement ships as
-both): one entry is listed, the YAML file's. Twins that differ are a clash.
+they hold the same script: one entry is listed, the YAML file's. Twins that
+differ are a clash. The bundled Customer Working Agreement ships as both; its
+Markdown file is not read to list it (a test holds the two equal).
 A folder's ``README.md`` is never taken for a script.
 
 A script that fails to load is listed with its problems (under its file name
@@ -88,7 +89,7 @@ def list_scripts(extra_dirs: Iterable[Path] = ()) -> list[CatalogEntry]:
     claimed: dict[str, CatalogEntry] = {}
     for folder, origin in folders:
         local: dict[str, CatalogEntry] = {}
-        for resource in _script_files(folder):
+        for resource in _script_files(folder, bundled=origin == BUNDLED):
             entry = _entry(resource, origin)
             if not entry.ok:
                 entries.append(entry)
@@ -146,7 +147,7 @@ def find_script(ref: str, extra_dirs: Iterable[Path] = ()) -> Path:
     raise ScriptNotFound(f'there is no script with id "{ref}" ({hint}known ids: {listing})')
 
 
-def _script_files(folder: Traversable) -> list[Traversable]:
+def _script_files(folder: Traversable, *, bundled: bool = False) -> list[Traversable]:
     try:
         if not folder.is_dir():
             return []
@@ -157,7 +158,19 @@ def _script_files(folder: Traversable) -> list[Traversable]:
         ]
     except OSError:
         return []
+    if bundled:
+        names = {item.name for item in found}
+        found = [item for item in found if not _bundled_twin(item.name, names)]
     return sorted((item for item in found if _listed(item)), key=lambda item: item.name)
+
+
+def _bundled_twin(name: str, names: set[str]) -> bool:
+    """A bundled Markdown script beside a YAML file of its name: the same script (a test
+    holds them equal), so listing reads the YAML file alone; the Markdown file stays
+    for reading, converting and as an example, by its path."""
+    stem, _, suffix = name.rpartition(".")
+    is_markdown = f".{suffix.lower()}" in MARKDOWN_SUFFIXES
+    return is_markdown and any(f"{stem}{yaml}" in names for yaml in YAML_SUFFIXES)
 
 
 def _listed(item: Traversable) -> bool:
