@@ -53,14 +53,17 @@ def test_a_process_that_owns_the_app_sets_the_long_lived_aside_until_it_closes(
     owned_process: None,
 ) -> None:
     before = gc.get_freeze_count()
+    thresholds = gc.get_threshold()
     collector.own_the_process()
     collector.freeze_long_lived()
     assert gc.get_freeze_count() > before, "what lives now is out of the collector's sight"
+    assert gc.get_threshold() == (*thresholds[:2], collector.OLD_GENERATION_EVERY)
     collector.thaw()
     assert gc.get_freeze_count() == 0, "closing gives everything back to the collector"
+    assert gc.get_threshold() == thresholds, "and its own thresholds"
 
 
 def test_an_app_in_a_process_it_does_not_own_freezes_nothing(owned_process: None) -> None:
-    before = gc.get_freeze_count()
+    before, thresholds = gc.get_freeze_count(), gc.get_threshold()
     collector.freeze_long_lived()  # a test or a benchmark driving the app in its own process
-    assert gc.get_freeze_count() == before
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (before, thresholds)
