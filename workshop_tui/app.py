@@ -116,12 +116,15 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
         self.push_screen(OpeningScreen(self._opening_text()))
         self.call_after_refresh(self._begin)
         self.set_interval(1.0, collector.resume)  # in case a screen went before it refreshed
+        self.set_interval(collector.QUIET_SECONDS, collector.collect_when_quiet)
         self.set_interval(5.0, release_removed_widgets)
 
     def on_unmount(self) -> None:
         collector.thaw()
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            collector.key_seen()
         if isinstance(event, events.Key) and getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
             collector.pause()  # no collection before the answer to this key is on screen
             self.call_after_refresh(collector.resume)

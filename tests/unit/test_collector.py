@@ -53,17 +53,43 @@ def test_a_process_that_owns_the_app_sets_the_long_lived_aside_until_it_closes(
     owned_process: None,
 ) -> None:
     before = gc.get_freeze_count()
-    thresholds = gc.get_threshold()
     collector.own_the_process()
     collector.freeze_long_lived()
     assert gc.get_freeze_count() > before, "what lives now is out of the collector's sight"
-    assert gc.get_threshold() == (*thresholds[:2], collector.OLD_GENERATION_EVERY)
     collector.thaw()
     assert gc.get_freeze_count() == 0, "closing gives everything back to the collector"
-    assert gc.get_threshold() == thresholds, "and its own thresholds"
 
 
 def test_an_app_in_a_process_it_does_not_own_freezes_nothing(owned_process: None) -> None:
-    before, thresholds = gc.get_freeze_count(), gc.get_threshold()
+    before = gc.get_freeze_count()
     collector.freeze_long_lived()  # a test or a benchmark driving the app in its own process
-    assert (gc.get_freeze_count(), gc.get_threshold()) == (before, thresholds)
+    assert gc.get_freeze_count() == before
+
+
+def test_the_old_generation_is_collected_in_a_quiet_moment_once_enough_has_grown_old(
+    owned_process: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collected: list[int] = []
+    counts = [(0, 0, collector.OLD_GENERATION_EVERY)]
+    monkeypatch.setattr(collector.gc, "collect", lambda *args: collected.append(1) or 0)
+    monkeypatch.setattr(collector.gc, "get_count", lambda: counts[0])
+    monkeypatch.setattr(collector, "_last_key", 0.0)
+    collector.collect_when_quiet()
+    assert collected == [], "not before the long-lived is frozen"
+    collector.own_the_process()
+    collector.freeze_long_lived()
+    collected.clear()
+    collector.key_seen()
+    collector.collect_when_quiet()
+    assert collected == [], "not straight after a key"
+    monkeypatch.setattr(collector, "_last_key", 0.0)
+    counts[0] = (0, 0, collector.OLD_GENERATION_EVERY - 1)
+    collector.collect_when_quiet()
+    assert collected == [], "not before enough has grown old"
+    counts[0] = (0, 0, collector.OLD_GENERATION_EVERY)
+    collector.pause()
+    collector.collect_when_quiet()
+    assert collected == [], "not while collections are held back"
+    collector.resume()
+    collector.collect_when_quiet()
+    assert collected == [1]
