@@ -125,9 +125,9 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             collector.key_seen()
-        if isinstance(event, events.Key) and getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
-            collector.pause()  # no collection before the answer to this key is on screen
-            self.call_after_refresh(collector.resume)
+            if getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
+                collector.pause()  # no collection before the answer to this key is on screen
+                self.call_after_refresh(collector.resume)
         await super().on_event(event)
 
     def _begin(self) -> None:

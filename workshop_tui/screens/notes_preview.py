@@ -58,7 +58,6 @@ def render_lines(markdown: str, width: int) -> list[list[Segment]]:
         legacy_windows=False,
     )
     options = console.options.update(width=width)
-
     shown = markdown
     if "\n|" in "\n" + markdown:
         shown = fitted(markdown, lambda table: table_fits(table, console, width))

@@ -73,7 +73,8 @@ class StatsScreen(Screen[None]):
         plt = plot.plt
         plt.clear_figure()
         if self._figures:  # the stub names it label; plotext itself reads labels
-            numbers = [str(number) for number in range(1, len(self._figures) + 1)]
+            positions: list[float] = list(range(1, len(self._figures) + 1))
+            numbers = [str(int(position)) for position in positions]
             plt.multiple_bar(  # type: ignore[call-arg]
                 numbers,
                 [
@@ -84,6 +85,6 @@ class StatsScreen(Screen[None]):
                 ],
                 labels=["planned", "allowed", "actual (median)", "actual (worst)"],
             )
-            plt.xticks(list(range(1, len(numbers) + 1)), numbers)  # every part, none skipped
+            plt.xticks(positions, numbers)  # every part, none skipped
         plt.title(f"Minutes by part number, across sessions · {visible(self._what)}")
         plot.refresh()
