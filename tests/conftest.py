@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-BUNDLED = REPO / "facilitation_scripts"
+BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from workshop_tui.locations import user_scripts_dir
 REPO = Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "tests" / "fixtures" / "scripts"
 BROKEN = REPO / "tests" / "fixtures" / "broken"
-BUNDLED_FILES = sorted((REPO / "facilitation_scripts").glob("*.yaml"))
+BUNDLED_FILES = sorted((REPO / "workshop_tui" / "facilitation_scripts").glob("*.yaml"))
 
 
 def user_folder() -> Path:
@@ -42,7 +42,8 @@ def test_every_bundled_script_loads_without_problems_or_warnings(path: Path) -> 
 
 
 def test_bundled_scripts_are_found_through_the_package() -> None:
-    assert Path(str(bundled_folder())).resolve() == (REPO / "facilitation_scripts").resolve()
+    bundled = REPO / "workshop_tui" / "facilitation_scripts"
+    assert Path(str(bundled_folder())).resolve() == bundled.resolve()
     entries = list_scripts()
     assert sorted(entry.id for entry in entries) == sorted(path.stem for path in BUNDLED_FILES)
     assert all(entry.ok and entry.origin == BUNDLED for entry in entries)

@@ -9,7 +9,7 @@ from workshop_tui.content.catalog import BUNDLED, USER, find_script, list_script
 from workshop_tui.locations import user_scripts_dir
 
 REPO = Path(__file__).resolve().parents[2]
-FACILITATION = REPO / "facilitation_scripts"
+FACILITATION = REPO / "workshop_tui" / "facilitation_scripts"
 SCRIPTS = REPO / "tests" / "fixtures" / "scripts"
 BROKEN_MARKDOWN = REPO / "tests" / "fixtures" / "broken_markdown"
 CWA = "customer-working-agreement"

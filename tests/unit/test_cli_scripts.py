@@ -17,7 +17,8 @@ from workshop_tui.locations import user_scripts_dir
 REPO = Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "tests" / "fixtures" / "scripts"
 BROKEN = REPO / "tests" / "fixtures" / "broken"
-BUNDLED_IDS = sorted(path.stem for path in (REPO / "facilitation_scripts").glob("*.yaml"))
+BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"
+BUNDLED_IDS = sorted(path.stem for path in BUNDLED.glob("*.yaml"))
 
 
 def workshop(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,7 @@ from tests.unit.test_cli_scripts import workshop
 from workshop_tui.content.loader import load_script
 
 REPO = Path(__file__).resolve().parents[2]
-BUNDLED = REPO / "facilitation_scripts"
+BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"
 SCRIPTS = REPO / "tests" / "fixtures" / "scripts"
 BROKEN_MARKDOWN = REPO / "tests" / "fixtures" / "broken_markdown"
 

@@ -16,7 +16,7 @@ from workshop_tui.domain.kinds import SessionState
 from workshop_tui.storage import open_store
 
 WORKER = REPO / "tests" / "fixtures" / "crash_worker.py"
-SCRIPT = REPO / "facilitation_scripts" / "customer-working-agreement.yaml"
+SCRIPT = REPO / "workshop_tui" / "facilitation_scripts" / "customer-working-agreement.yaml"
 
 
 def _run_and_kill(db: Path, after_acks: int) -> tuple[int, int]:

@@ -24,8 +24,8 @@ from workshop_tui.content.problems import ScriptInvalid
 from workshop_tui.content.yaml_writer import script_to_yaml
 
 REPO = Path(__file__).resolve().parents[2]
-BUNDLED_YAML = sorted((REPO / "facilitation_scripts").glob("*.yaml"))
-BUNDLED_MARKDOWN = REPO / "facilitation_scripts" / "customer-working-agreement.md"
+BUNDLED_YAML = sorted((REPO / "workshop_tui" / "facilitation_scripts").glob("*.yaml"))
+BUNDLED_MARKDOWN = REPO / "workshop_tui" / "facilitation_scripts" / "customer-working-agreement.md"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

@@ -25,7 +25,7 @@ from workshop_tui.content.problems import ScriptInvalid, Severity
 from workshop_tui.domain.kinds import DecisionMethod
 
 REPO = Path(__file__).resolve().parents[2]
-BUNDLED = REPO / "facilitation_scripts"
+BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"
 README = (BUNDLED / "README.md").read_text(encoding="utf-8")
 
 EVERY_CONVENTION = """\

@@ -12,8 +12,9 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-BUNDLED_IDS = sorted(path.stem for path in (REPO / "facilitation_scripts").glob("*.yaml"))
-MARKDOWN_FILES = sorted(path.name for path in (REPO / "facilitation_scripts").glob("*.md"))
+BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"
+BUNDLED_IDS = sorted(path.stem for path in BUNDLED.glob("*.yaml"))
+MARKDOWN_FILES = sorted(path.name for path in BUNDLED.glob("*.md"))
 
 LIST_FROM_WHEEL = """
 import json, sys
@@ -39,8 +40,7 @@ def build_wheel(tmp_path: Path) -> Path:
     """Build from a copy of the sources, so the shared checkout gets no build/ folder."""
     source = tmp_path / "source"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("workshop_tui", "facilitation_scripts"):
-        shutil.copytree(REPO / folder, source / folder, ignore=ignore)
+    shutil.copytree(REPO / "workshop_tui", source / "workshop_tui", ignore=ignore)
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         if (REPO / name).exists():
             shutil.copy(REPO / name, source / name)
@@ -56,6 +56,64 @@ def build_wheel(tmp_path: Path) -> Path:
     assert result.returncode == 0, result.stderr
     (wheel,) = dist.glob("workshop_tui-*.whl")
     return wheel
+
+
+RUN_FROM_WHEEL = """
+import json, sys
+sys.path[:0] = json.loads(sys.argv[1])
+from workshop_tui.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def unzipped_wheel(tmp_path: Path) -> Path:
+    folder = tmp_path / "unzipped"
+    with zipfile.ZipFile(build_wheel(tmp_path)) as archive:
+        archive.extractall(folder)
+    return folder
+
+
+def wheel_paths(unzipped: Path) -> str:
+    """The unzipped wheel, then the dependencies: -S keeps the editable install away."""
+    paths = [str(unzipped), sysconfig.get_path("purelib"), sysconfig.get_path("platlib")]
+    return json.dumps(paths)
+
+
+def test_every_package_folder_and_style_sheet_is_in_the_wheel(tmp_path: Path) -> None:
+    with zipfile.ZipFile(build_wheel(tmp_path)) as archive:
+        names = set(archive.namelist())
+    package = REPO / "workshop_tui"
+    needed = [
+        path.relative_to(REPO).as_posix()
+        for path in package.rglob("*")
+        if path.name == "__init__.py" or path.suffix in {".tcss", ".yaml"}
+    ]
+    assert needed and [name for name in needed if name not in names] == []
+
+
+def test_the_command_line_runs_from_the_wheel(tmp_path: Path) -> None:
+    unzipped = unzipped_wheel(tmp_path)
+    scripts = [str(BUNDLED / name) for name in sorted(p.name for p in BUNDLED.glob("*.yaml"))]
+    env = {**os.environ, "WORKSHOP_DB": str(tmp_path / "store.db")}
+    for argv in (
+        ["--help"],
+        ["--version"],
+        ["scripts"],
+        ["room", "--help"],
+        ["validate", *scripts],
+        ["sessions"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-S", "-c", RUN_FROM_WHEEL, wheel_paths(unzipped), *argv],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
+        assert result.returncode == 0, (argv, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stdout.strip(), argv
 
 
 def test_the_wheel_ships_the_bundled_scripts_and_the_catalog_lists_them(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def test_parts_that_add_up_exactly_give_no_warning() -> None:
 
 
 def test_every_bundled_script_adds_up() -> None:
-    for path in sorted((REPO / "facilitation_scripts").glob("*.*")):
+    for path in sorted((REPO / "workshop_tui" / "facilitation_scripts").glob("*.*")):
         if path.suffix in (".yaml", ".md") and path.name != "README.md":
             loaded = load_script(path)
             assert loaded.script.planned_seconds == loaded.script.duration, path.name

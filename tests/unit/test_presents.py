@@ -12,7 +12,7 @@ from workshop_tui.content.loader import load_script, parse_script_text
 from workshop_tui.content.model import Script
 from workshop_tui.content.problems import ScriptInvalid
 
-README = Path(__file__).resolve().parents[2] / "facilitation_scripts" / "README.md"
+README = Path(__file__).resolve().parents[2] / "workshop_tui" / "facilitation_scripts" / "README.md"
 
 
 def script_with(sections: list[object], *extra_parts: dict[str, object]) -> Script:

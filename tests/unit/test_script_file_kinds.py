@@ -21,7 +21,7 @@ from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
 
 REPO = Path(__file__).resolve().parents[2]
-MARKDOWN = REPO / "facilitation_scripts" / "customer-working-agreement.md"
+MARKDOWN = REPO / "workshop_tui" / "facilitation_scripts" / "customer-working-agreement.md"
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and sockets")
 
 
