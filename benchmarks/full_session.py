@@ -102,7 +102,7 @@ async def _answer_dialogs(pilot: Any) -> int:
 
 async def whole_session(db_path: Path, exports: Path) -> dict[str, Any]:
     """The whole session, key by key; what was pressed and answered."""
-    from workshop_tui.app import Launch, WorkshopApp
+    from workshop_tui.app.workshop_app import Launch, WorkshopApp
     from workshop_tui.screens.facilitate import FacilitateScreen
     from workshop_tui.screens.setup import SetupScreen
     from workshop_tui.screens.summary import SummaryScreen
@@ -143,7 +143,7 @@ async def whole_session(db_path: Path, exports: Path) -> dict[str, Any]:
 async def busy_summary(db_path: Path, exports: Path, records: int = 1000) -> dict[str, Any]:
     """Resume a session of ``records`` records, walk its parts, finish it, read and export
     its notes."""
-    from workshop_tui.app import Launch, WorkshopApp
+    from workshop_tui.app.workshop_app import Launch, WorkshopApp
     from workshop_tui.screens.facilitate import FacilitateScreen
     from workshop_tui.screens.notes_preview import NotesPreview
     from workshop_tui.screens.summary import SummaryScreen

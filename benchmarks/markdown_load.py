@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from workshop_tui.content.loader import load_script
-from workshop_tui.content.markdown_writer import script_to_markdown
+from workshop_tui.content.markdown.writer import script_to_markdown
 from workshop_tui.content.model import Script
-from workshop_tui.content.yaml_writer import script_to_yaml
+from workshop_tui.content.yaml.writer import script_to_yaml
 
 LINES = 500
 FIRST_LOAD = """

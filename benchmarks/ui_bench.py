@@ -122,7 +122,8 @@ def imports_before_app(script: str = SCRIPT_ID) -> tuple[float, list[str]]:
     """
     code = f"""
 import sys, time
-from workshop_tui import app, cli
+from workshop_tui import cli
+from workshop_tui.app import workshop_app as app
 start = time.perf_counter()
 def stop(self, *args, **kwargs):
     spent = time.perf_counter() - start

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop_tui import collector
+from workshop_tui.app import collector
 from workshop_tui.malloc_arenas import share_one_arena
 
 

@@ -34,7 +34,7 @@ ROOM = (
 PAIR = (Participant("Ana", "Product Owner"), Participant("Bo", "Developer"))
 """Two people, for the boards' tests."""
 
-APP_CSS = Path(workshop_tui.__file__).parent / "app.tcss"
+APP_CSS = Path(workshop_tui.__file__).parent / "app" / "app.tcss"
 PANEL_BOX = (64, 15)
 """Roughly the space the facilitation screen gives a panel on a 100x30 terminal."""
 BOARD_BOX = (66, 16)

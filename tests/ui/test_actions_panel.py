@@ -12,11 +12,11 @@ from textual.widgets.data_table import ColumnKey
 from tests.ui.panel_fixtures import actions_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
 from workshop_tui.boards.actions import ActionTable
-from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.controls.actions import ActionsControls
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import views
 from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.read_models import standing
+from workshop_tui.widgets.clamped_text import ClampedText
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -56,11 +56,11 @@ async def test_add_an_action_with_a_typed_due_date(tmp_path: Path) -> None:
         await pilot.press(*"Share the notes")
         await pilot.press("enter", *"Ana Lopez", "enter", *"fri", "enter")
         await pilot.pause()
-        actions = views.current_actions(engine.session.actions)
+        actions = standing.current_actions(engine.session.actions)
         assert [(a.text, a.owner, a.due) for a in actions] == [
             ("Share the notes", "Ana Lopez", FRIDAY)
         ]
-        stored = views.current_actions(reloaded(tmp_path, engine).actions)
+        stored = standing.current_actions(reloaded(tmp_path, engine).actions)
         assert [(a.text, a.owner, a.due, a.done) for a in stored] == [
             ("Share the notes", "Ana Lopez", FRIDAY, False)
         ]
@@ -128,7 +128,7 @@ async def test_edit_and_toggle_done_write_new_revisions(tmp_path: Path) -> None:
         assert cell_texts(app, "done")[0] == "✔"
         await pilot.press("d")
         await pilot.pause()
-        assert views.current_actions(reloaded(tmp_path, engine).actions)[0].done is False
+        assert standing.current_actions(reloaded(tmp_path, engine).actions)[0].done is False
         assert cell_texts(app, "done")[0] == "☐"
 
 

@@ -23,15 +23,15 @@ from tests.ui.app_driver import (
     wait_until,
 )
 from tests.ui.panel_harness import shown
-from workshop_tui.boards.marked_list import MarkedList
 from workshop_tui.controls.promises import PromisesControls
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import InitialKind, PromiseStatus
+from workshop_tui.domain.read_models import standing
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.storage import open_store
+from workshop_tui.widgets.marked_list import MarkedList
 
 __all__ = ["clock"]
 
@@ -114,9 +114,9 @@ async def test_negotiate_sign_amend_and_initial_again(tmp_path: Path, clock: Fak
         stored = store.load_session(engine.session.id)[1]
     finally:
         store.close()
-    [team] = [t for t in views.promise_threads(stored.promises) if t.history[0].text == TEAM]
+    [team] = [t for t in standing.promise_threads(stored.promises) if t.history[0].text == TEAM]
     assert [row.text for row in team.amendments] == [TEAM, f"{TEAM}, four Developers full time"]
-    current = {t.current.text[:20]: t.current for t in views.promise_threads(stored.promises)}
+    current = {t.current.text[:20]: t.current for t in standing.promise_threads(stored.promises)}
     assert (current["A Scrum Master who k"].status, current["A Scrum Master who k"].reason) == (
         PromiseStatus.DECLINED,
         "no budget",

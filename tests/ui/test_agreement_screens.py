@@ -28,22 +28,22 @@ from tests.ui.app_driver import (
 from tests.ui.panel_fixtures import signoff_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown
 from tests.unit.test_export_bundled import NAMES, roles_of
-from workshop_tui.boards.marked_list import MarkedList
 from workshop_tui.boards.notes import NotesScroll
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.controls.signoff import SignoffControls
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import EventKind, InitialKind
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.storage import open_store
+from workshop_tui.widgets.marked_list import MarkedList
 
 __all__ = ["clock"]
 
@@ -181,7 +181,7 @@ async def test_notes_corrected_and_retracted_then_reopened_from_the_summary(
         stored = store.load_session(session_id)[1]
     finally:
         store.close()
-    threads = views.note_threads(stored.notes)
+    threads = standing.note_threads(stored.notes)
     assert [(t.current.text, t.retracted) for t in threads] == [
         ("Ana is PO two days a week", False),
         ("Wrong part", True),

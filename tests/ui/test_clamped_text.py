@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from workshop_tui.boards.clamped_text import ClampedText, clamp
+from workshop_tui.widgets.clamped_text import ClampedText, clamp
 
 TEXT = "Move customer records from the old system into the new CRM"
 

@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until_idle
 from tests.ui.contrast_audit import Run, runs
 from tests.ui.test_screens import resumed_app
+from workshop_tui.app.themes import DARK, LIGHT
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
@@ -26,7 +27,6 @@ from workshop_tui.screens.help import HelpScreen
 from workshop_tui.screens.picker import PickerScreen
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.screens.summary import SummaryScreen
-from workshop_tui.themes import DARK, LIGHT
 
 __all__ = ["clock"]
 

@@ -9,17 +9,17 @@ from textual.widgets import Input, Select
 
 from tests.ui.panel_fixtures import cynefin_script
 from tests.ui.panel_harness import BOARD_BOX, PAIR, PanelApp, begin, reloaded, reopened, utc_times
-from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.boards.cynefin_box import MARKER, CynefinBox
 from workshop_tui.controls.cynefin import CynefinControls
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import views
-from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.cynefin import Stop
+from workshop_tui.domain.rules.agility import AGILITY_QUESTION
+from workshop_tui.widgets.clamped_text import ClampedText
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -94,12 +94,12 @@ async def test_number_keys_place_tray_items_and_selection_moves_to_the_next(tmp_
         await pilot.press("1")
         await pilot.pause()
 
-        current = views.current_classifications(engine.session.classifications)
+        current = standing.current_classifications(engine.session.classifications)
         assert [(row.item, row.domain) for row in current] == [
             (MOVE, CynefinDomain.COMPLEX),
             (RESTORE, CynefinDomain.CLEAR),
         ]
-        again = views.current_classifications(reloaded(tmp_path, engine).classifications)
+        again = standing.current_classifications(reloaded(tmp_path, engine).classifications)
         assert [(row.item, row.domain) for row in again] == [
             (MOVE, CynefinDomain.COMPLEX),
             (RESTORE, CynefinDomain.CLEAR),
@@ -127,7 +127,7 @@ async def test_moving_a_placed_item_keeps_its_history(tmp_path: Path) -> None:
         await pilot.press("3")
         await pilot.pause()
 
-        history = views.classification_history(
+        history = standing.classification_history(
             engine.session.classifications, engine.session.classifications[0].key
         )
         assert [row.domain for row in history] == [CynefinDomain.COMPLICATED, CynefinDomain.COMPLEX]
@@ -236,7 +236,7 @@ async def test_accepting_and_overruling_the_agility_advice(tmp_path: Path) -> No
         await pilot.press(*"Moderate agility, fixed first release")
         await pilot.press("enter")
         await pilot.pause()
-        current = views.current_decisions(reloaded(tmp_path, engine).decisions)
+        current = standing.current_decisions(reloaded(tmp_path, engine).decisions)
         assert [(d.question, d.outcome) for d in current] == [
             (AGILITY_QUESTION, "Overruled: Moderate agility, fixed first release")
         ]

@@ -10,14 +10,14 @@ from textual.widgets import Input, Select, Static
 
 from tests.ui.panel_fixtures import decisions_script
 from tests.ui.panel_harness import PanelApp, begin, fill, reloaded, shown, utc_times
-from workshop_tui.boards.marked_list import MarkedList
 from workshop_tui.controls.decisions import DecisionsControls
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import views
-from workshop_tui.domain.decisions import CONSENT_OUTCOME
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import Objection
+from workshop_tui.domain.rules.decisions import CONSENT_OUTCOME
+from workshop_tui.widgets.marked_list import MarkedList
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -34,7 +34,7 @@ async def save(pilot: Pilot[None]) -> None:
 
 
 def stored_decisions(tmp_path: Path, engine: SessionEngine) -> list:  # type: ignore[type-arg]
-    return views.current_decisions(reloaded(tmp_path, engine).decisions)
+    return standing.current_decisions(reloaded(tmp_path, engine).decisions)
 
 
 def work_area(app: PanelApp) -> str:

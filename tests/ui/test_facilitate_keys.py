@@ -10,8 +10,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
-from workshop_tui import collector
-from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.app import collector
+from workshop_tui.app.workshop_app import Launch, WorkshopApp
 from workshop_tui.boards.agenda import AgendaBoard
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.boards.status_lines import StatusLines

@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.widgets import Footer as TextualFooter
 from textual.widgets import Input, Static
 
-from workshop_tui.screens.footer import Footer
-from workshop_tui.themes import DARK, LIGHT, register_themes
+from workshop_tui.app.themes import DARK, LIGHT, register_themes
+from workshop_tui.widgets.footer import Footer
 
 FooterClass = type[TextualFooter] | type[Footer]
 MOVE = Binding.Group("Next/Back")

@@ -14,13 +14,13 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
-from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.app.workshop_app import Launch, WorkshopApp
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus, SessionState
+from workshop_tui.domain.read_models import standing
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.screens.summary import SummaryScreen
@@ -192,19 +192,19 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
         "Delivery lead",
     ]
     assert [n.text for n in session.notes] == ["They want a release before the spring peak"]
-    board = views.board(session.classifications)
+    board = standing.board(session.classifications)
     assert len(board[CynefinDomain.COMPLEX]) == 2
     assert len(board[CynefinDomain.COMPLICATED]) == 1
     assert any(c.item == "Payroll export" for c in session.classifications)
-    threads = views.promise_threads(session.promises)
+    threads = standing.promise_threads(session.promises)
     assert threads[0].current.status is PromiseStatus.AGREED
     assert threads[1].current.text.startswith("A dedicated team of five Developers")
     assert threads[1].amendments, "the earlier wording is kept"
-    decisions = views.current_decisions(session.decisions)
+    decisions = standing.current_decisions(session.decisions)
     assert any("Empirical" in d.outcome for d in decisions), "the agility advice was accepted"
     assert any(d.outcome.startswith("Good enough for now") for d in decisions)
     assert len(session.signoffs) == 1 and session.signoffs[0].role
-    (action,) = views.current_actions(session.actions)
+    (action,) = standing.current_actions(session.actions)
     assert (action.owner, str(action.due)) == ("Kim Lee", "2026-12-01")
 
     (exported,) = exports.glob("*.md")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from workshop_tui.boards.marked_list import wrap_lines
+from workshop_tui.widgets.marked_list import wrap_lines
 
 QUESTION = "Do we agree the work is mostly complex and will be delivered Sprint by Sprint?"
 

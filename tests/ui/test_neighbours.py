@@ -12,7 +12,6 @@ from textual.pilot import Pilot
 
 from tests.ui.app_driver import clock, wait_for_screen, wait_until
 from tests.ui.test_screens import resumed_app
-from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.boards.cynefin import CynefinBoard
 from workshop_tui.boards.cynefin_box import CynefinBox
 from workshop_tui.controls.base import ActivityControls
@@ -20,6 +19,7 @@ from workshop_tui.controls.stage import QUIET_SECONDS, ActivityStage
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.widgets.clamped_text import ClampedText
 
 __all__ = ["clock"]
 

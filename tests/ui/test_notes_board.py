@@ -8,10 +8,10 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.strip import Strip
 
+from workshop_tui.app.themes import register_themes
 from workshop_tui.boards.notes import NotesBoard, NotesScroll
-from workshop_tui.boards.piecewise_scroll import PiecewiseScroll
 from workshop_tui.domain.read_models.notes import NoteLine, NotesView
-from workshop_tui.themes import register_themes
+from workshop_tui.widgets.piecewise_scroll import PiecewiseScroll
 
 SIZE = (60, 20)
 

@@ -18,15 +18,15 @@ from tests.ui.panel_harness import (
     reopened,
     utc_times,
 )
-from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.boards.promises import PromiseColumn
 from workshop_tui.controls.promises import PromisesControls
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import views
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.promises import Entry
+from workshop_tui.widgets.clamped_text import ClampedText
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -195,7 +195,7 @@ async def test_amending_keeps_the_earlier_wording(tmp_path: Path) -> None:
         await pilot.press(*"cadence", "enter")  # save
         await pilot.pause()
 
-        threads = views.promise_threads(reloaded(tmp_path, engine).promises)
+        threads = standing.promise_threads(reloaded(tmp_path, engine).promises)
         [thread] = threads
         assert [row.text for row in thread.history] == [
             INCREMENT,

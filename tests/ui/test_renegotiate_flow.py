@@ -14,15 +14,15 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from tests.ui.test_full_session import replace_in_dialog, type_into_dialog, wait_for
-from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.app.workshop_app import Launch, WorkshopApp
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
-from workshop_tui.domain import chain
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import PromiseStatus
+from workshop_tui.domain.living import chain
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.screens.changes import ChangesScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.test_single_writer import holding
-from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.app.workshop_app import Launch, WorkshopApp
 from workshop_tui.dialogs.confirm import ConfirmDialog
 
 

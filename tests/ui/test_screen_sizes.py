@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 
 from tests.ui.app_driver import clock, settle, steady_cursors, wait_for_screen
 from tests.ui.test_screens import resumed_app
+from workshop_tui.app.themes import DARK, LIGHT
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
-from workshop_tui.themes import DARK, LIGHT
 
 __all__ = ["clock"]
 

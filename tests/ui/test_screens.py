@@ -42,7 +42,7 @@ from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.storage import open_store
 
 if TYPE_CHECKING:
-    from workshop_tui.app import WorkshopApp
+    from workshop_tui.app.workshop_app import WorkshopApp
 
 __all__ = ["clock"]
 

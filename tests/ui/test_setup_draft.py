@@ -23,11 +23,11 @@ from tests.ui.app_driver import (
     wait_for_screen,
     wait_until,
 )
+from workshop_tui.app.setup_draft import draft_path, load_draft
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
-from workshop_tui.setup_draft import draft_path, load_draft
 from workshop_tui.storage import open_store
 
 SIZE = (100, 30)

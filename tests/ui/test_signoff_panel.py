@@ -9,9 +9,9 @@ from textual.widgets import Input, Select, Static
 
 from tests.ui.panel_fixtures import signoff_script
 from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
-from workshop_tui.boards.marked_list import MarkedList
 from workshop_tui.controls.signoff import SignoffControls
 from workshop_tui.dialogs.form import FormDialog
+from workshop_tui.widgets.marked_list import MarkedList
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from workshop_tui.app import Launch, WorkshopApp
+from workshop_tui.app.workshop_app import Launch, WorkshopApp
 from workshop_tui.cli import main
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.opening import OpeningScreen
@@ -57,7 +57,8 @@ def test_run_unknown_script_id_exits_2_naming_it(capsys: pytest.CaptureFixture[s
 
 CHECK_IMPORTS = f"""
 import sys
-from workshop_tui import app, cli
+from workshop_tui import cli
+from workshop_tui.app import workshop_app as app
 def record(self):
     heavy = [m for m in ("yaml", "pydantic", "sqlalchemy") if m in sys.modules]
     print(*heavy, self.launch.script_ref)

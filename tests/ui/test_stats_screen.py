@@ -6,7 +6,7 @@ from textual.app import App
 from textual.widgets import DataTable
 
 from tests.ui.room_harness import screen_text
-from workshop_tui.domain.part_stats import PartFigures
+from workshop_tui.domain.living.part_stats import PartFigures
 from workshop_tui.screens.stats import StatsScreen
 
 NAMES = [

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from tests.unit.engine_fixtures import ROOM, SOURCE, agreement_script
+from workshop_tui.app.living import prepare_renegotiation
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.snapshot import SessionSetup
-from workshop_tui.living import prepare_renegotiation
 from workshop_tui.storage import open_store
 
 DAY = 24 * 3600

@@ -81,7 +81,7 @@ def test_two_yaml_files_of_one_id_still_clash_even_when_equal(tmp_path: Path) ->
 
 
 def test_scripts_lists_markdown_and_yaml_alike(tmp_path: Path) -> None:
-    from workshop_tui import cli
+    from workshop_tui.cli import parser as cli
 
     shutil.copy(SCRIPTS / "minimal.yaml", tmp_path / "minimal.yaml")
     (tmp_path / "short.md").write_text(
@@ -102,7 +102,7 @@ def test_listing_the_bundled_scripts_does_not_read_the_markdown_twin() -> None:
         "import sys\n"
         "from workshop_tui.content.catalog import find_script, list_scripts\n"
         f"find_script({CWA!r}); list_scripts()\n"
-        "print('workshop_tui.content.markdown_reader' in sys.modules)"
+        "print('workshop_tui.content.markdown.reader' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (done.returncode, done.stdout.strip()) == (0, "False"), done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui import cli
+from workshop_tui.cli import parser as cli
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.locations import user_scripts_dir
 
@@ -105,7 +105,7 @@ def test_scripts_prints_an_aligned_table_with_broken_user_scripts_last() -> None
 
 
 def test_no_subcommand_opens_the_app_and_every_command_is_in_the_help() -> None:
-    from workshop_tui.session_commands import cmd_open
+    from workshop_tui.cli.sessions import cmd_open
 
     args = cli.parse_args(["--db", "x.db", "--scripts-dir", str(SCRIPTS)])
     assert args.handler is cmd_open

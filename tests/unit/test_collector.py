@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from workshop_tui import collector
+from workshop_tui.app import collector
 
 
 @pytest.fixture(autouse=True)

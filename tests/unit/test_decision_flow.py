@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from workshop_tui.domain.decision_flow import (
+from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.records import Decision, Objection
+from workshop_tui.domain.rules.decision_flow import (
     consent_outcome,
     decision_status,
     dot_budget,
@@ -17,8 +19,6 @@ from workshop_tui.domain.decision_flow import (
     with_objection,
     with_resolution,
 )
-from workshop_tui.domain.kinds import DecisionMethod
-from workshop_tui.domain.records import Decision, Objection
 
 AT = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 

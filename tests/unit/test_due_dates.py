@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from workshop_tui.domain.due_dates import describe_due, is_overdue, parse_due
+from workshop_tui.domain.rules.due_dates import describe_due, is_overdue, parse_due
 
 SATURDAY = date(2026, 11, 21)  # the FakeClock's first day
 FRIDAY = date(2026, 11, 27)

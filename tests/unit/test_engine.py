@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.unit.engine_fixtures import new_engine, reload
-from workshop_tui.domain import views
-from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus, SessionState
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import Objection
+from workshop_tui.domain.rules.agility import AGILITY_QUESTION
 
 
 def test_a_new_session_waits_at_the_first_part(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_every_record_kind_is_stored_before_it_is_returned(tmp_path: Path) -> No
         CynefinDomain.COMPLICATED,
         CynefinDomain.COMPLEX,
     ]
-    threads = views.promise_threads(stored.promises)
+    threads = standing.promise_threads(stored.promises)
     assert threads[0].current.status is PromiseStatus.AGREED
     assert threads[0].current.owner == "Delivery lead"
     assert [p.text for p in threads[0].amendments] == ["A usable increment every Sprint"]
@@ -173,7 +173,7 @@ def test_agility_advice_is_accepted_or_overruled_as_one_decision(tmp_path: Path)
     assert accepted.question == AGILITY_QUESTION and "Empirical" in accepted.outcome
     overruled = engine.overrule_agility("Fixed scope for phase one, agile after")
     assert overruled.key == accepted.key
-    current = views.current_decisions(engine.session.decisions)
+    current = standing.current_decisions(engine.session.decisions)
     assert [d.outcome for d in current] == ["Overruled: Fixed scope for phase one, agile after"]
 
 
@@ -199,5 +199,5 @@ def test_actions_are_revised_not_overwritten(tmp_path: Path) -> None:
     engine.update_action(action.key, due=date(2026, 12, 5))
     stored = reload(tmp_path, engine, clock).session
     assert len(stored.actions) == 3
-    (current,) = views.current_actions(stored.actions)
+    (current,) = standing.current_actions(stored.actions)
     assert current.done and current.due == date(2026, 12, 5) and current.owner == "Ana"

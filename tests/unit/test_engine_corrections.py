@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.unit.engine_fixtures import agreement_engine, new_engine, reload
-from workshop_tui.domain import views
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.kinds import CynefinDomain, EventKind, PromiseStatus, SessionState
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.time_report import timing_report
 
 
 def rows_in(tmp_path: Path, table: str) -> int:
@@ -35,7 +36,7 @@ def test_decline_park_and_amend_take_a_reason_in_the_same_step(tmp_path: Path) -
 
     stored = {
         t.key: t.current
-        for t in views.promise_threads(reload(tmp_path, engine, clock).session.promises)
+        for t in standing.promise_threads(reload(tmp_path, engine, clock).session.promises)
     }
     assert (stored[a].status, stored[a].reason) == (
         PromiseStatus.DECLINED,
@@ -96,8 +97,8 @@ def test_a_note_is_edited_and_retracted_by_new_revisions(tmp_path: Path) -> None
 
     session = reload(tmp_path, engine, clock).session
     assert rows_in(tmp_path, "notes") == 4
-    assert [n.text for n in views.current_notes(session.notes)] == ["Budget is 100k"]
-    first, second = views.note_threads(session.notes)
+    assert [n.text for n in standing.current_notes(session.notes)] == ["Budget is 100k"]
+    first, second = standing.note_threads(session.notes)
     assert [n.text for n in first.history] == ["Budget is 10k", "Budget is 100k"]
     assert first.current.reason == "typo" and first.current.part_id == note.part_id
     assert second.retracted and second.current.reason == "not for the notes"
@@ -111,7 +112,7 @@ def test_an_actions_text_owner_and_due_date_change_by_revision(tmp_path: Path) -
     action = engine.add_action("Send SoW", "Kim", date(2026, 12, 1))
     engine.update_action(action.key, text="Send the SoW inputs", owner="Ana", reason="Ana has them")
     engine.update_action(action.key, due=date(2026, 12, 8))
-    history = views.action_history(reload(tmp_path, engine, clock).session.actions)[action.key]
+    history = standing.action_history(reload(tmp_path, engine, clock).session.actions)[action.key]
     assert [(a.text, a.owner, a.due, a.reason) for a in history] == [
         ("Send SoW", "Kim", date(2026, 12, 1), ""),
         ("Send the SoW inputs", "Ana", date(2026, 12, 1), "Ana has them"),
@@ -199,7 +200,7 @@ def test_overrun_is_measured_against_the_time_allowed(tmp_path: Path) -> None:
     engine.extend(60)
     clock.advance(13 * 60)
     engine.next_part()
-    report = views.timing_report(engine.script, engine.session.timings)[1]
+    report = timing_report(engine.script, engine.session.timings)[1]
     assert (report.allowed_seconds, report.actual_seconds, report.overrun_seconds) == (
         660,
         780,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.unit.engine_fixtures import new_engine, reload
-from workshop_tui.domain import views
-from workshop_tui.domain.agreement import agreement_of
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.kinds import PromiseStatus
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.agreement import agreement_of
 
 
 def test_a_dropped_promise_is_kept_with_its_reason_and_never_promised(tmp_path: Path) -> None:
@@ -22,7 +22,7 @@ def test_a_dropped_promise_is_kept_with_its_reason_and_never_promised(tmp_path: 
     with pytest.raises(EngineError, match="dropped already"):
         engine.drop_promise(promise.key)
     again = reload(tmp_path, engine, clock)
-    history = views.promise_threads(again.session.promises)[0]
+    history = standing.promise_threads(again.session.promises)[0]
     assert [p.status for p in history.history] == [
         PromiseStatus.AGREED,
         PromiseStatus.DROPPED,
@@ -43,9 +43,11 @@ def test_actions_are_done_kept_or_dropped_with_a_note(tmp_path: Path) -> None:
     engine.keep_action(two.key, "still looking", date(2026, 12, 4))
     engine.drop_action(two.key, "we meet online")
     again = reload(tmp_path, engine, clock)
-    assert views.open_actions(again.session.actions) == []
-    assert [a.text for a in views.standing_actions(again.session.actions)] == ["Send the minutes"]
-    kept = views.action_history(again.session.actions)[two.key]
+    assert standing.open_actions(again.session.actions) == []
+    assert [a.text for a in standing.standing_actions(again.session.actions)] == [
+        "Send the minutes"
+    ]
+    kept = standing.action_history(again.session.actions)[two.key]
     assert [(a.due, a.reason) for a in kept[1:]] == [
         (date(2026, 12, 4), "still looking"),
         (date(2026, 12, 4), "we meet online"),

@@ -9,7 +9,7 @@ import pytest
 from tests.unit.engine_fixtures import agreement_engine, new_engine, reload
 from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, InitialKind
-from workshop_tui.domain.sections import RoleState, SectionProgress
+from workshop_tui.domain.rules.sections import RoleState, SectionProgress
 from workshop_tui.domain.snapshot import SessionSetup
 
 

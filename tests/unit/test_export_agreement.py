@@ -15,7 +15,7 @@ from tests.unit.test_export_samples import (
     tables,
     text_of,
 )
-from workshop_tui.domain.agreement import agreement_of
+from workshop_tui.domain.read_models.agreement import agreement_of
 from workshop_tui.export.agreement import render_agreement
 
 

@@ -24,11 +24,11 @@ from tests.golden_files import assert_golden
 from workshop_tui.content.loader import load_script
 from workshop_tui.content.model import Script
 from workshop_tui.domain.clock import FakeClock
-from workshop_tui.domain.decisions import CONSENT_OUTCOME
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod
 from workshop_tui.domain.records import Objection, Participant
-from workshop_tui.domain.signing import initials_of
+from workshop_tui.domain.rules.decisions import CONSENT_OUTCOME
+from workshop_tui.domain.rules.signing import initials_of
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.export.agreement import render_agreement
 from workshop_tui.export.markdown import render_markdown

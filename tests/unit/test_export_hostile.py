@@ -16,7 +16,6 @@ from markdown_it.token import Token
 
 from tests.unit.test_export_samples import headings, list_items, parse, tables
 from workshop_tui.content.model import Script
-from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.kinds import (
     CynefinDomain,
     DecisionMethod,
@@ -36,6 +35,7 @@ from workshop_tui.domain.records import (
     SessionEvent,
     SignOff,
 )
+from workshop_tui.domain.rules.agility import AGILITY_QUESTION
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.markdown import render_agreement, render_markdown

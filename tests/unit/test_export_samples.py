@@ -14,7 +14,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.kinds import (
     CynefinDomain,
     DecisionMethod,
@@ -34,6 +33,7 @@ from workshop_tui.domain.records import (
     SessionEvent,
     SignOff,
 )
+from workshop_tui.domain.rules.agility import AGILITY_QUESTION
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot
 
 START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)

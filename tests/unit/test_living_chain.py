@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 
 from tests.unit.engine_fixtures import ROOM, SOURCE, agreement_script
-from workshop_tui.domain import chain
-from workshop_tui.domain.agreement import agreement_of
-from workshop_tui.domain.changes import changes_between
+from workshop_tui.app.living import CannotRenegotiate, lineage_for, prepare_renegotiation
 from workshop_tui.domain.clock import FakeClock
-from workshop_tui.domain.due_dates import parse_due
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import DecisionMethod, PromiseStatus
-from workshop_tui.domain.lineage import carried_actions
+from workshop_tui.domain.living import chain
+from workshop_tui.domain.living.changes import changes_between
+from workshop_tui.domain.living.lineage import carried_actions
+from workshop_tui.domain.read_models.agreement import agreement_of
+from workshop_tui.domain.read_models.standing import open_actions
+from workshop_tui.domain.rules.due_dates import parse_due
 from workshop_tui.domain.snapshot import SessionSetup
-from workshop_tui.domain.views import open_actions
-from workshop_tui.living import CannotRenegotiate, lineage_for, prepare_renegotiation
 from workshop_tui.storage import open_store
 
 DAY = 24 * 3600

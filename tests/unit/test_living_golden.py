@@ -10,8 +10,8 @@ from pathlib import Path
 
 from tests.golden_files import assert_golden
 from tests.unit.living_fixtures import two_versions
+from workshop_tui.app.living import lineage_for
 from workshop_tui.export.markdown import render_agreement, render_markdown
-from workshop_tui.living import lineage_for
 from workshop_tui.storage import open_store
 
 

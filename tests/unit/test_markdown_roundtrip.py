@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from tests.hostile_text import PIECES, raw_controls
 from workshop_tui.content.convert import MARKDOWN, YAML, convert, differences
 from workshop_tui.content.loader import LoadedScript, load_script, parse_script_text
-from workshop_tui.content.markdown_writer import script_to_markdown
+from workshop_tui.content.markdown.writer import script_to_markdown
 from workshop_tui.content.model import Script
 from workshop_tui.content.problems import ScriptInvalid
-from workshop_tui.content.yaml_writer import script_to_yaml
+from workshop_tui.content.yaml.writer import script_to_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_YAML = sorted((REPO / "workshop_tui" / "facilitation_scripts").glob("*.yaml"))

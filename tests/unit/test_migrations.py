@@ -198,7 +198,7 @@ def test_an_older_database_is_upgraded_with_sensible_values(tmp_path: Path, vers
 
 
 def test_an_upgraded_initial_still_counts_for_its_section(tmp_path: Path) -> None:
-    from workshop_tui.domain.signoff_state import part_progress
+    from workshop_tui.domain.rules.signoff_state import part_progress
 
     engine, session_id = old_database(tmp_path / "old.db", 2)
     engine.dispose()

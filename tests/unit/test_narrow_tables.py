@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop_tui.screens.narrow_tables import cells
 from workshop_tui.screens.notes_preview import render_lines
+from workshop_tui.widgets.narrow_tables import cells
 
 AGENDA = (
     "## Agenda\n\n"

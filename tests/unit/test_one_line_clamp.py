@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop_tui.boards.clamped_text import _clamped, _wrapped
+from workshop_tui.widgets.clamped_text import _clamped, _wrapped
 
 TEXTS = st.text(alphabet=st.sampled_from(list("abcdé ▶:.,!?-\t\u00a0xyz")), max_size=60)
 

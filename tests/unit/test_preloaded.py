@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from workshop_tui.domain.kinds import CynefinDomain
-from workshop_tui.domain.preloaded import begun_in, pending, same_wording
 from workshop_tui.domain.records import Classification
+from workshop_tui.domain.rules.preloaded import begun_in, pending, same_wording
 
 AT = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 

@@ -172,7 +172,7 @@ def test_run_prints_a_broken_script_s_problems_as_text(
     """``workshop run`` stops through the app's own one-sentence exit, also printable."""
     from textual.app import App
 
-    from workshop_tui.app import WorkshopApp
+    from workshop_tui.app.workshop_app import WorkshopApp
     from workshop_tui.cli import main
 
     monkeypatch.setattr(WorkshopApp, "run", lambda self: App.run(self, headless=True))

@@ -198,7 +198,7 @@ def test_promises_view_offers_the_script_promises_then_tells_their_history(
 
 def test_signoff_view_shows_stale_initials_and_holds(tmp_path: Path) -> None:
     from tests.ui.agreement_seed import negotiated_session
-    from workshop_tui.domain.sections import RoleState
+    from workshop_tui.domain.rules.sections import RoleState
 
     clock = FakeClock()
     session_id = negotiated_session(tmp_path / "seed.db", clock)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from workshop_tui.domain.records import Participant
-from workshop_tui.domain.signing import (
+from workshop_tui.domain.rules.sections import SectionProgress
+from workshop_tui.domain.rules.signing import (
     completed_count,
     initials_of,
     next_incomplete,
     people_with_role,
 )
-from workshop_tui.domain.views import SectionProgress
 
 
 def section(section_id: str, complete: bool) -> SectionProgress:

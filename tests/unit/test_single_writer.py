@@ -24,7 +24,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from tests.conftest import REPO
-from workshop_tui.app import WorkshopApp
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.cli import main
 from workshop_tui.domain.clock import FakeClock, SystemClock
 from workshop_tui.domain.engine import SessionEngine

@@ -19,7 +19,7 @@ from textual.app import App
 from tests.conftest import REPO
 from tests.unit.test_database_errors import assert_untouched, fingerprint
 from tests.unit.test_store_samples import T0, new_session, new_store, sample_records
-from workshop_tui.app import WorkshopApp
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.cli import main
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.storage.opener import open_store

@@ -7,9 +7,11 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain import views
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.time_report import TimingTotals, timing_report, timing_totals
 from workshop_tui.domain.records import ActionItem, Classification, Decision, Promise, SignOff
+from workshop_tui.domain.rules.sections import signoff_progress
 from workshop_tui.domain.snapshot import PartTiming
 
 T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
@@ -39,7 +41,7 @@ def signed(minute: int, section: str, role: str, person: str = "Someone") -> Sig
 
 def test_views_import_neither_textual_nor_sqlalchemy() -> None:
     probe = (
-        "import sys, workshop_tui.domain.views; "
+        "import sys, workshop_tui.domain.read_models.standing; "
         "top = {m.split('.')[0] for m in sys.modules}; "
         "print(sorted(top & {'textual', 'sqlmodel', 'sqlalchemy'}))"
     )
@@ -58,7 +60,7 @@ def test_latest_classification_wins_in_order_of_first_placement() -> None:
         placed(2, "onboarding", CynefinDomain.CLEAR),
         placed(3, "billing", CynefinDomain.COMPLICATED),
     ]
-    current = views.current_classifications(rows)
+    current = standing.current_classifications(rows)
     assert [(row.key, row.domain) for row in current] == [
         ("billing", CynefinDomain.COMPLICATED),
         ("onboarding", CynefinDomain.CLEAR),
@@ -67,7 +69,7 @@ def test_latest_classification_wins_in_order_of_first_placement() -> None:
 
 def test_latest_means_last_written_even_if_the_clock_went_back() -> None:
     rows = [placed(10, "billing", CynefinDomain.COMPLEX), placed(5, "billing", CynefinDomain.CLEAR)]
-    assert views.current_classifications(rows)[0].domain is CynefinDomain.CLEAR
+    assert standing.current_classifications(rows)[0].domain is CynefinDomain.CLEAR
 
 
 def test_classification_history_keeps_every_placement_of_one_item() -> None:
@@ -77,9 +79,9 @@ def test_classification_history_keeps_every_placement_of_one_item() -> None:
         placed(3, "billing", CynefinDomain.COMPLEX, "newer"),
         placed(4, "billing", CynefinDomain.CHAOTIC),
     ]
-    history = views.classification_history(rows, "billing")
+    history = standing.classification_history(rows, "billing")
     assert [row.rationale for row in history] == ["new", "newer", ""]
-    assert views.classification_history(rows, "missing") == []
+    assert standing.classification_history(rows, "missing") == []
 
 
 def test_earlier_domains_count_a_domain_once_per_stay() -> None:
@@ -89,8 +91,8 @@ def test_earlier_domains_count_a_domain_once_per_stay() -> None:
         placed(3, "b", CynefinDomain.CLEAR),
         placed(4, "b", CynefinDomain.COMPLEX),
     ]
-    assert views.earlier_domains(rows) == [CynefinDomain.COMPLEX, CynefinDomain.CLEAR]
-    assert views.earlier_domains(rows[:2]) == []
+    assert standing.earlier_domains(rows) == [CynefinDomain.COMPLEX, CynefinDomain.CLEAR]
+    assert standing.earlier_domains(rows[:2]) == []
 
 
 def test_board_has_every_domain_and_each_item_once() -> None:
@@ -99,12 +101,12 @@ def test_board_has_every_domain_and_each_item_once() -> None:
         placed(2, "billing", CynefinDomain.CLEAR),
         placed(3, "outage", CynefinDomain.CHAOTIC),
     ]
-    columns = views.board(rows)
+    columns = standing.board(rows)
     assert list(columns) == list(CynefinDomain)
     assert [row.key for row in columns[CynefinDomain.CLEAR]] == ["billing"]
     assert columns[CynefinDomain.COMPLEX] == []
     assert [row.key for row in columns[CynefinDomain.CHAOTIC]] == ["outage"]
-    assert views.board([]) == {domain: [] for domain in CynefinDomain}
+    assert standing.board([]) == {domain: [] for domain in CynefinDomain}
 
 
 # Promises -----------------------------------------------------------------
@@ -118,7 +120,7 @@ def test_promise_thread_keeps_history_and_lists_amended_wording() -> None:
         promise(4, "p1", "Supplier", "Demo fortnightly", PromiseStatus.AMENDED),
         promise(5, "p1", "Supplier", "Demo weekly", PromiseStatus.AGREED),
     ]
-    threads = views.promise_threads(rows)
+    threads = standing.promise_threads(rows)
     assert [thread.key for thread in threads] == ["p1", "p2"]
     first = threads[0]
     assert first.current.text == "Demo weekly"
@@ -137,7 +139,7 @@ def test_promises_by_party_keeps_the_given_order_and_appends_strangers() -> None
         promise(2, "p2", "Customer", "Answer within a day"),
         promise(3, "p3", "Supplier", "Demo"),
     ]
-    grouped = views.promises_by_party(rows, ["Supplier", "Customer", "Finance"])
+    grouped = standing.promises_by_party(rows, ["Supplier", "Customer", "Finance"])
     assert list(grouped) == ["Supplier", "Customer", "Finance", "Regulator"]
     assert grouped["Finance"] == []
     assert [thread.key for thread in grouped["Supplier"]] == ["p3"]
@@ -153,7 +155,7 @@ def test_agreed_tally_counts_current_status_only() -> None:
         promise(6, "p4", "Customer", "Decide", PromiseStatus.AGREED),
         promise(7, "p5", "Regulator", "Review", PromiseStatus.PARKED),
     ]
-    assert views.agreed_tally(rows) == {"Supplier": 1, "Customer": 2, "Regulator": 0}
+    assert standing.agreed_tally(rows) == {"Supplier": 1, "Customer": 2, "Regulator": 0}
 
 
 # Decisions and actions ----------------------------------------------------
@@ -165,7 +167,7 @@ def test_current_decisions_and_actions_take_the_latest_revision() -> None:
         Decision("d", at(2), "d2", "Start?", DecisionMethod.FIST_OF_FIVE),
         Decision("d", at(3), "d1", "Cadence?", DecisionMethod.CONSENT, "Weekly", agreed=True),
     ]
-    current = views.current_decisions(decisions)
+    current = standing.current_decisions(decisions)
     assert [(row.key, row.outcome) for row in current] == [("d1", "Weekly"), ("d2", "")]
 
     actions = [
@@ -173,7 +175,7 @@ def test_current_decisions_and_actions_take_the_latest_revision() -> None:
         ActionItem("a", at(2), "a2", "Book review", owner="Bo"),
         ActionItem("a", at(3), "a1", "Send notes", owner="Ada", done=True),
     ]
-    assert [(row.key, row.owner, row.done) for row in views.current_actions(actions)] == [
+    assert [(row.key, row.owner, row.done) for row in standing.current_actions(actions)] == [
         ("a1", "Ada", True),
         ("a2", "Bo", False),
     ]
@@ -187,7 +189,7 @@ SECTIONS = [("scope", "Scope", ["Sponsor", "Lead"]), ("ways", "Ways", ["Sponsor"
 
 def test_section_is_complete_when_every_required_role_signed() -> None:
     rows = [signed(1, "scope", "Sponsor"), signed(2, "ways", "Coach"), signed(3, "scope", "Lead")]
-    scope, ways = views.signoff_progress(SECTIONS, rows)
+    scope, ways = signoff_progress(SECTIONS, rows)
     assert scope.section_id == "scope"
     assert scope.title == "Scope"
     assert scope.required == ("Sponsor", "Lead")
@@ -203,7 +205,7 @@ def test_a_role_signing_twice_counts_once_with_its_latest_signature() -> None:
         signed(2, "scope", " sponsor ", "Grace Hopper"),
         signed(3, "scope", "Observer", "Olly"),
     ]
-    scope, ways = views.signoff_progress(SECTIONS, rows)
+    scope, ways = signoff_progress(SECTIONS, rows)
     assert [row.person for row in scope.signoffs] == ["Grace Hopper", "Olly"]
     assert scope.missing == ("Lead",)
     assert ways.signoffs == ()
@@ -211,7 +213,7 @@ def test_a_role_signing_twice_counts_once_with_its_latest_signature() -> None:
 
 
 def test_signoffs_of_unknown_sections_are_ignored() -> None:
-    progress = views.signoff_progress(SECTIONS, [signed(1, "gone", "Sponsor")])
+    progress = signoff_progress(SECTIONS, [signed(1, "gone", "Sponsor")])
     assert all(not section.signoffs for section in progress)
 
 
@@ -242,7 +244,7 @@ def test_timing_report_compares_planned_and_actual_per_part() -> None:
         PartTiming("three", 900, skipped=True),
         PartTiming("four", 300, elapsed_seconds=120, started_at=at(34), running_since=at(40)),
     ]
-    one, two, three, four = views.timing_report(_script(), timings)
+    one, two, three, four = timing_report(_script(), timings)
     assert (one.name, one.planned_seconds, one.actual_seconds, one.overrun_seconds) == (
         "One",
         600,
@@ -255,8 +257,8 @@ def test_timing_report_compares_planned_and_actual_per_part() -> None:
     assert three.skipped and three.done and three.actual_seconds == 0
     assert four.running and not four.done
     assert four.actual_seconds == 120  # only what elapsed before the current run
-    totals = views.timing_totals([one, two, three, four])
-    assert totals == views.TimingTotals(
+    totals = timing_totals([one, two, three, four])
+    assert totals == TimingTotals(
         planned_seconds=3000,
         actual_seconds=2160,
         extra_seconds=300,
@@ -273,17 +275,17 @@ def test_time_taken_away_is_reported_like_time_added() -> None:
         # 20m planned, -5m: 15m allowed, run 12m.
         PartTiming("two", 1200, -300, elapsed_seconds=720, finished_at=at(21), removed_seconds=300),
     ]
-    one, two, *_ = views.timing_report(_script(), timings)
+    one, two, *_ = timing_report(_script(), timings)
     assert (one.added_seconds, one.removed_seconds, one.allowed_seconds) == (60, 180, 480)
     assert one.overrun_seconds == 60
     assert (two.removed_seconds, two.allowed_seconds, two.overrun_seconds) == (300, 900, 0)
-    totals = views.timing_totals([one, two])
+    totals = timing_totals([one, two])
     assert (totals.added_seconds, totals.removed_seconds, totals.extra_seconds) == (60, 480, -420)
     assert totals.allowed_seconds == 1380 and totals.overrun_seconds == 60
 
 
 def test_part_without_timing_is_reported_as_not_started() -> None:
-    reports = views.timing_report(_script(), [PartTiming("gone", 60, elapsed_seconds=60)])
+    reports = timing_report(_script(), [PartTiming("gone", 60, elapsed_seconds=60)])
     assert [report.part_id for report in reports] == ["one", "two", "three", "four"]
     assert all(not report.started and report.actual_seconds == 0 for report in reports)
     assert reports[1].planned_seconds == 1200
@@ -291,8 +293,8 @@ def test_part_without_timing_is_reported_as_not_started() -> None:
 
 def test_the_agenda_is_drawn_from_the_snapshot_alone_with_the_run_going_on() -> None:
     from workshop_tui.domain.kinds import SessionState
+    from workshop_tui.domain.read_models.time_report import agenda_rows, live_elapsed
     from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
-    from workshop_tui.domain.timing import agenda_rows, live_elapsed
 
     timings = [
         PartTiming("one", 600, 60, elapsed_seconds=700, finished_at=at(12)),

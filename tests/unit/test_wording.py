@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from tests.unit.engine_fixtures import agreement_script
 from workshop_tui.content.model import SignoffSection
-from workshop_tui.domain.agility import AGILITY_QUESTION
 from workshop_tui.domain.kinds import (
     CynefinDomain,
     DecisionMethod,
@@ -19,10 +18,11 @@ from workshop_tui.domain.kinds import (
     SessionState,
 )
 from workshop_tui.domain.records import ActionItem, Classification, Decision, Promise, SignOff
-from workshop_tui.domain.sections import RoleState, signoff_progress
-from workshop_tui.domain.signoff_state import part_progress
+from workshop_tui.domain.rules.agility import AGILITY_QUESTION
+from workshop_tui.domain.rules.sections import RoleState, signoff_progress
+from workshop_tui.domain.rules.signoff_state import part_progress
+from workshop_tui.domain.rules.wording import section_wording, wording_digest
 from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
-from workshop_tui.domain.wording import section_wording, wording_digest
 
 T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 SCRIPT = agreement_script()
@@ -132,7 +132,7 @@ def test_a_section_of_fixed_text_reads_exactly_its_text() -> None:
 
 def test_actions_and_the_board_as_presented_items() -> None:
     from workshop_tui.content.model import PresentedItem
-    from workshop_tui.domain.wording import presented
+    from workshop_tui.domain.rules.wording import presented
 
     session = snapshot(
         actions=[ActionItem("next-steps", at(1), "a", "Send notes", "Kim", date(2026, 12, 1))],

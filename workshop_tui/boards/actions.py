@@ -12,10 +12,10 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from workshop_tui.boards.board import Board
-from workshop_tui.boards.clamped_text import ClampedText, clamp
 from workshop_tui.domain.read_models.actions import ActionRow, ActionsView
 from workshop_tui.domain.read_models.audience import Wording
-from workshop_tui.plain_text import plain_rich
+from workshop_tui.widgets.clamped_text import ClampedText, clamp
+from workshop_tui.widgets.plain_text import plain_rich
 
 MARKER = "▶"
 PADDING = 5 * 2  # one cell of padding either side of each of the five columns

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop_tui.content.durations import format_duration
-from workshop_tui.plain_text import plain_rich
+from workshop_tui.widgets.plain_text import plain_rich
 
 if TYPE_CHECKING:
     from workshop_tui.domain.read_models.timing import AgendaLine

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from workshop_tui.content.durations import format_duration
 from workshop_tui.domain.read_models.brief import PartBrief
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.plain_text import plain
 
 
 class BriefBoard(VerticalScroll):

@@ -20,11 +20,11 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from workshop_tui.boards.board import Board
-from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.boards.cynefin_box import CynefinBox
 from workshop_tui.domain.kinds import CynefinDomain
 from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.cynefin import READING_ORDER, TRAY, CynefinView, Stop
+from workshop_tui.widgets.clamped_text import ClampedText
 
 KEY_OF: dict[CynefinDomain, str] = {
     CynefinDomain.CLEAR: "1",

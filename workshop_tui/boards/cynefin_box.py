@@ -22,9 +22,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.boards.board_lines import BoardLines
-from workshop_tui.boards.clamped_text import clamp
 from workshop_tui.domain.read_models.cynefin import Stop
-from workshop_tui.plain_text import plain, visible
+from workshop_tui.widgets.clamped_text import clamp
+from workshop_tui.widgets.plain_text import plain, visible
 
 MARKER = "▶ "
 INDENT = "  "

@@ -15,9 +15,6 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 
 from workshop_tui.boards.board import Board, PanelDetail
-from workshop_tui.boards.marked_list import MarkedList
-from workshop_tui.domain.decision_flow import AGREED, DECIDED, NOT_AGREED
-from workshop_tui.domain.decisions import FINGERS
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.read_models.decisions import (
@@ -27,7 +24,10 @@ from workshop_tui.domain.read_models.decisions import (
     QuestionView,
     Round,
 )
-from workshop_tui.plain_text import plain
+from workshop_tui.domain.rules.decision_flow import AGREED, DECIDED, NOT_AGREED
+from workshop_tui.domain.rules.decisions import FINGERS
+from workshop_tui.widgets.marked_list import MarkedList
+from workshop_tui.widgets.plain_text import plain
 
 BARS = " ▁▂▃▄▅▆▇█"
 DOT_BAR_WIDTH = 12

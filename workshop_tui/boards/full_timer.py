@@ -15,7 +15,7 @@ from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.boards.status_lines import StatusLines
 from workshop_tui.boards.timer import status_lines
 from workshop_tui.domain.read_models.timing import TimerView
-from workshop_tui.plain_text import visible
+from workshop_tui.widgets.plain_text import visible
 
 
 class FullTimer(Vertical):

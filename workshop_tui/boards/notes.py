@@ -14,10 +14,10 @@ from textual.visual import Visual
 from textual.widgets import Static
 
 from workshop_tui.boards.board import Board
-from workshop_tui.boards.piecewise_scroll import PiecewiseScroll
 from workshop_tui.domain.read_models.audience import Wording
 from workshop_tui.domain.read_models.notes import NoteLine, NotesView
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.piecewise_scroll import PiecewiseScroll
+from workshop_tui.widgets.plain_text import plain
 
 NO_NOTES = Wording(
     "No notes on this part yet. Press n to capture a note.", "No notes on this part yet."

@@ -23,9 +23,9 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.boards.board import Board
 from workshop_tui.boards.board_lines import BoardLines
-from workshop_tui.boards.clamped_text import ClampedText
 from workshop_tui.domain.read_models.promises import Entry, PartyColumn, PromisesView
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.clamped_text import ClampedText
+from workshop_tui.widgets.plain_text import plain
 
 MARKER = "▶ "
 INDENT = "  "

@@ -10,11 +10,11 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from workshop_tui.boards.board import Board, PanelDetail
-from workshop_tui.boards.marked_list import MarkedList
 from workshop_tui.domain.read_models.audience import Wording
 from workshop_tui.domain.read_models.signoff import SectionView, SignoffView
-from workshop_tui.domain.sections import RoleState
-from workshop_tui.plain_text import plain
+from workshop_tui.domain.rules.sections import RoleState
+from workshop_tui.widgets.marked_list import MarkedList
+from workshop_tui.widgets.plain_text import plain
 
 ALL_PRESENT_KEY = Wording(" · a: all present initial", "")
 """After the sections' progress: the key that records everyone present (the console's)."""

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from workshop_tui.domain.clock import SystemClock
 from workshop_tui.domain.ports import StoreError
-from workshop_tui.plain_text import notify, plain
+from workshop_tui.widgets.plain_text import notify, plain
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult

@@ -28,7 +28,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from workshop_tui.content.loader import LoadedScript, load_script, parse_script_bytes
-from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
+from workshop_tui.content.markdown.format import SUFFIXES as MARKDOWN_SUFFIXES
 from workshop_tui.content.model import Script
 from workshop_tui.content.problems import Problem, ScriptInvalid, ScriptNotFound
 from workshop_tui.content.script_file import FOLDER, MISSING, what_is

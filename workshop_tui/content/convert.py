@@ -16,10 +16,10 @@ from typing import Any
 
 from workshop_tui.content import explain
 from workshop_tui.content.loader import LoadedScript, parse_script_text
-from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
-from workshop_tui.content.markdown_writer import script_to_markdown
+from workshop_tui.content.markdown.format import SUFFIXES as MARKDOWN_SUFFIXES
+from workshop_tui.content.markdown.writer import script_to_markdown
 from workshop_tui.content.problems import Problem, ScriptInvalid, Severity
-from workshop_tui.content.yaml_writer import script_to_yaml
+from workshop_tui.content.yaml.writer import script_to_yaml
 
 MARKDOWN = "Markdown"
 YAML = "YAML"
@@ -58,7 +58,7 @@ def convert(loaded: LoadedScript, target: str) -> Conversion:
 
 def _comments(name: str, source: str, source_format: str, target: str) -> list[Problem]:
     if source_format == MARKDOWN:
-        from workshop_tui.content.markdown_reader import read_markdown
+        from workshop_tui.content.markdown.reader import read_markdown
 
         lines = read_markdown(source, name)[1].comments
         what = "HTML comment"
@@ -74,7 +74,7 @@ def _comments(name: str, source: str, source_format: str, target: str) -> list[P
 
 
 def _flattened(name: str, source: str) -> list[Problem]:
-    from workshop_tui.content.markdown_reader import read_markdown
+    from workshop_tui.content.markdown.reader import read_markdown
 
     lines = sorted(set(read_markdown(source, name)[1].flattened))
     if not lines:

@@ -21,8 +21,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from workshop_tui.content import explain
-from workshop_tui.content.markdown_format import SUFFIXES as MARKDOWN_SUFFIXES
-from workshop_tui.content.markdown_format import looks_like_markdown
+from workshop_tui.content.markdown.format import SUFFIXES as MARKDOWN_SUFFIXES
+from workshop_tui.content.markdown.format import looks_like_markdown
 from workshop_tui.content.model import LocatedError, Script
 from workshop_tui.content.problems import Problem, ScriptInvalid
 from workshop_tui.content.script_file import read_script_bytes
@@ -167,7 +167,7 @@ def parse_script_text(text: str, name: str, path: Path | None = None) -> LoadedS
     if lowered.endswith(MARKDOWN_SUFFIXES) or (
         not lowered.endswith(YAML_SUFFIXES) and looks_like_markdown(text)
     ):
-        from workshop_tui.content.markdown_reader import parse_markdown_text
+        from workshop_tui.content.markdown.reader import parse_markdown_text
 
         return parse_markdown_text(text, name, path)
     root, data, problems = _compose_and_construct(text, name)

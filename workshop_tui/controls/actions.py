@@ -12,8 +12,8 @@ from workshop_tui.boards.actions import ActionsBoard
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
-from workshop_tui.domain.due_dates import describe_due, parse_due
 from workshop_tui.domain.read_models.actions import ActionRow, ActionsView, actions_view
+from workshop_tui.domain.rules.due_dates import describe_due, parse_due
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
-from workshop_tui.plain_text import notify
+from workshop_tui.widgets.plain_text import notify
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part

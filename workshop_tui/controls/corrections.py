@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workshop_tui.dialogs.form import Field, FormDialog
-from workshop_tui.domain import views
 from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.folding import latest
 from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.local_time import hhmm
-from workshop_tui.plain_text import notify
+from workshop_tui.widgets.plain_text import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,7 +32,7 @@ def note_choices(engine: SessionEngine) -> list[tuple[str, str]]:
     """(label, key) of every note that stands, newest first: ``10:42 Opening: wording``."""
     names = {part.id: part.name for part in engine.script.parts}
     choices = []
-    for thread in reversed(views.note_threads(engine.session.notes)):
+    for thread in reversed(standing.note_threads(engine.session.notes)):
         note = thread.current
         if thread.retracted or not note.key:
             continue
@@ -69,7 +70,7 @@ async def correct_note(screen: Screen[None], engine: SessionEngine) -> bool:
     )
     if not picked:
         return False
-    current = next(n for n in views.latest(engine.session.notes) if n.key == picked["key"])
+    current = next(n for n in latest(engine.session.notes) if n.key == picked["key"])
     if picked["what"] == "retract":
         values = await app.push_screen_wait(
             FormDialog(

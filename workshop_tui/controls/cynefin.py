@@ -12,8 +12,8 @@ from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
-from workshop_tui.domain import views
 from workshop_tui.domain.kinds import CynefinDomain
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.cynefin import (
     CynefinView,
     Stop,
@@ -189,7 +189,7 @@ class CynefinControls(ActivityControls):
             self.say("Place the item first (1–5), then say why it belongs there.")
             return
         key = stop.ident
-        current = views.classification_history(self.engine.session.classifications, key)[-1]
+        current = standing.classification_history(self.engine.session.classifications, key)[-1]
         values = await self.ask(
             FormDialog(
                 "Why does it belong there?",

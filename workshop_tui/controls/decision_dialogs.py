@@ -13,10 +13,10 @@ from pydantic import ValidationError
 from workshop_tui.content.model import DecisionQuestion
 from workshop_tui.controls.base import sentence
 from workshop_tui.dialogs.form import Field, FormDialog
-from workshop_tui.domain.decision_flow import read_dots, read_show_of_fingers, unresolved
-from workshop_tui.domain.decisions import CONSENT_OUTCOME, FINGERS
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.read_models.decisions import Question
+from workshop_tui.domain.rules.decision_flow import read_dots, read_show_of_fingers, unresolved
+from workshop_tui.domain.rules.decisions import CONSENT_OUTCOME, FINGERS
 
 
 def raised(values: dict[str, str]) -> DecisionQuestion:

@@ -16,7 +16,10 @@ from workshop_tui.content.model import DecisionQuestion
 from workshop_tui.controls import decision_dialogs as forms
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.key_hold import dialog_flow
-from workshop_tui.domain.decision_flow import (
+from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.read_models.decisions import DecisionsView, Question, decisions_view
+from workshop_tui.domain.records import Decision
+from workshop_tui.domain.rules.decision_flow import (
     consent_outcome,
     read_dots,
     read_show_of_fingers,
@@ -24,16 +27,13 @@ from workshop_tui.domain.decision_flow import (
     with_objection,
     with_resolution,
 )
-from workshop_tui.domain.decisions import (
+from workshop_tui.domain.rules.decisions import (
     CONSENT_OUTCOME,
     consent_reached,
     dot_ranking,
     dots_spent,
     fist_of_five_agreed,
 )
-from workshop_tui.domain.kinds import DecisionMethod
-from workshop_tui.domain.read_models.decisions import DecisionsView, Question, decisions_view
-from workshop_tui.domain.records import Decision
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part

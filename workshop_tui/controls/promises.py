@@ -16,8 +16,8 @@ from workshop_tui.boards.promises import PromisesBoard
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
-from workshop_tui.domain import views
 from workshop_tui.domain.kinds import PromiseStatus
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.promises import Entry, PromisesView, Wanted, promises_view
 from workshop_tui.domain.records import Promise
 
@@ -245,7 +245,7 @@ class PromisesControls(ActivityControls):
                 self.engine.set_promise, current.key, owner=values["owner"], note=values["note"]
             )
 
-    def _thread(self, verb: str) -> views.PromiseThread | None:
+    def _thread(self, verb: str) -> standing.PromiseThread | None:
         entry = self.selected
         if entry.thread is None:
             what = "table it first (enter)" if entry.template else "add one first (a)"

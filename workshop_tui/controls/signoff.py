@@ -21,8 +21,8 @@ from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.read_models.signoff import SectionView, SignoffView, signoff_view
-from workshop_tui.domain.sections import RoleState
-from workshop_tui.domain.signing import (
+from workshop_tui.domain.rules.sections import RoleState
+from workshop_tui.domain.rules.signing import (
     everyone_present,
     initials_of,
     next_incomplete,

@@ -22,7 +22,7 @@ from textual.widget import MountError
 
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.controls.registry import controls_for
-from workshop_tui.widget_caches import release_removed_widgets
+from workshop_tui.textual_fixes import release_removed_widgets
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount

@@ -9,7 +9,7 @@ from textual.widgets import Button, Static
 
 from workshop_tui.dialogs.dialog import Dialog
 from workshop_tui.dialogs.key_hold import release_keys
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.plain_text import plain
 
 
 class ConfirmDialog(Dialog[bool]):

@@ -22,7 +22,7 @@ from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
 
-from workshop_tui.widget_caches import release_removed_widgets
+from workshop_tui.textual_fixes import release_removed_widgets
 
 NO_STYLE = Style()
 

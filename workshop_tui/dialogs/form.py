@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from workshop_tui.dialogs.dialog import Dialog
 from workshop_tui.dialogs.key_hold import release_keys
 from workshop_tui.dialogs.text_field import TextField
-from workshop_tui.plain_text import plain, typed, visible
+from workshop_tui.widgets.plain_text import plain, typed, visible
 
 
 @dataclass(frozen=True)

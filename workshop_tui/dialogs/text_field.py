@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from workshop_tui.plain_text import typed, visible
+from workshop_tui.widgets.plain_text import typed, visible
 
 
 class TextField(Input):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop_tui.domain import views
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import ActionItem
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item, table
@@ -13,7 +13,7 @@ HEADERS = ["#", "Action", "Owner", "Due", "Status"]
 
 def actions(rows: list[ActionItem], *, full: bool = False) -> Lines:
     """One row per action (its latest revision); with ``full``, the changes to each after."""
-    current = views.current_actions(rows)
+    current = standing.current_actions(rows)
     if not current:
         return []
     table_rows = [
@@ -34,7 +34,7 @@ def actions(rows: list[ActionItem], *, full: bool = False) -> Lines:
 
 def _changes(rows: list[ActionItem], current: list[ActionItem]) -> Lines:
     numbers = {action.key: number for number, action in enumerate(current, start=1)}
-    changed = [(key, h) for key, h in views.action_history(rows).items() if len(h) > 1]
+    changed = [(key, h) for key, h in standing.action_history(rows).items() if len(h) > 1]
     if not changed:
         return []
     out = ["", "Changes:", ""]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain import views
+from workshop_tui.domain.read_models.time_report import PartReport, timing_report, timing_totals
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, table
@@ -12,7 +12,7 @@ from workshop_tui.export.timefmt import duration, signed
 HEADERS = ["#", "Part", "Planned", "Added", "Taken away", "Allowed", "Actual", "Overrun", "Status"]
 
 
-def _status(report: views.PartReport) -> str:
+def _status(report: PartReport) -> str:
     if report.skipped:
         return "Skipped"
     if report.done:
@@ -24,8 +24,8 @@ def _status(report: views.PartReport) -> str:
 
 def agenda(script: Script, session: SessionSnapshot) -> Lines:
     """One row per part and a total; overrun is measured against the time allowed."""
-    reports = views.timing_report(script, session.timings)
-    totals = views.timing_totals(reports)
+    reports = timing_report(script, session.timings)
+    totals = timing_totals(reports)
     rows = [
         [
             str(number),

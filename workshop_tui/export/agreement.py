@@ -11,8 +11,8 @@ only on the script and the snapshot, never on the current time.
 from __future__ import annotations
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain.agreement import agreement_of
-from workshop_tui.domain.lineage import Lineage
+from workshop_tui.domain.living.lineage import Lineage
+from workshop_tui.domain.read_models.agreement import agreement_of
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.actions import actions

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from workshop_tui.domain import views
-from workshop_tui.domain.agreement import Agreement
+from workshop_tui.domain.folding import revisions
 from workshop_tui.domain.kinds import CynefinDomain
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.agreement import Agreement
 from workshop_tui.domain.records import Classification
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
@@ -36,7 +37,7 @@ def type_of_work(agreement: Agreement) -> Lines:
 
 def cynefin(session: SessionSnapshot) -> Lines:
     """Every item in its current domain, with its rationale and the domains it sat in before."""
-    histories = views.revisions(session.classifications)
+    histories = revisions(session.classifications)
     if not histories:
         return []
     columns: dict[CynefinDomain, list[Classification]] = {domain: [] for domain in CynefinDomain}
@@ -51,7 +52,7 @@ def cynefin(session: SessionSnapshot) -> Lines:
             first = escape.strong(row.item)
             if rationale := escape.block(row.rationale, "  "):
                 first = f"{first} — {rationale}"
-            earlier = views.earlier_domains(histories[row.key])
+            earlier = standing.earlier_domains(histories[row.key])
             moved = "Earlier: " + ", ".join(d.label for d in earlier) if earlier else ""
             out += item(first, moved)
     return out

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
 
-from workshop_tui.domain import views
-from workshop_tui.domain.terms import review_date
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.terms import review_date
 from workshop_tui.printable import printable
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def calendar_events(script: Script, session: SessionSnapshot) -> Calendar:
                 sequence,
             )
         )
-    for action in views.open_actions(session.actions):
+    for action in standing.open_actions(session.actions):
         if action.due is None:
             continue
         owner = f" ({action.owner})" if action.owner else ""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from workshop_tui.domain import views
-from workshop_tui.domain.agility import AGILITY_QUESTION, agility_outcome
-from workshop_tui.domain.agreement import Agreement
-from workshop_tui.domain.decisions import FINGERS, dot_ranking
 from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.agreement import Agreement
+from workshop_tui.domain.read_models.terms import DecisionTerm
 from workshop_tui.domain.records import Decision
+from workshop_tui.domain.rules.agility import AGILITY_QUESTION, agility_outcome
+from workshop_tui.domain.rules.decisions import FINGERS, dot_ranking
 from workshop_tui.domain.snapshot import SessionSnapshot
-from workshop_tui.domain.terms import DecisionTerm
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item, table
 
@@ -95,7 +95,7 @@ def _decision(decision: Decision) -> Lines:
 
 def decisions(session: SessionSnapshot) -> Lines:
     """Every decision as it stands, with its method, objections, outcome, votes and rounds."""
-    current = views.current_decisions(session.decisions)
+    current = standing.current_decisions(session.decisions)
     if not current:
         return []
     out = [heading(2, "Decisions")]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workshop_tui.domain.agreement import Agreement
 from workshop_tui.domain.kinds import SessionState
+from workshop_tui.domain.read_models.agreement import Agreement
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, table

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from workshop_tui.domain.part_stats import PartFigures, worst_first
+from workshop_tui.domain.living.part_stats import PartFigures, worst_first
 from workshop_tui.export.timefmt import duration
 
 

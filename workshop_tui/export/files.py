@@ -19,7 +19,7 @@ from workshop_tui.export.markdown import render_agreement, render_markdown
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
-    from workshop_tui.domain.lineage import Lineage
+    from workshop_tui.domain.living.lineage import Lineage
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 

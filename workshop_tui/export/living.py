@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop_tui.domain.change_lines import change_groups, changes_title, version_line
-from workshop_tui.domain.lineage import Lineage
+from workshop_tui.domain.living.change_lines import change_groups, changes_title, version_line
+from workshop_tui.domain.living.lineage import Lineage
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item, table
 from workshop_tui.export.figure_cells import part_figure_cells

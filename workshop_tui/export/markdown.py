@@ -14,8 +14,8 @@ text goes through ``escape``. Each kind is folded once, so rendering is linear.
 from __future__ import annotations
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain.agreement import agreement_of
-from workshop_tui.domain.lineage import Lineage
+from workshop_tui.domain.living.lineage import Lineage
+from workshop_tui.domain.read_models.agreement import agreement_of
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export.actions import actions
 from workshop_tui.export.agenda import agenda

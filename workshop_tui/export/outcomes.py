@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain.agreement import Agreement
+from workshop_tui.domain.read_models.agreement import Agreement
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item
 from workshop_tui.export.timefmt import clock, day

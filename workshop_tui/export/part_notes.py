@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain import views
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item
@@ -15,7 +15,7 @@ def _because(reason: str) -> str:
     return f" ({text})" if text else ""
 
 
-def _note_item(thread: views.NoteThread) -> Lines:
+def _note_item(thread: standing.NoteThread) -> Lines:
     first, current = thread.history[0], thread.current
     text = escape.block(current.text, "  ") or escape.EMPTY
     if thread.retracted:
@@ -32,8 +32,8 @@ def _note_item(thread: views.NoteThread) -> Lines:
 
 def notes(script: Script, session: SessionSnapshot) -> Lines:
     """Notes grouped under their part, parts in script order, unknown parts after."""
-    by_part: dict[str, list[views.NoteThread]] = {}
-    for thread in views.note_threads(session.notes):
+    by_part: dict[str, list[standing.NoteThread]] = {}
+    for thread in standing.note_threads(session.notes):
         by_part.setdefault(thread.history[0].part_id, []).append(thread)
     if not by_part:
         return []

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from workshop_tui.content.model import Script
-from workshop_tui.domain import views
-from workshop_tui.domain.agreement import Agreement
 from workshop_tui.domain.kinds import PromiseStatus
-from workshop_tui.domain.preloaded import same_wording
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.agreement import Agreement
+from workshop_tui.domain.read_models.terms import PartyTerms
 from workshop_tui.domain.records import Promise
+from workshop_tui.domain.rules.preloaded import same_wording
 from workshop_tui.domain.snapshot import SessionSnapshot
-from workshop_tui.domain.terms import PartyTerms
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item
 from workshop_tui.export.timefmt import clock
@@ -38,7 +38,7 @@ class _Details:
 
     def __init__(self, script: Script, session: SessionSnapshot | None) -> None:
         self.threads = (
-            {t.key: t for t in views.promise_threads(session.promises)} if session else {}
+            {t.key: t for t in standing.promise_threads(session.promises)} if session else {}
         )
         self.described = [
             (party.name, template.text, template.detail)

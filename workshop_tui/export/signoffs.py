@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from workshop_tui.domain.agreement import Agreement
 from workshop_tui.domain.kinds import InitialKind
+from workshop_tui.domain.read_models.agreement import Agreement
 from workshop_tui.domain.records import SignOff
-from workshop_tui.domain.sections import RoleProgress, RoleState, SectionProgress
-from workshop_tui.domain.signoff_state import SectionState
-from workshop_tui.domain.wording import Wording, wording_digest
+from workshop_tui.domain.rules.sections import RoleProgress, RoleState, SectionProgress
+from workshop_tui.domain.rules.signoff_state import SectionState
+from workshop_tui.domain.rules.wording import Wording, wording_digest
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item, table
 from workshop_tui.export.document import or_empty

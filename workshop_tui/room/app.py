@@ -21,14 +21,14 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
-from workshop_tui import collector
+from workshop_tui.app import collector
+from workshop_tui.app.themes import DARK, other_theme, register_themes
 from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.printable import printable
 from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
 from workshop_tui.room.live import LiveRoom, timer_of
 from workshop_tui.room.opening import Opening, not_created_yet, refusal_before_waiting
 from workshop_tui.room.screens import BlankScreen, RoomScreen
-from workshop_tui.themes import DARK, other_theme, register_themes
 
 if TYPE_CHECKING:
     from workshop_tui.storage.following import Followed, Follower

@@ -23,7 +23,7 @@ from workshop_tui.content.durations import format_duration
 from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.brief import PartBrief, part_brief
 from workshop_tui.domain.read_models.timing import TimerView, live_elapsed, timer_view
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.plain_text import plain
 
 if TYPE_CHECKING:
     from workshop_tui.storage.following import Followed

@@ -7,8 +7,8 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from workshop_tui.plain_text import plain
 from workshop_tui.room.live import LiveRoom
+from workshop_tui.widgets.plain_text import plain
 
 WAITING = "Waiting for the workshop to start"
 

@@ -11,12 +11,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from workshop_tui.domain.change_lines import change_groups, changes_title, version_line
-from workshop_tui.plain_text import plain
-from workshop_tui.screens.footer import Footer
+from workshop_tui.domain.living.change_lines import change_groups, changes_title, version_line
+from workshop_tui.widgets.footer import Footer
+from workshop_tui.widgets.plain_text import plain
 
 if TYPE_CHECKING:
-    from workshop_tui.domain.lineage import Lineage
+    from workshop_tui.domain.living.lineage import Lineage
 
 
 def changes_content(lineage: Lineage) -> Content:

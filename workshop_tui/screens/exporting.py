@@ -6,21 +6,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop_tui.plain_text import notify
+from workshop_tui.widgets.plain_text import notify
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from workshop_tui.domain.engine import SessionEngine
-    from workshop_tui.domain.lineage import Lineage
+    from workshop_tui.domain.living.lineage import Lineage
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 
 def session_lineage(screen: Screen[None], engine: SessionEngine) -> Lineage | None:
     """The session's version, what changed since the last one and what was carried
     (None when the screen's app has no store, or it cannot be read)."""
+    from workshop_tui.app.living import lineage_for
     from workshop_tui.domain.ports import StoreError
-    from workshop_tui.living import lineage_for
 
     store = getattr(screen.app, "store", None)
     try:

@@ -32,11 +32,11 @@ from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.read_models.brief import part_brief
 from workshop_tui.domain.read_models.timing import timer_view
-from workshop_tui.plain_text import notify
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.facilitate_keys import FACILITATE_KEYS
-from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
+from workshop_tui.widgets.footer import Footer
+from workshop_tui.widgets.plain_text import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from workshop_tui.boards.full_timer import FullTimer
 from workshop_tui.domain.read_models.timing import timer_view
 from workshop_tui.screens.facilitate_keys import EXTEND, MOVE
-from workshop_tui.screens.footer import Footer
+from workshop_tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from workshop_tui.screens.facilitate import FacilitateScreen

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workshop_tui.dialogs.dialog import Dialog
-from workshop_tui.plain_text import visible
+from workshop_tui.widgets.plain_text import visible
 
 OWN_PACKAGE = "workshop_tui"
 

@@ -17,9 +17,9 @@ from rich.segment import Segment
 from rich.theme import Theme
 from textual.strip import Strip
 
-from workshop_tui.boards.piecewise_scroll import PiecewiseScroll
 from workshop_tui.screens.markdown_pieces import joined_rows, pieces
-from workshop_tui.screens.narrow_tables import fitted, table_fits
+from workshop_tui.widgets.narrow_tables import fitted, table_fits
+from workshop_tui.widgets.piecewise_scroll import PiecewiseScroll
 
 PLAIN_MARKDOWN = Theme(
     {

@@ -7,7 +7,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.plain_text import plain
 
 
 class OpeningScreen(Screen[None]):

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from workshop_tui.boards.notes import NotesBoard
 from workshop_tui.dialogs.dialog import Dialog
 from workshop_tui.domain.read_models.notes import NotesView
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.plain_text import plain
 
 
 class PartNotesScreen(Dialog[bool]):

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from workshop_tui.plain_text import plain, plain_rich
+from workshop_tui.widgets.plain_text import plain, plain_rich
 
 if TYPE_CHECKING:
     from workshop_tui.domain.snapshot import SessionSummary

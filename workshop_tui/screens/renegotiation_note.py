@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from workshop_tui.plain_text import plain
+from workshop_tui.widgets.plain_text import plain
 
 if TYPE_CHECKING:
-    from workshop_tui.living import Renegotiation
+    from workshop_tui.app.living import Renegotiation
 
 MAX_SHOWN = 4
 """Carried actions listed here; the rest are counted (all of them are on the actions part)."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workshop_tui.dialogs.form import Field, FormDialog
-from workshop_tui.domain.due_dates import parse_due
-from workshop_tui.plain_text import notify
+from workshop_tui.domain.rules.due_dates import parse_due
+from workshop_tui.widgets.plain_text import notify
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -17,6 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Input, Label, SelectionList, Static
 from textual.widgets.data_table import RowKey
 
+from workshop_tui.app.messages import DraftKept, PickerRequested, SessionRequested
+from workshop_tui.app.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
 from workshop_tui.content.durations import format_duration
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
@@ -24,18 +26,16 @@ from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.dialogs.text_field import TextField
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
-from workshop_tui.messages import DraftKept, PickerRequested, SessionRequested
-from workshop_tui.plain_text import notify, plain, plain_cells, plain_rich, typed, visible
-from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.renegotiation_note import RenegotiationNote
 from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
-from workshop_tui.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
+from workshop_tui.widgets.footer import Footer
+from workshop_tui.widgets.plain_text import notify, plain, plain_cells, plain_rich, typed, visible
 
 if TYPE_CHECKING:
+    from workshop_tui.app.living import Renegotiation
     from workshop_tui.content.loader import LoadedScript
     from workshop_tui.content.model import Script
     from workshop_tui.domain.clock import Clock
-    from workshop_tui.living import Renegotiation
 
 COMMON_ROLES = (
     "Product Owner",

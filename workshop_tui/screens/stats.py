@@ -11,10 +11,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
-from workshop_tui.domain.part_stats import PartFigures
+from workshop_tui.domain.living.part_stats import PartFigures
 from workshop_tui.export.figure_cells import overran_most, part_figure_cells
-from workshop_tui.plain_text import plain, plain_cells, visible
-from workshop_tui.screens.footer import Footer
+from workshop_tui.widgets.footer import Footer
+from workshop_tui.widgets.plain_text import plain, plain_cells, visible
 
 
 def _minutes(seconds: int) -> float:

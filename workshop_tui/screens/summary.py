@@ -13,15 +13,16 @@ from textual.widgets import DataTable, Header, Static
 from workshop_tui.content.durations import format_duration
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow, switch_after_flow
-from workshop_tui.domain import views
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
-from workshop_tui.domain.signoff_state import session_states
-from workshop_tui.plain_text import notify, plain, plain_cells
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.time_report import timing_report, timing_totals
+from workshop_tui.domain.rules.signoff_state import session_states
 from workshop_tui.screens.exporting import ExportDocument, export_notes
-from workshop_tui.screens.footer import Footer
 from workshop_tui.screens.notes_preview import NotesPreview
 from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
+from workshop_tui.widgets.footer import Footer
+from workshop_tui.widgets.plain_text import notify, plain, plain_cells
 
 if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
@@ -70,8 +71,8 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
     def on_mount(self) -> None:
         table = self.query_one("#summary-agenda", DataTable)
         table.add_columns(*plain_cells("Part", "Plan", "+/-", "Actual", "Over"))
-        report = views.timing_report(self.engine.script, self.engine.session.timings)
-        totals = views.timing_totals(report)
+        report = timing_report(self.engine.script, self.engine.session.timings)
+        totals = timing_totals(report)
         for row in report:
             actual = "skipped" if row.skipped else format_duration(row.actual_seconds)
             table.add_row(
@@ -96,10 +97,10 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
 
     def _counts(self) -> str:
         session = self.engine.session
-        tally = views.agreed_tally(session.promises)
+        tally = standing.agreed_tally(session.promises)
         promises = ", ".join(f"{party}: {count}" for party, count in tally.items()) or "none"
-        decisions = views.current_decisions(session.decisions)
-        actions = views.current_actions(session.actions)
+        decisions = standing.current_decisions(session.decisions)
+        actions = standing.current_actions(session.actions)
         open_actions = sum(1 for action in actions if not action.done)
         return "\n".join(
             [

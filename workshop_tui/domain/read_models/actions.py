@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workshop_tui.domain import views
-from workshop_tui.domain.due_dates import describe_due, is_overdue
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.records import ActionItem
+from workshop_tui.domain.rules.due_dates import describe_due, is_overdue
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import ActionTemplate, Part
@@ -87,7 +87,7 @@ def actions_view(
     audience: Audience = Audience.CONSOLE,
 ) -> ActionsView:
     """Recorded actions in the order first written, then suggestions not yet added."""
-    actions = views.current_actions(session.actions)
+    actions = standing.current_actions(session.actions)
     written = {action.text.casefold() for action in actions}
     rows = [_action_row(action, today, audience) for action in actions]
     activity = part.activity

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from workshop_tui.domain import views
-from workshop_tui.domain.agility import AGILITY_QUESTION, advise
 from workshop_tui.domain.kinds import CynefinDomain
-from workshop_tui.domain.preloaded import begun_in, pending
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.records import Classification, Decision
+from workshop_tui.domain.rules.agility import AGILITY_QUESTION, advise
+from workshop_tui.domain.rules.preloaded import begun_in, pending
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part
@@ -98,7 +98,7 @@ def cynefin_view(
     """The board of ``part``, selecting ``wanted`` (else the same item elsewhere, else
     the stop at ``fallback``); the question under it worded for ``audience``."""
     rows = begun_in(session.classifications, part.id)
-    current = views.current_classifications(rows)
+    current = standing.current_classifications(rows)
     activity = part.activity
     items: list[str] = list(activity.items) if activity.kind == "cynefin" else []
     prompts = dict(activity.domain_prompts) if activity.kind == "cynefin" else {}
@@ -106,7 +106,7 @@ def cynefin_view(
         Stop(TRAY, f"tray:{index}", items[index])
         for index in pending(items, (row.item for row in current))
     ]
-    board = views.board(rows)
+    board = standing.board(rows)
     for domain in READING_ORDER:
         placed = board[domain]
         stops.extend(Stop(domain.value, row.key, row.item) for row in placed)
@@ -162,12 +162,12 @@ def _detail(stop: Stop, rows: Sequence[Classification]) -> str:
         return f"{stop.text} · not placed yet"
     if stop.ident is None:
         return f"{domain.label}: nothing placed here yet."
-    history = views.classification_history(rows, stop.ident)
+    history = standing.classification_history(rows, stop.ident)
     current = history[-1]
     parts = [f"{current.item} · {domain.label}"]
     if current.rationale:
         parts.append(f"why: {current.rationale}")
-    earlier = views.earlier_domains(history)
+    earlier = standing.earlier_domains(history)
     if earlier:
         was = " → ".join(d.label for d in earlier)
         parts.append(f"was {was}, moved to {domain.label} at {hhmm(_arrived(history))}")
@@ -186,7 +186,7 @@ def _ask(stop: Stop, prompts: dict[CynefinDomain, str], audience: Audience) -> s
 
 def _advice(session: SessionSnapshot) -> tuple[str, bool]:
     """The room's agility decision if there is one, else the board's advice."""
-    advice = advise(views.current_classifications(session.classifications))
+    advice = advise(standing.current_classifications(session.classifications))
     decision = agility_decision(session.decisions)
     if decision is not None:
         text = f"Decided: {decision.outcome}"

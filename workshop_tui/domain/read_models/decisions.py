@@ -11,18 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workshop_tui.domain import views
-from workshop_tui.domain.decision_flow import (
+from workshop_tui.domain.kinds import DecisionMethod
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.audience import Audience
+from workshop_tui.domain.records import Decision, Objection
+from workshop_tui.domain.rules.decision_flow import (
     OPEN,
     decision_status,
     dot_budget,
     fist_verdict,
     unresolved,
 )
-from workshop_tui.domain.decisions import dot_ranking, dots_spent, fist_of_five_agreed
-from workshop_tui.domain.kinds import DecisionMethod
-from workshop_tui.domain.read_models.audience import Audience
-from workshop_tui.domain.records import Decision, Objection
+from workshop_tui.domain.rules.decisions import dot_ranking, dots_spent, fist_of_five_agreed
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part
@@ -114,7 +114,7 @@ def questions(part: Part, session: SessionSnapshot, *, default_dots: int) -> lis
     activity = part.activity
     specs = list(activity.questions) if activity.kind == "decisions" else []
     decisions = [
-        row for row in views.current_decisions(session.decisions) if row.part_id == part.id
+        row for row in standing.current_decisions(session.decisions) if row.part_id == part.id
     ]
     by_question = {row.question.casefold(): row for row in decisions}
     listed: list[Question] = []

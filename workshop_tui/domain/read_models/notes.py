@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.local_time import hhmm
-from workshop_tui.domain.views import note_threads
+from workshop_tui.domain.read_models.standing import note_threads
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part

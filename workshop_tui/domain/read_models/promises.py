@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from workshop_tui.domain import views
-from workshop_tui.domain.preloaded import begun_in, pending
+from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.read_models.local_time import hhmm
+from workshop_tui.domain.rules.preloaded import begun_in, pending
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part, PromiseTemplate
@@ -41,7 +41,7 @@ class Entry:
     party: str
     ident: str | None
     """The promise's key, ``"tpl:N"`` for the party's Nth preloaded promise, None when empty."""
-    thread: views.PromiseThread | None = None
+    thread: standing.PromiseThread | None = None
     template: PromiseTemplate | None = None
 
     @property
@@ -126,9 +126,9 @@ def promises_view(
     activity = part.activity
     parties = list(activity.parties) if activity.kind == "promises" else []
     templates = {party.name: party.promises for party in parties}
-    tally = views.agreed_tally(rows)
+    tally = standing.agreed_tally(rows)
     columns: list[PartyColumn] = []
-    for party, threads in views.promises_by_party(rows, [p.name for p in parties]).items():
+    for party, threads in standing.promises_by_party(rows, [p.name for p in parties]).items():
         entries = [Entry(party, thread.key, thread=thread) for thread in threads]
         offered = templates.get(party, [])
         used = (row.text for thread in threads for row in thread.history)
@@ -178,7 +178,7 @@ def _detail(entry: Entry, audience: Audience) -> str:
     )
 
 
-def _history(thread: views.PromiseThread) -> list[str]:
+def _history(thread: standing.PromiseThread) -> list[str]:
     """``09:00 tabled, proposed: “…”``, then each change as its own line."""
     lines: list[str] = []
     previous: Promise | None = None
@@ -200,7 +200,7 @@ def _history(thread: views.PromiseThread) -> list[str]:
     return lines
 
 
-def _status_since(thread: views.PromiseThread) -> datetime:
+def _status_since(thread: standing.PromiseThread) -> datetime:
     """When the promise took its current status."""
     since = thread.current.at
     for row in reversed(thread.history):
@@ -210,7 +210,7 @@ def _status_since(thread: views.PromiseThread) -> datetime:
     return since
 
 
-def _worded_at(thread: views.PromiseThread) -> datetime:
+def _worded_at(thread: standing.PromiseThread) -> datetime:
     """When the promise took its current wording."""
     since = thread.current.at
     for row in reversed(thread.history):

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.local_time import hhmm
-from workshop_tui.domain.sections import RoleProgress, RoleState, SectionProgress
-from workshop_tui.domain.signing import completed_count
-from workshop_tui.domain.signoff_state import part_progress, part_states
-from workshop_tui.domain.wording import wording_digest
+from workshop_tui.domain.rules.sections import RoleProgress, RoleState, SectionProgress
+from workshop_tui.domain.rules.signing import completed_count
+from workshop_tui.domain.rules.signoff_state import part_progress, part_states
+from workshop_tui.domain.rules.wording import wording_digest
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part, Script

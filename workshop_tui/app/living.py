@@ -1,0 +1,164 @@
+"""Living agreements over the store: renegotiate a session, read a session's lineage.
+
+The domain knows chains, changes and carry-overs as functions of snapshots;
+this module reads those snapshots from the store (and the script file, when
+the facilitator wants its current version) for the CLI and the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from workshop_tui.content.loader import LoadedScript, load_script
+from workshop_tui.content.model import Script
+from workshop_tui.domain.kinds import SessionState
+from workshop_tui.domain.living import chain
+from workshop_tui.domain.living.lineage import Lineage, lineage_of
+from workshop_tui.domain.living.part_stats import part_figures
+from workshop_tui.domain.living.renegotiation import (
+    Baseline,
+    CarryOver,
+    carry_over,
+    prefilled_setup,
+)
+from workshop_tui.domain.ports import SessionStore, StoreError
+from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot, SessionSummary
+
+
+class CannotRenegotiate(StoreError):
+    """The session cannot be renegotiated (not finished, or renegotiated already)."""
+
+
+@dataclass(frozen=True)
+class Renegotiation:
+    """Everything a renegotiation's set-up needs: the script, what it opens on, the prefill."""
+
+    loaded: LoadedScript
+    baseline: Baseline
+    carried: CarryOver | None
+    setup: SessionSetup
+    script_note: str
+    """One sentence: which script is used and whether the file differs from the stored copy."""
+    file_differs: bool = False
+    """The script's current file differs from the copy stored with the session."""
+
+    @property
+    def version(self) -> int:
+        """The version the new session will be."""
+        return self.baseline.version + 1
+
+
+def prepare_renegotiation(
+    store: SessionStore,
+    session_id: int,
+    scripts_dirs: Sequence[Path] = (),
+    *,
+    current_script: bool = False,
+) -> Renegotiation:
+    """What renegotiating ``session_id`` starts from; ``CannotRenegotiate`` says why not."""
+    script, session = store.load_session(session_id)
+    summaries = store.list_sessions()
+    if session.state is not SessionState.FINISHED:
+        raise CannotRenegotiate(
+            f"session {session_id} is not finished: finish it (workshop resume {session_id}) "
+            "before renegotiating its agreement"
+        )
+    later = chain.successors(summaries).get(session_id)
+    if later is not None:
+        raise CannotRenegotiate(
+            f"session {session_id} was renegotiated already by session {later}: "
+            f"renegotiate the latest version (workshop history {session.setup.customer!r})"
+        )
+    version = chain.versions(summaries)[session_id]
+    stored = LoadedScript(script, store.script_source(session_id), Path(f"session-{session_id}"))
+    loaded, note, differs = _choose_script(stored, session_id, scripts_dirs, current_script)
+    baseline = Baseline(script, session, version)
+    last = chain.last_of_customer(summaries, session.setup.customer)
+    carried = None
+    if last is not None:
+        last_session = session if last.id == session_id else store.load_session(last.id)[1]
+        carried = carry_over(last_session)
+    return Renegotiation(loaded, baseline, carried, prefilled_setup(baseline), note, differs)
+
+
+def _choose_script(
+    stored: LoadedScript, session_id: int, dirs: Sequence[Path], current: bool
+) -> tuple[LoadedScript, str, bool]:
+    """The stored copy unless ``current``; the sentence says whether the file differs."""
+    from workshop_tui.content.catalog import find_script
+    from workshop_tui.content.problems import ScriptInvalid, ScriptNotFound
+
+    script_id = stored.script.id
+    try:
+        path = find_script(script_id, list(dirs))
+        on_file = load_script(path)
+    except (ScriptNotFound, ScriptInvalid, OSError, ValueError):
+        if current:
+            raise CannotRenegotiate(
+                f"the current version of script {script_id!r} cannot be found or read; "
+                "leave out --current-script to use the copy stored with the session"
+            ) from None
+        return (
+            stored,
+            f"Using the script as stored with session {session_id} "
+            f"(no readable file of {script_id!r} to compare it with).",
+            False,
+        )
+    same = on_file.script == stored.script
+    if current:
+        said = "the same as" if same else "different from"
+        note = f"Using the current file {path}, {said} the copy stored with the session."
+        return on_file, note, not same
+    if same:
+        note = f"Using the script as stored with session {session_id}; {path} is the same."
+        return stored, note, False
+    note = (
+        f"Using the script as stored with session {session_id}; {path} differs from it "
+        "(choose the current version to use the file)."
+    )
+    return stored, note, True
+
+
+# -- reading the chain -----------------------------------------------------------------------
+
+
+def lineage_for(
+    store: SessionStore,
+    script: Script,
+    session: SessionSnapshot,
+    summaries: Sequence[SessionSummary] | None = None,
+) -> Lineage:
+    """``session``'s lineage, reading the earlier version and the carried sessions' dates."""
+    summaries = store.list_sessions() if summaries is None else summaries
+    numbers = chain.versions(summaries)
+    earlier = None
+    if session.renegotiates is not None:
+        earlier_script, earlier_session = store.load_session(session.renegotiates)
+        earlier = (earlier_script, earlier_session, numbers.get(session.renegotiates, 1))
+    dates = {s.id: _when(s) for s in summaries}
+    figures = tuple(part_figures(_runs_of(store, script, session, summaries)))
+    return lineage_of(script, session, numbers.get(session.id, 1), earlier, dates, figures)
+
+
+def _runs_of(
+    store: SessionStore,
+    script: Script,
+    session: SessionSnapshot,
+    summaries: Sequence[SessionSummary],
+) -> list[tuple[Script, SessionSnapshot]]:
+    """Every session of ``script``'s id, oldest first, ``session`` as given (it may be live)."""
+    runs: list[tuple[Script, SessionSnapshot]] = []
+    for summary in sorted(summaries, key=lambda s: s.id):
+        if summary.script_id != script.id:
+            continue
+        runs.append(
+            (script, session) if summary.id == session.id else store.load_session(summary.id)
+        )
+    return runs
+
+
+def _when(summary: SessionSummary) -> datetime:
+    return summary.started_at or summary.created_at

@@ -1,0 +1,358 @@
+"""The Textual app: wires the store, the engine and the screens together.
+
+The first frame is drawn before the database layer is imported: scripts and
+the store are opened in a worker thread while the opening screen shows, so
+start-up feels instant, and nothing is shown as done before it is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events, work
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+
+from workshop_tui.app import collector
+from workshop_tui.app.agreement_actions import LivingAgreementActions
+from workshop_tui.app.messages import (
+    DraftKept,
+    PickerRequested,
+    RenegotiationChosen,
+    ScriptChosen,
+    SessionChosen,
+    SessionRequested,
+)
+from workshop_tui.app.quitting import QUIT, QuitActions
+from workshop_tui.app.themes import DARK, other_theme, register_themes
+from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.domain.clock import Clock, SystemClock
+from workshop_tui.printable import printable
+from workshop_tui.screens.opening import OpeningScreen
+from workshop_tui.textual_fixes import release_removed_widgets
+from workshop_tui.widgets.plain_text import notify, visible
+
+if TYPE_CHECKING:
+    from workshop_tui.content.loader import LoadedScript
+    from workshop_tui.domain.engine import Resumed, SessionEngine
+    from workshop_tui.domain.ports import SessionStore
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What the command line asked for."""
+
+    db_path: Path
+    scripts_dirs: tuple[Path, ...] = ()
+    script_ref: str | None = None
+    session_id: int | None = None
+    resume_latest: bool = False
+    exports_dir: Path | None = None
+    renegotiate: int | None = None
+    """A finished session whose agreement a new session renegotiates (set-up first)."""
+    current_script: bool = False
+    """Renegotiate with the script file as it is now, not the copy stored with the session."""
+
+
+class WorkshopApp(LivingAgreementActions, QuitActions):
+    """workshop-tui: a facilitator's companion on the projector."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workshop-tui"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", tooltip="Show every key of this screen"),
+        Binding(
+            "ctrl+t", "toggle_theme", "Light/dark", show=False, tooltip="Switch light and dark"
+        ),
+        Binding("q", "request_quit", "Quit", tooltip=QUIT),
+        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True, tooltip=QUIT),
+        Binding(
+            "ctrl+r",
+            "review_date",
+            "Review date",
+            show=False,
+            tooltip="Set when the agreement is to be reviewed",
+        ),
+        Binding(
+            "ctrl+g",
+            "show_changes",
+            "What changed",
+            show=False,
+            tooltip="What changed since the last version of this agreement",
+        ),
+        Binding(
+            "ctrl+o",
+            "show_stats",
+            "Planned vs actual",
+            show=False,
+            tooltip="Planned against actual time per part, across sessions",
+        ),
+    ]
+
+    def __init__(self, launch: Launch, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.launch = launch
+        self.clock: Clock = clock or SystemClock()
+        self.store: SessionStore | None = None
+        self.engine: SessionEngine | None = None
+        self._waiting_request: SessionRequested | None = None
+        self._store_problem: str | None = None
+        """Why the store could not be opened while set-up is on screen (Ctrl+S retries)."""
+        self._kept_draft: Path | None = None
+        """Where the set-up typed so far is kept, until the session is created."""
+        register_themes(self)
+        self.theme = DARK
+        self.room_instead: int | None = None
+        """A session open elsewhere whose room view was chosen instead (the CLI opens it)."""
+
+    # -- start-up ------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.push_screen(OpeningScreen(self._opening_text()))
+        self.call_after_refresh(self._begin)
+        self.set_interval(1.0, collector.resume)  # in case a screen went before it refreshed
+        self.set_interval(collector.QUIET_SECONDS, collector.collect_when_quiet)
+        self.set_interval(5.0, release_removed_widgets)
+
+    def on_unmount(self) -> None:
+        collector.thaw()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            collector.key_seen()
+            if getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
+                collector.pause()  # no collection before the answer to this key is on screen
+                self.call_after_refresh(collector.resume)
+        await super().on_event(event)
+
+    def _begin(self) -> None:
+        """After the first frame: the script first (set-up needs no store), or the store."""
+        if self.launch.script_ref:
+            self._load_script(self.launch.script_ref)
+        else:
+            self._open_store()
+
+    def _opening_text(self) -> str:
+        if self.launch.script_ref:
+            return f"Opening {self.launch.script_ref}…"
+        if self.launch.renegotiate is not None:
+            return "Opening the agreement to renegotiate…"
+        if self.launch.session_id is not None or self.launch.resume_latest:
+            return "Opening the session…"
+        return "Loading scripts and sessions…"
+
+    @work(thread=True, exclusive=True, group="store")
+    def _open_store(self) -> None:
+        """Import the database layer and open the store off the UI thread."""
+        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.storage import open_store
+
+        try:
+            store = open_store(self.launch.db_path)
+        except StoreError as error:
+            self.call_from_thread(self._store_failed, str(error))
+            return
+        self.call_from_thread(self._store_ready, store)
+
+    def _store_failed(self, problem: str) -> None:
+        """On set-up, say so there and keep what was typed (Ctrl+S tries again); else stop."""
+        from workshop_tui.screens.setup import SetupScreen
+
+        if not isinstance(self.screen, SetupScreen):
+            self.fail(problem)
+            return
+        self._store_problem = problem
+        self._waiting_request = None
+        self.screen.store_failed(problem)
+
+    def _store_ready(self, store: SessionStore) -> None:
+        self.store = store
+        collector.freeze_long_lived()  # the database layer is in; no session screen yet
+        launch = self.launch
+        if launch.script_ref:  # set-up is on screen already; Ctrl+S may have been pressed
+            waiting, self._waiting_request = self._waiting_request, None
+            if waiting is not None:
+                self.on_session_requested(waiting)
+            return
+        if launch.renegotiate is not None:
+            self.renegotiate(launch.renegotiate, current_script=launch.current_script)
+        elif launch.session_id is not None:
+            self.open_session(launch.session_id)
+        elif launch.resume_latest:
+            latest = store.latest_unfinished()
+            if latest is None:
+                self.fail(
+                    "there is no unfinished session to resume; start one with: workshop run SCRIPT"
+                )
+                return
+            self.open_session(latest)
+        else:
+            from workshop_tui.screens.picker import PickerScreen
+
+            self.switch_screen(PickerScreen(store, launch.scripts_dirs))
+
+    def fail(self, message: str) -> None:
+        """Stop at start-up with one sentence on stderr and exit status 2, like the CLI."""
+        self.error_console.soft_wrap = True  # the terminal wraps it; a pipe gets whole lines
+        shown = "\n".join(printable(line) for line in message.split("\n"))
+        self.call_after_refresh(self.exit, return_code=2, message=Text(f"workshop: {shown}"))
+
+    # -- flow between screens --------------------------------------------------------------
+    def on_script_chosen(self, message: ScriptChosen) -> None:
+        self._load_script(message.script_ref)
+
+    def on_renegotiation_chosen(self, message: RenegotiationChosen) -> None:
+        self.renegotiate(message.session_id, ask=True)
+
+    def on_session_chosen(self, message: SessionChosen) -> None:
+        self.open_session(message.session_id)
+
+    @work(thread=True, exclusive=True, group="script")
+    def _load_script(self, ref: str) -> None:
+        from workshop_tui.content.catalog import find_script
+        from workshop_tui.content.loader import load_script
+        from workshop_tui.content.problems import ScriptInvalid
+
+        try:
+            loaded = load_script(find_script(ref, list(self.launch.scripts_dirs)))
+        except ScriptInvalid as invalid:
+            problems = "\n".join(str(problem) for problem in invalid.problems)
+            self.call_from_thread(self._script_failed, problems)
+            return
+        except (LookupError, OSError, ValueError) as error:
+            self.call_from_thread(self._script_failed, str(error))
+            return
+        self.call_from_thread(self._show_setup, loaded)
+
+    def _script_failed(self, problems: str) -> None:
+        if isinstance(self.screen, OpeningScreen):
+            self.fail(problems)
+        else:
+            notify(self, problems, title="This script cannot be run", severity="error", timeout=12)
+
+    def _show_setup(self, loaded: LoadedScript) -> None:
+        from workshop_tui.screens.setup import SetupScreen
+
+        for warning in loaded.warnings:
+            notify(self, str(warning), title="Script warning", severity="warning", timeout=8)
+        screen = SetupScreen(loaded, self.clock)
+        if isinstance(self.screen, OpeningScreen):
+            self.switch_screen(screen)
+            self._open_store()  # while the facilitator types the names
+        else:
+            self.push_screen(screen)
+
+    def on_session_requested(self, message: SessionRequested) -> None:
+        from workshop_tui.domain.engine import EngineError, SessionEngine
+        from workshop_tui.domain.ports import StoreError
+
+        if self.store is None:  # still opening: the session begins as soon as it is open
+            self._waiting_request = message
+            if self._store_problem is not None:  # it could not be opened: try once more
+                self._store_problem = None
+                self._open_store()
+            return
+        plan = message.renegotiation
+        try:
+            carried = plan.carried if plan is not None else self._carry_over(message.setup)
+            engine = SessionEngine.begin(
+                message.loaded.script,
+                message.loaded.source,
+                message.setup,
+                self.store,
+                self.clock,
+                baseline=plan.baseline if plan is not None else None,
+                carried=carried,
+            )
+        except (EngineError, StoreError) as error:
+            notify(self, str(error), title="The session was not created", severity="error")
+            return
+        from workshop_tui.app.setup_draft import remove_draft
+
+        remove_draft(message.loaded.script.id)
+        self._kept_draft = None
+        self._facilitate(engine, None)
+
+    def on_picker_requested(self, _: PickerRequested) -> None:
+        """Set-up was left: the picker, once the store is open."""
+        if self.store is None:
+            problem = self._store_problem or "The database is still opening; try again in a moment."
+            notify(self, problem, title="The list of sessions cannot be shown", severity="warning")
+            return
+        from workshop_tui.screens.picker import PickerScreen
+
+        self.switch_screen(PickerScreen(self.store, self.launch.scripts_dirs))
+
+    def on_draft_kept(self, message: DraftKept) -> None:
+        self._kept_draft = message.path
+
+    def open_session(self, session_id: int) -> None:
+        """Reopen a stored session where it was."""
+        from workshop_tui.domain.engine import SessionEngine
+        from workshop_tui.domain.ports import SessionInUse, StoreError
+
+        assert self.store is not None
+        try:
+            engine, resumed = SessionEngine.reopen(session_id, self.store, self.clock)
+        except StoreError as error:
+            if isinstance(error, SessionInUse):
+                self._offer_room_view(session_id, str(error))
+            elif isinstance(self.screen, OpeningScreen):
+                self.fail(str(error))
+            else:
+                notify(self, str(error), title="Cannot resume", severity="error")
+            return
+        self._facilitate(engine, resumed)
+
+    @dialog_flow
+    async def _offer_room_view(self, session_id: int, problem: str) -> None:
+        """A session another facilitator app holds: offer its room view instead."""
+        from workshop_tui.console.room_offer import offer_room_view
+
+        if await offer_room_view(self, problem):
+            self.room_instead = session_id
+            self.exit(return_code=0)
+        elif isinstance(self.screen, OpeningScreen):
+            self.fail(problem)
+
+    def _facilitate(self, engine: SessionEngine, resumed: Resumed | None) -> None:
+        from workshop_tui.screens.facilitate import FacilitateScreen
+        from workshop_tui.screens.summary import SummaryScreen
+
+        self.engine = engine
+        self.title = visible(engine.script.title)  # also what a screenshot is named
+        self.sub_title = visible(engine.session.setup.customer)
+        screen: Screen[None] = (
+            SummaryScreen(engine, self.launch.exports_dir)
+            if engine.finished
+            else FacilitateScreen(engine, resumed, self.launch.exports_dir)
+        )
+        # Whatever led here (opening, picker, set-up) is left behind: the session is the app now.
+        while len(self.screen_stack) > 2:  # the bottom one is Textual's own default screen
+            self.pop_screen()
+        self.switch_screen(screen)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and subtitle (the script and the customer) as plain text."""
+        return super().format_title(visible(title), visible(sub_title))
+
+    # -- app-wide actions ------------------------------------------------------------------
+    def action_help(self) -> None:
+        from workshop_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = other_theme(self.theme)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every action of the current screen, as the help screen does."""
+        from workshop_tui.screens.help import key_commands
+
+        yield from key_commands(screen)  # Textual's own (themes, screenshots) are not ours

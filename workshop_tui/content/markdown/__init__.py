@@ -1,0 +1,1 @@
+"""Scripts in Markdown, in the facilitation template's shape: reading and writing."""

@@ -1,0 +1,1 @@
+"""Scripts in YAML: writing (reading is the loader's)."""

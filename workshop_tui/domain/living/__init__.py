@@ -1,0 +1,1 @@
+"""Living agreements: versions in a chain, what changed, what carries over."""
