@@ -102,7 +102,8 @@ async def _answer_dialogs(pilot: Any) -> int:
 
 async def whole_session(db_path: Path, exports: Path) -> dict[str, Any]:
     """The whole session, key by key; what was pressed and answered."""
-    from workshop_tui.app.workshop_app import Launch, WorkshopApp
+    from workshop_tui.app.launch import Launch
+    from workshop_tui.app.workshop_app import WorkshopApp
     from workshop_tui.screens.facilitate import FacilitateScreen
     from workshop_tui.screens.setup import SetupScreen
     from workshop_tui.screens.summary import SummaryScreen
@@ -143,7 +144,8 @@ async def whole_session(db_path: Path, exports: Path) -> dict[str, Any]:
 async def busy_summary(db_path: Path, exports: Path, records: int = 1000) -> dict[str, Any]:
     """Resume a session of ``records`` records, walk its parts, finish it, read and export
     its notes."""
-    from workshop_tui.app.workshop_app import Launch, WorkshopApp
+    from workshop_tui.app.launch import Launch
+    from workshop_tui.app.workshop_app import WorkshopApp
     from workshop_tui.screens.facilitate import FacilitateScreen
     from workshop_tui.screens.notes_preview import NotesPreview
     from workshop_tui.screens.summary import SummaryScreen
@@ -236,9 +238,6 @@ def main() -> int:
     args = parser.parse_args()
     if args.tracemalloc:
         tracemalloc.start()
-    from workshop_tui.process import own_the_process
-
-    own_the_process()  # as the command line does: one malloc heap, the apps may freeze what lasts
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="workshop-memory-") as folder:
         db_path = Path(folder) / "session.db"

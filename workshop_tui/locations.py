@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from platformdirs import user_config_path, user_data_path
+
 APP_NAME = "workshop-tui"
 DB_ENV = "WORKSHOP_DB"
 DATA_ENV = "WORKSHOP_DATA_DIR"
@@ -28,7 +30,6 @@ def data_dir() -> Path:
     """The folder for the database and exports."""
     if override := os.environ.get(DATA_ENV):
         return Path(override)
-    from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
 
@@ -37,7 +38,6 @@ def config_dir() -> Path:
     """The folder for settings and the user's own scripts."""
     if override := os.environ.get(CONFIG_ENV):
         return Path(override)
-    from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False)
 

@@ -22,7 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.widgets import _header as textual_header
 
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen

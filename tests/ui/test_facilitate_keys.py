@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
-from workshop_tui.app import collector
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.boards.agenda import AgendaBoard
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.boards.status_lines import StatusLines
@@ -139,25 +138,6 @@ async def test_export_at_any_time_writes_the_notes_so_far(tmp_path: Path, clock:
     text = exported.read_text(encoding="utf-8")
     assert "# Customer Working Agreement — Acme" in text
     assert r"First \| note with \`code\` and \<b\>tags\</b\>" in text
-
-
-async def test_collections_wait_only_while_a_facilitation_key_is_answered(
-    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pauses: list[str] = []
-    pause = collector.pause
-    monkeypatch.setattr(collector, "pause", lambda: (pauses.append("pause"), pause())[1])
-    app = app_for(tmp_path, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, SetupScreen)
-        await pilot.press("A")
-        assert pauses == [], "typing on the set-up screen never holds the collector back"
-        await pilot.press(*"cme", "ctrl+s")
-        await wait_for(pilot, FacilitateScreen)
-        await pilot.press("e")
-        await pilot.pause()
-        assert pauses, "a key on the facilitation screen holds collections back"
-        assert gc.isenabled(), "and lets them run again once the answer is drawn"
 
 
 async def test_status_keeps_every_fact_in_a_narrow_side_bar(

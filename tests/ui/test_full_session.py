@@ -14,7 +14,8 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog

@@ -31,7 +31,8 @@ from tests.ui.hostile_driver import (
     expected,
     hostile_script,
 )
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.storage import open_store

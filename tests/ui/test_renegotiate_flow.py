@@ -14,7 +14,8 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from tests.ui.test_full_session import replace_in_dialog, type_into_dialog, wait_for
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.dialogs.confirm import ConfirmDialog

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.test_single_writer import holding
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.dialogs.confirm import ConfirmDialog
 
 

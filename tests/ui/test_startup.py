@@ -12,7 +12,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.cli import main
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.opening import OpeningScreen

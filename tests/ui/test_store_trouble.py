@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from workshop_tui.content import loader
-from workshop_tui.content.loader import MAX_BYTES, MAX_DEPTH, load_script, parse_script_text
+from workshop_tui.content.loader import MAX_BYTES, load_script, parse_script_text
 from workshop_tui.content.problems import Problem, ScriptInvalid
+from workshop_tui.content.yaml import reader as loader
+from workshop_tui.content.yaml.reader import MAX_DEPTH
 
 BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.cli import parser as cli
+from workshop_tui.cli import scripts
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.locations import user_scripts_dir
 
@@ -105,10 +106,10 @@ def test_scripts_prints_an_aligned_table_with_broken_user_scripts_last() -> None
 
 
 def test_no_subcommand_opens_the_app_and_every_command_is_in_the_help() -> None:
-    from workshop_tui.cli.sessions import cmd_open
+    from workshop_tui.cli.console import cmd_open
 
     args = cli.parse_args(["--db", "x.db", "--scripts-dir", str(SCRIPTS)])
-    assert args.handler is cmd_open
+    assert cli.handler_of(args) is cmd_open
     assert (args.db, args.scripts_dirs) == ("x.db", [SCRIPTS])
     result = workshop("--help")
     assert result.returncode == 0
@@ -168,7 +169,7 @@ def test_errors_become_one_line_and_an_exit_status(
     def failing(args: object) -> int:
         raise error
 
-    monkeypatch.setattr(cli, "cmd_scripts", failing)
+    monkeypatch.setattr(scripts, "cmd_scripts", failing)
     monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
     assert cli.main(["scripts"]) == status
     captured = capsys.readouterr()

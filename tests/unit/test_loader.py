@@ -6,13 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.content.loader import (
-    LoadedScript,
-    load_script,
-    parse_script_bytes,
-    parse_script_text,
-)
-from workshop_tui.content.model import CynefinActivity, SignoffActivity
+from workshop_tui.content.activities import CynefinActivity, SignoffActivity
+from workshop_tui.content.loaded import LoadedScript
+from workshop_tui.content.loader import load_script, parse_script_bytes, parse_script_text
 from workshop_tui.content.problems import Problem, ScriptInvalid, Severity
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "fixtures" / "scripts"

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from tests.hostile_text import PIECES, raw_controls
 from workshop_tui.content.convert import MARKDOWN, YAML, convert, differences
-from workshop_tui.content.loader import LoadedScript, load_script, parse_script_text
+from workshop_tui.content.loaded import LoadedScript
+from workshop_tui.content.loader import load_script, parse_script_text
 from workshop_tui.content.markdown.writer import script_to_markdown
 from workshop_tui.content.model import Script
 from workshop_tui.content.problems import ScriptInvalid

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.content.loader import load_script, parse_script_text
-from workshop_tui.content.model import (
+from workshop_tui.content.activities import (
     ActionsActivity,
     CynefinActivity,
     DecisionsActivity,
     PromisesActivity,
     SignoffActivity,
 )
+from workshop_tui.content.loader import load_script, parse_script_text
 from workshop_tui.content.problems import ScriptInvalid, Severity
 from workshop_tui.domain.kinds import DecisionMethod
 

@@ -12,7 +12,8 @@ import pytest
 from textual.app import App
 
 from tests.unit.test_cli_scripts import workshop
-from workshop_tui.app.workshop_app import Launch, WorkshopApp
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.cli import main
 from workshop_tui.content.catalog import ScriptNotFound, find_script
 from workshop_tui.content.loader import load_script

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from tests.unit.engine_fixtures import agreement_script
-from workshop_tui.content.model import SignoffSection
+from workshop_tui.content.activities import SignoffSection
 from workshop_tui.domain.kinds import (
     CynefinDomain,
     DecisionMethod,
@@ -131,7 +131,7 @@ def test_a_section_of_fixed_text_reads_exactly_its_text() -> None:
 
 
 def test_actions_and_the_board_as_presented_items() -> None:
-    from workshop_tui.content.model import PresentedItem
+    from workshop_tui.content.activities import PresentedItem
     from workshop_tui.domain.rules.wording import presented
 
     session = snapshot(

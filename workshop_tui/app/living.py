@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from workshop_tui.content.loader import LoadedScript, load_script
+from workshop_tui.content.catalog import find_script
+from workshop_tui.content.loaded import LoadedScript
+from workshop_tui.content.loader import load_script
 from workshop_tui.content.model import Script
+from workshop_tui.content.problems import ScriptInvalid, ScriptNotFound
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.living import chain
 from workshop_tui.domain.living.lineage import Lineage, lineage_of
@@ -88,8 +91,6 @@ def _choose_script(
     stored: LoadedScript, session_id: int, dirs: Sequence[Path], current: bool
 ) -> tuple[LoadedScript, str, bool]:
     """The stored copy unless ``current``; the sentence says whether the file differs."""
-    from workshop_tui.content.catalog import find_script
-    from workshop_tui.content.problems import ScriptInvalid, ScriptNotFound
 
     script_id = stored.script.id
     try:
@@ -120,6 +121,15 @@ def _choose_script(
         "(choose the current version to use the file)."
     )
     return stored, note, True
+
+
+def carried_into(store: SessionStore, customer: str) -> CarryOver | None:
+    """The open actions of the customer's last session, for a new session with them."""
+    last = chain.last_of_customer(store.list_sessions(), customer)
+    if last is None:
+        return None
+    found = carry_over(store.load_session(last.id)[1])
+    return found if found.actions else None
 
 
 # -- reading the chain -----------------------------------------------------------------------

@@ -9,7 +9,8 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from workshop_tui.app.living import Renegotiation
-    from workshop_tui.content.loader import LoadedScript
+    from workshop_tui.content.loaded import LoadedScript
+    from workshop_tui.domain.engine import SessionEngine
     from workshop_tui.domain.snapshot import SessionSetup
 
 
@@ -63,3 +64,12 @@ class DraftKept(Message):
 
 class PickerRequested(Message):
     """Back to the list of scripts and sessions (set-up was left)."""
+
+
+class SessionMoved(Message):
+    """The session was finished or reopened: show the screen it needs now (the summary, or
+    the facilitation screen), from the app's own task."""
+
+    def __init__(self, engine: SessionEngine) -> None:
+        super().__init__()
+        self.engine = engine

@@ -1,66 +1,51 @@
-"""The Textual app: wires the store, the engine and the screens together.
+"""The console: wires the store, the engine and the screens together.
 
-The first frame is drawn before the database layer is imported: scripts and
-the store are opened in a worker thread while the opening screen shows, so
-start-up feels instant, and nothing is shown as done before it is committed.
+The first frame is drawn before the database layer, the script readers and the session
+screens are imported: scripts and the store are opened in worker threads while the opening
+screen shows, so start-up feels instant, and nothing is shown as done before it is
+committed. Those imports are the late ones below, each marked ``late:``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, work
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
-from workshop_tui.app import collector
-from workshop_tui.app.agreement_actions import LivingAgreementActions
+from workshop_tui.app.launch import Launch
 from workshop_tui.app.messages import (
     DraftKept,
     PickerRequested,
     RenegotiationChosen,
     ScriptChosen,
     SessionChosen,
+    SessionMoved,
     SessionRequested,
 )
-from workshop_tui.app.quitting import QUIT, QuitActions
+from workshop_tui.app.quitting import QUIT, confirm_quit, quit_app
 from workshop_tui.app.themes import DARK, other_theme, register_themes
-from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.domain.clock import Clock, SystemClock
+from workshop_tui.domain.ports import SessionInUse, SessionStore, StoreError
 from workshop_tui.printable import printable
+from workshop_tui.screens.help import HelpScreen, key_commands
 from workshop_tui.screens.opening import OpeningScreen
 from workshop_tui.textual_fixes import release_removed_widgets
 from workshop_tui.widgets.plain_text import notify, visible
 
 if TYPE_CHECKING:
-    from workshop_tui.content.loader import LoadedScript
+    from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.domain.engine import Resumed, SessionEngine
-    from workshop_tui.domain.ports import SessionStore
 
 
-@dataclass(frozen=True)
-class Launch:
-    """What the command line asked for."""
-
-    db_path: Path
-    scripts_dirs: tuple[Path, ...] = ()
-    script_ref: str | None = None
-    session_id: int | None = None
-    resume_latest: bool = False
-    exports_dir: Path | None = None
-    renegotiate: int | None = None
-    """A finished session whose agreement a new session renegotiates (set-up first)."""
-    current_script: bool = False
-    """Renegotiate with the script file as it is now, not the copy stored with the session."""
-
-
-class WorkshopApp(LivingAgreementActions, QuitActions):
+class WorkshopApp(HoldsKeys):
     """workshop-tui: a facilitator's companion on the projector."""
 
     CSS_PATH = "app.tcss"
@@ -115,20 +100,7 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
     def on_mount(self) -> None:
         self.push_screen(OpeningScreen(self._opening_text()))
         self.call_after_refresh(self._begin)
-        self.set_interval(1.0, collector.resume)  # in case a screen went before it refreshed
-        self.set_interval(collector.QUIET_SECONDS, collector.collect_when_quiet)
         self.set_interval(5.0, release_removed_widgets)
-
-    def on_unmount(self) -> None:
-        collector.thaw()
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            collector.key_seen()
-            if getattr(self.screen, "PAUSE_GC_ON_KEYS", False):
-                collector.pause()  # no collection before the answer to this key is on screen
-                self.call_after_refresh(collector.resume)
-        await super().on_event(event)
 
     def _begin(self) -> None:
         """After the first frame: the script first (set-up needs no store), or the store."""
@@ -149,8 +121,7 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
     @work(thread=True, exclusive=True, group="store")
     def _open_store(self) -> None:
         """Import the database layer and open the store off the UI thread."""
-        from workshop_tui.domain.ports import StoreError
-        from workshop_tui.storage import open_store
+        from workshop_tui.storage.opener import open_store  # late: after the first frame
 
         try:
             store = open_store(self.launch.db_path)
@@ -161,7 +132,7 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
 
     def _store_failed(self, problem: str) -> None:
         """On set-up, say so there and keep what was typed (Ctrl+S tries again); else stop."""
-        from workshop_tui.screens.setup import SetupScreen
+        from workshop_tui.screens.setup import SetupScreen  # late: after the first frame
 
         if not isinstance(self.screen, SetupScreen):
             self.fail(problem)
@@ -172,7 +143,6 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
 
     def _store_ready(self, store: SessionStore) -> None:
         self.store = store
-        collector.freeze_long_lived()  # the database layer is in; no session screen yet
         launch = self.launch
         if launch.script_ref:  # set-up is on screen already; Ctrl+S may have been pressed
             waiting, self._waiting_request = self._waiting_request, None
@@ -192,9 +162,12 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
                 return
             self.open_session(latest)
         else:
-            from workshop_tui.screens.picker import PickerScreen
+            self._show_picker(store)
 
-            self.switch_screen(PickerScreen(store, launch.scripts_dirs))
+    def _show_picker(self, store: SessionStore) -> None:
+        from workshop_tui.screens.picker import PickerScreen  # late: after the first frame
+
+        self.switch_screen(PickerScreen(store, self.launch.scripts_dirs))
 
     def fail(self, message: str) -> None:
         """Stop at start-up with one sentence on stderr and exit status 2, like the CLI."""
@@ -214,20 +187,13 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
 
     @work(thread=True, exclusive=True, group="script")
     def _load_script(self, ref: str) -> None:
-        from workshop_tui.content.catalog import find_script
-        from workshop_tui.content.loader import load_script
-        from workshop_tui.content.problems import ScriptInvalid
+        from workshop_tui.app.script_opening import open_script  # late: YAML and pydantic
 
-        try:
-            loaded = load_script(find_script(ref, list(self.launch.scripts_dirs)))
-        except ScriptInvalid as invalid:
-            problems = "\n".join(str(problem) for problem in invalid.problems)
-            self.call_from_thread(self._script_failed, problems)
-            return
-        except (LookupError, OSError, ValueError) as error:
-            self.call_from_thread(self._script_failed, str(error))
-            return
-        self.call_from_thread(self._show_setup, loaded)
+        loaded, problem = open_script(ref, self.launch.scripts_dirs)
+        if loaded is None:
+            self.call_from_thread(self._script_failed, problem)
+        else:
+            self.call_from_thread(self._show_setup, loaded)
 
     def _script_failed(self, problems: str) -> None:
         if isinstance(self.screen, OpeningScreen):
@@ -236,7 +202,7 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
             notify(self, problems, title="This script cannot be run", severity="error", timeout=12)
 
     def _show_setup(self, loaded: LoadedScript) -> None:
-        from workshop_tui.screens.setup import SetupScreen
+        from workshop_tui.screens.setup import SetupScreen  # late: after the first frame
 
         for warning in loaded.warnings:
             notify(self, str(warning), title="Script warning", severity="warning", timeout=8)
@@ -248,8 +214,9 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
             self.push_screen(screen)
 
     def on_session_requested(self, message: SessionRequested) -> None:
-        from workshop_tui.domain.engine import EngineError, SessionEngine
-        from workshop_tui.domain.ports import StoreError
+        from workshop_tui.app.living import carried_into  # late: with the store
+        from workshop_tui.app.setup_draft import remove_draft  # late: with the store
+        from workshop_tui.domain.engine import EngineError, SessionEngine  # late: with the store
 
         if self.store is None:  # still opening: the session begins as soon as it is open
             self._waiting_request = message
@@ -259,7 +226,10 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
             return
         plan = message.renegotiation
         try:
-            carried = plan.carried if plan is not None else self._carry_over(message.setup)
+            if plan is not None:
+                carried = plan.carried
+            else:
+                carried = carried_into(self.store, message.setup.customer)
             engine = SessionEngine.begin(
                 message.loaded.script,
                 message.loaded.source,
@@ -272,11 +242,20 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
         except (EngineError, StoreError) as error:
             notify(self, str(error), title="The session was not created", severity="error")
             return
-        from workshop_tui.app.setup_draft import remove_draft
-
+        if plan is None and carried is not None:
+            notify(
+                self,
+                f"{len(carried.actions)} open action(s) carried over from session "
+                f"{carried.session_id}: mark each done, kept or dropped on the actions part.",
+                title="Carried over",
+                timeout=8,
+            )
         remove_draft(message.loaded.script.id)
         self._kept_draft = None
         self._facilitate(engine, None)
+
+    def on_session_moved(self, message: SessionMoved) -> None:
+        self._facilitate(message.engine, None)
 
     def on_picker_requested(self, _: PickerRequested) -> None:
         """Set-up was left: the picker, once the store is open."""
@@ -284,17 +263,14 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
             problem = self._store_problem or "The database is still opening; try again in a moment."
             notify(self, problem, title="The list of sessions cannot be shown", severity="warning")
             return
-        from workshop_tui.screens.picker import PickerScreen
-
-        self.switch_screen(PickerScreen(self.store, self.launch.scripts_dirs))
+        self._show_picker(self.store)
 
     def on_draft_kept(self, message: DraftKept) -> None:
         self._kept_draft = message.path
 
     def open_session(self, session_id: int) -> None:
         """Reopen a stored session where it was."""
-        from workshop_tui.domain.engine import SessionEngine
-        from workshop_tui.domain.ports import SessionInUse, StoreError
+        from workshop_tui.domain.engine import SessionEngine  # late: with the store
 
         assert self.store is not None
         try:
@@ -312,7 +288,7 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
     @dialog_flow
     async def _offer_room_view(self, session_id: int, problem: str) -> None:
         """A session another facilitator app holds: offer its room view instead."""
-        from workshop_tui.console.room_offer import offer_room_view
+        from workshop_tui.console.room_offer import offer_room_view  # late: rarely needed
 
         if await offer_room_view(self, problem):
             self.room_instead = session_id
@@ -320,9 +296,46 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
         elif isinstance(self.screen, OpeningScreen):
             self.fail(problem)
 
+    def renegotiate(
+        self, session_id: int, *, current_script: bool = False, ask: bool = False
+    ) -> None:
+        """Set up the next version of a finished session's agreement, prefilled.
+
+        With ``ask``, a script file that differs from the stored copy is offered first.
+        """
+        from workshop_tui.app.living import prepare_renegotiation  # late: with the store
+        from workshop_tui.screens.setup import SetupScreen  # late: after the first frame
+
+        assert self.store is not None
+        try:
+            plan = prepare_renegotiation(
+                self.store, session_id, self.launch.scripts_dirs, current_script=current_script
+            )
+        except StoreError as error:
+            if isinstance(self.screen, OpeningScreen):
+                self.fail(str(error))
+            else:
+                notify(self, str(error), title="Cannot renegotiate", severity="error")
+            return
+        if ask and plan.file_differs:
+            self._ask_script_version(session_id, plan.script_note)
+            return
+        screen = SetupScreen(plan.loaded, self.clock, plan)
+        if isinstance(self.screen, OpeningScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        notify(self, plan.script_note, title="Script", timeout=8)
+
+    @dialog_flow
+    async def _ask_script_version(self, session_id: int, note: str) -> None:
+        from workshop_tui.app.agreements import use_current_script  # late: rarely needed
+
+        self.renegotiate(session_id, current_script=await use_current_script(self, note))
+
     def _facilitate(self, engine: SessionEngine, resumed: Resumed | None) -> None:
-        from workshop_tui.screens.facilitate import FacilitateScreen
-        from workshop_tui.screens.summary import SummaryScreen
+        from workshop_tui.screens.facilitate import FacilitateScreen  # late: after the first frame
+        from workshop_tui.screens.summary import SummaryScreen  # late: after the first frame
 
         self.engine = engine
         self.title = visible(engine.script.title)  # also what a screenshot is named
@@ -343,16 +356,42 @@ class WorkshopApp(LivingAgreementActions, QuitActions):
 
     # -- app-wide actions ------------------------------------------------------------------
     def action_help(self) -> None:
-        from workshop_tui.screens.help import HelpScreen
-
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def action_toggle_theme(self) -> None:
         self.theme = other_theme(self.theme)
 
+    async def action_quit(self) -> None:
+        """Textual's own quit key (Ctrl+Q) quits the way ``q`` does."""
+        self.action_request_quit()
+
+    @dialog_flow
+    async def action_request_quit(self) -> None:
+        """Quit, asking first while a part's timer is running."""
+        if await confirm_quit(self, self.engine):
+            quit_app(self, self.engine, self._kept_draft, self.launch.script_ref)
+
+    @dialog_flow
+    async def action_review_date(self) -> None:
+        """Set the review date of the session's agreement (any time, finished or not)."""
+        if self.engine is None:
+            notify(self, "Open a session first: the review date belongs to its agreement.")
+            return
+        from workshop_tui.screens.review_date import ask_review_date  # late: with the session
+
+        await ask_review_date(self, self.engine)
+
+    def action_show_changes(self) -> None:
+        from workshop_tui.app.agreements import show_changes  # late: the script reader with it
+
+        show_changes(self, self.store, self.engine)
+
+    def action_show_stats(self) -> None:
+        from workshop_tui.app.agreements import show_stats  # late: the chart library with it
+
+        show_stats(self, self.store, self.engine)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the current screen, as the help screen does."""
-        from workshop_tui.screens.help import key_commands
-
         yield from key_commands(screen)  # Textual's own (themes, screenshots) are not ours

@@ -20,7 +20,7 @@ from workshop_tui.boards.decisions import DecisionsBoard
 from workshop_tui.boards.notes import NotesBoard
 from workshop_tui.boards.promises import PromisesBoard
 from workshop_tui.boards.signoff import SignoffBoard
-from workshop_tui.content.model import DecisionQuestion
+from workshop_tui.content.activities import DecisionQuestion
 from workshop_tui.domain.kinds import ActivityKind
 from workshop_tui.domain.read_models.actions import actions_view
 from workshop_tui.domain.read_models.audience import Audience

@@ -27,7 +27,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from workshop_tui.content.loader import LoadedScript, load_script, parse_script_bytes
+from workshop_tui.content.loaded import LoadedScript
+from workshop_tui.content.loader import load_script, parse_script_bytes
 from workshop_tui.content.markdown.format import SUFFIXES as MARKDOWN_SUFFIXES
 from workshop_tui.content.model import Script
 from workshop_tui.content.problems import Problem, ScriptInvalid, ScriptNotFound

@@ -14,9 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from workshop_tui.content import explain
-from workshop_tui.content.loader import LoadedScript, parse_script_text
+from workshop_tui.content.loaded import LoadedScript
+from workshop_tui.content.loader import parse_script_text
 from workshop_tui.content.markdown.format import SUFFIXES as MARKDOWN_SUFFIXES
+from workshop_tui.content.markdown.reader import read_markdown
 from workshop_tui.content.markdown.writer import script_to_markdown
 from workshop_tui.content.problems import Problem, ScriptInvalid, Severity
 from workshop_tui.content.yaml.writer import script_to_yaml
@@ -58,8 +62,6 @@ def convert(loaded: LoadedScript, target: str) -> Conversion:
 
 def _comments(name: str, source: str, source_format: str, target: str) -> list[Problem]:
     if source_format == MARKDOWN:
-        from workshop_tui.content.markdown.reader import read_markdown
-
         lines = read_markdown(source, name)[1].comments
         what = "HTML comment"
     else:
@@ -74,7 +76,6 @@ def _comments(name: str, source: str, source_format: str, target: str) -> list[P
 
 
 def _flattened(name: str, source: str) -> list[Problem]:
-    from workshop_tui.content.markdown.reader import read_markdown
 
     lines = sorted(set(read_markdown(source, name)[1].flattened))
     if not lines:
@@ -159,7 +160,6 @@ def differences(before: Any, after: Any, path: tuple[str | int, ...] = ()) -> li
 
 def yaml_comment_lines(text: str) -> list[int]:
     """The lines on which a YAML comment starts (a ``#`` outside every value)."""
-    import yaml
 
     spans: list[tuple[int, int]] = []
     for token in yaml.scan(text, Loader=yaml.SafeLoader):

@@ -8,10 +8,11 @@ and, when one is close, the name that was probably meant.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import Script
+    from workshop_tui.content.activities import Activity
 
 
 def normal(text: str) -> str:
@@ -22,25 +23,26 @@ def normal(text: str) -> str:
 Loc = tuple[str | int, ...]
 
 
-def unknown_presented(script: Script) -> tuple[str, Loc] | None:
-    """The first presented subject the script does not hold: a message and its path."""
+def unknown_presented(activities: Sequence[Activity]) -> tuple[str, Loc] | None:
+    """The first presented subject the script's parts (their ``activities``, in order) do
+    not hold: a message and its path."""
     parties = [
         party.name
-        for part in script.parts
-        if part.activity.kind == "promises"
-        for party in part.activity.parties
+        for activity in activities
+        if activity.kind == "promises"
+        for party in activity.parties
     ]
     questions = [
         question.question
-        for part in script.parts
-        if part.activity.kind == "decisions"
-        for question in part.activity.questions
+        for activity in activities
+        if activity.kind == "decisions"
+        for question in activity.questions
     ]
-    has_board = any(part.activity.kind == "cynefin" for part in script.parts)
-    for p, part in enumerate(script.parts):
-        if part.activity.kind != "signoff":
+    has_board = any(activity.kind == "cynefin" for activity in activities)
+    for p, activity in enumerate(activities):
+        if activity.kind != "signoff":
             continue
-        for s, section in enumerate(part.activity.sections):
+        for s, section in enumerate(activity.sections):
             for i, item in enumerate(section.presents):
                 at = ("parts", p, "activity", "sections", s, "presents", i, item.kind)
                 problem = _problem(item.kind, item.promises or item.decision, parties, questions)

@@ -10,7 +10,7 @@ from collections.abc import Collection
 
 from pydantic import ValidationError
 
-from workshop_tui.content.model import DecisionQuestion
+from workshop_tui.content.activities import DecisionQuestion
 from workshop_tui.controls.base import sentence
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain.kinds import DecisionMethod

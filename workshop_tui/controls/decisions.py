@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
 from workshop_tui.boards.decisions import DecisionsBoard
-from workshop_tui.content.model import DecisionQuestion
+from workshop_tui.content.activities import DecisionQuestion
 from workshop_tui.controls import decision_dialogs as forms
 from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.key_hold import dialog_flow

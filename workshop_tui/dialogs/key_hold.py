@@ -31,7 +31,6 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 
 HOLD_LIMIT = 5.0
@@ -162,13 +161,3 @@ def dialog_flow(
         node.run_worker(flow(), group="dialog-flow", name=method.__name__)
 
     return start
-
-
-def switch_after_flow(app: App[Any], screen: Screen[Any]) -> None:
-    """Put ``screen`` in place of the current one, from the app's own task.
-
-    A screen mounted inside a dialog flow inherits the flow's context (Textual's
-    ``active_worker``), so it would keep the worker, and the screen that ran the flow
-    with all its boards, alive for as long as it lives itself.
-    """
-    app.call_later(app.switch_screen, screen)

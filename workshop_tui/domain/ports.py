@@ -6,12 +6,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from workshop_tui.domain.kinds import SessionState
-from workshop_tui.domain.records import Record, SessionEvent
-from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the contract names them; a reader of StoreError needs none of them
     from workshop_tui.content.model import Script
+    from workshop_tui.domain.kinds import SessionState
+    from workshop_tui.domain.records import Record, SessionEvent
+    from workshop_tui.domain.snapshot import (
+        PartTiming,
+        SessionSetup,
+        SessionSnapshot,
+        SessionSummary,
+    )
 
 
 class StoreError(Exception):

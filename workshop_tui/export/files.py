@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_tui.export.markdown import render_agreement, render_markdown
+from workshop_tui.locations import private_folder
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
@@ -65,7 +66,6 @@ def export_session(
     ``target`` may be a file, or a folder (the default name is used inside it);
     without one the notes go to the current folder, where the facilitator can see them.
     """
-    from workshop_tui.locations import private_folder
 
     if target is None:
         target = Path.cwd()

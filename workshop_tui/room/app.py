@@ -21,9 +21,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
-from workshop_tui.app import collector
 from workshop_tui.app.themes import DARK, other_theme, register_themes
 from workshop_tui.domain.clock import Clock, SystemClock
+from workshop_tui.domain.ports import StoreError
 from workshop_tui.printable import printable
 from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
 from workshop_tui.room.live import LiveRoom, timer_of
@@ -84,9 +84,6 @@ class RoomApp(App[None]):
         self.call_after_refresh(self._follow)
         self.set_interval(TICK_SECONDS, self._tick)
 
-    def on_unmount(self) -> None:
-        collector.thaw()
-
     @property
     def room(self) -> RoomScreen:
         """The room view's main screen (under the blank and full-timer screens)."""
@@ -99,7 +96,6 @@ class RoomApp(App[None]):
         follower = self._open()
         if follower is None:
             return
-        collector.freeze_long_lived()  # the database layer is in, under one screen for good
         try:
             self._follow_loop(follower)
         finally:
@@ -107,7 +103,6 @@ class RoomApp(App[None]):
 
     def _open(self) -> Follower | None:
         """The follower, once the file can be followed; None: refused (said) or closing."""
-        from workshop_tui.domain.ports import StoreError
 
         path = self.db_path.expanduser()
         awaited = not_created_yet(path)
@@ -131,7 +126,6 @@ class RoomApp(App[None]):
         return None
 
     def _follow_loop(self, follower: Follower) -> None:
-        from workshop_tui.domain.ports import StoreError
 
         worker = get_current_worker()
         next_beat = 0.0

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_tui.domain.ports import StoreError
 from workshop_tui.printable import printable
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class Opening:
 
         Raises ``StoreError`` (one sentence) when the file will not be followed.
         """
-        from workshop_tui.domain.ports import StoreError
+        # late: the database layer loads in the follower's thread, after the first frame
         from workshop_tui.storage.following import Follower
 
         if self.missing():

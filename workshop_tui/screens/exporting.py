@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_tui.app.living import lineage_for
+from workshop_tui.domain.ports import StoreError
+from workshop_tui.export.files import export_session
+from workshop_tui.export.markdown import render_markdown
 from workshop_tui.widgets.plain_text import notify
 
 if TYPE_CHECKING:
@@ -19,8 +23,6 @@ if TYPE_CHECKING:
 def session_lineage(screen: Screen[None], engine: SessionEngine) -> Lineage | None:
     """The session's version, what changed since the last one and what was carried
     (None when the screen's app has no store, or it cannot be read)."""
-    from workshop_tui.app.living import lineage_for
-    from workshop_tui.domain.ports import StoreError
 
     store = getattr(screen.app, "store", None)
     try:
@@ -40,7 +42,6 @@ def export_notes(
     """The exported file's path (with ``agreement``, the agreement's), or None after telling
     the facilitator why it failed. ``document``: the notes as already rendered, written
     as they are while the session is unchanged."""
-    from workshop_tui.export.files import export_session
 
     text = document.text_for(engine.session) if document and not agreement else None
     lineage = None if text is not None else session_lineage(screen, engine)
@@ -64,7 +65,6 @@ class ExportDocument:
 
     @classmethod
     def of(cls, screen: Screen[None], engine: SessionEngine) -> ExportDocument:
-        from workshop_tui.export.markdown import render_markdown
 
         lineage = session_lineage(screen, engine)
         text = render_markdown(engine.script, engine.session, lineage)

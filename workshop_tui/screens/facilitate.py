@@ -18,22 +18,32 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Header, Static
 
+from workshop_tui.app.messages import SessionMoved
 from workshop_tui.boards.agenda import AgendaBoard
 from workshop_tui.boards.brief import BriefBoard
 from workshop_tui.boards.timer import TimerBoard
 from workshop_tui.console.private_panel import PrivatePanel
-from workshop_tui.content.durations import format_clock, format_duration
+from workshop_tui.content.durations import (
+    DurationError,
+    format_clock,
+    format_duration,
+    parse_duration,
+)
 from workshop_tui.controls.base import ActivityControls
+from workshop_tui.controls.corrections import correct_note
 from workshop_tui.controls.stage import ActivityStage
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
-from workshop_tui.dialogs.key_hold import dialog_flow, switch_after_flow
+from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.read_models.brief import part_brief
+from workshop_tui.domain.read_models.notes import notes_view
 from workshop_tui.domain.read_models.timing import timer_view
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.facilitate_keys import FACILITATE_KEYS
+from workshop_tui.screens.full_timer import FullTimerScreen
+from workshop_tui.screens.part_notes import PartNotesScreen
 from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.plain_text import notify
@@ -221,8 +231,6 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
 
     @dialog_flow
     async def action_extend_by(self) -> None:
-        from workshop_tui.content.durations import DurationError, parse_duration
-
         def validate(values: dict[str, str]) -> str | None:
             try:
                 parse_duration(values["amount"].lstrip("-"))
@@ -254,16 +262,11 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
 
     @dialog_flow
     async def action_correct_note(self) -> None:
-        from workshop_tui.controls.corrections import correct_note
-
         if await correct_note(self, self.engine):
             self.controls.redraw()
             self._refresh_status()
 
     def action_part_notes(self) -> None:
-        from workshop_tui.domain.read_models.notes import notes_view
-        from workshop_tui.screens.part_notes import PartNotesScreen
-
         part = self.engine.part
         view = notes_view(part, self.engine.session)
         self.app.push_screen(PartNotesScreen(part.name, view), self._after_part_notes)
@@ -273,8 +276,6 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
             self.action_correct_note()
 
     def action_full_timer(self) -> None:
-        from workshop_tui.screens.full_timer import FullTimerScreen
-
         self.app.push_screen(FullTimerScreen(self))
 
     def action_toggle_private(self) -> None:
@@ -316,6 +317,4 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
             )
         )
         if finish and self._attempt(self.engine.finish):
-            from workshop_tui.screens.summary import SummaryScreen
-
-            switch_after_flow(self.app, SummaryScreen(self.engine, self._exports_dir))
+            self.post_message(SessionMoved(self.engine))

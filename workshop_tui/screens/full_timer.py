@@ -7,7 +7,7 @@ moving between parts behave exactly as they do there.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,7 +19,16 @@ from workshop_tui.screens.facilitate_keys import EXTEND, MOVE
 from workshop_tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
-    from workshop_tui.screens.facilitate import FacilitateScreen
+    from workshop_tui.domain.engine import SessionEngine
+
+
+class Console(Protocol):
+    """The facilitation screen the full timer stands in for: its session, its bell, and its
+    timing actions (``action_toggle_timer``, ``action_next_part`` ...)."""
+
+    engine: SessionEngine
+    bell_on: bool
+
 
 TICK_SECONDS = 0.2
 
@@ -56,7 +65,7 @@ class FullTimerScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, console: FacilitateScreen) -> None:
+    def __init__(self, console: Console) -> None:
         super().__init__()
         self.console = console
 

@@ -17,7 +17,9 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.app.messages import RenegotiationChosen, ScriptChosen, SessionChosen
+from workshop_tui.content.catalog import list_scripts
 from workshop_tui.content.durations import format_duration
+from workshop_tui.domain.living.chain import successors, versions
 from workshop_tui.screens.picker_finished import describe_finished, finished_options
 from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
 from workshop_tui.widgets.footer import Footer
@@ -75,10 +77,8 @@ class PickerScreen(KeepsLayoutUnderDialogs):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        from workshop_tui.content.catalog import list_scripts
 
         entries = list_scripts(self._scripts_dirs)
-        from workshop_tui.domain.living.chain import successors, versions
 
         every = self._store.list_sessions()
         sessions = [s for s in every if s.state != "finished"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workshop_tui.dialogs.form import Field, FormDialog
+from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.rules.due_dates import parse_due
 from workshop_tui.widgets.plain_text import notify
 
@@ -16,8 +18,6 @@ if TYPE_CHECKING:
 
 async def ask_review_date(app: App[Any], engine: SessionEngine) -> None:
     """Ask for the review date (blank clears it) and record it; say what was recorded."""
-    from workshop_tui.domain.engine import EngineError
-    from workshop_tui.domain.ports import StoreError
 
     today = engine.today()
     current = engine.review_date

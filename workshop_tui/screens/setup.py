@@ -33,7 +33,7 @@ from workshop_tui.widgets.plain_text import notify, plain, plain_cells, plain_ri
 
 if TYPE_CHECKING:
     from workshop_tui.app.living import Renegotiation
-    from workshop_tui.content.loader import LoadedScript
+    from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.content.model import Script
     from workshop_tui.domain.clock import Clock
 

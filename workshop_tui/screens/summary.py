@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
+from workshop_tui.app.messages import SessionMoved
 from workshop_tui.content.durations import format_duration
 from workshop_tui.dialogs.form import Field, FormDialog
-from workshop_tui.dialogs.key_hold import dialog_flow, switch_after_flow
+from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.read_models import standing
@@ -153,9 +154,7 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
         except (EngineError, StoreError) as error:
             notify(self, str(error), title="Not reopened", severity="error")
             return
-        from workshop_tui.screens.facilitate import FacilitateScreen
-
-        switch_after_flow(self.app, FacilitateScreen(self.engine, None, self._exports_dir))
+        self.post_message(SessionMoved(self.engine))
 
 
 def changed(added: int, removed: int) -> str:

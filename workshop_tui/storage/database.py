@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from sqlalchemy import URL, create_engine, event, make_url
+
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
@@ -40,7 +42,6 @@ def sqlite_url(path: Path, *, readonly: bool = False) -> str:
     The path goes through SQLite's ``file:`` URI form, so any character in a
     folder name ("?", "#", "%", spaces) is safe.
     """
-    from sqlalchemy import URL
 
     query = {"uri": "true"}
     if readonly:
@@ -53,7 +54,6 @@ def sqlite_url(path: Path, *, readonly: bool = False) -> str:
 
 def make_engine(url: str) -> Engine:
     """An engine whose connections are set up for durable, lock-aware use."""
-    from sqlalchemy import create_engine, event, make_url
 
     readonly = make_url(url).query.get("mode") == "ro"
     engine = create_engine(url, connect_args={"cached_statements": STATEMENT_CACHE})

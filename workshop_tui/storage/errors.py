@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from sqlalchemy.exc import DBAPIError
+
 from workshop_tui.domain.ports import (
     SessionChanged,
     SessionInUse,
@@ -163,7 +165,6 @@ def translate(error: BaseException, where: str) -> StoreError:
 @contextmanager
 def storage_errors(where: str) -> Iterator[None]:
     """Raise what SQLite raises inside the block as a ``StoreError`` about ``where``."""
-    from sqlalchemy.exc import DBAPIError
 
     try:
         yield

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, or_, select
 
 from workshop_tui.domain.kinds import EventKind, SessionState
@@ -220,7 +221,6 @@ def _timing(row: Any) -> PartTiming:
 
 
 def _load_script(model_json: str, session_id: int, where: str) -> Script:
-    from pydantic import ValidationError
 
     try:
         return script_from_json(model_json)

@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from workshop_tui.content import explain
 from workshop_tui.content.durations import HINT as DURATION_HINT
-from workshop_tui.content.loader import LoadedScript
+from workshop_tui.content.fields import LocatedError
+from workshop_tui.content.loaded import LoadedScript
 from workshop_tui.content.markdown import format as fmt
 from workshop_tui.content.markdown.blocks import (
     Heading,
@@ -30,7 +31,7 @@ from workshop_tui.content.markdown.blocks import (
 )
 from workshop_tui.content.markdown.items import useful_file
 from workshop_tui.content.markdown.parts import read_parts
-from workshop_tui.content.model import LocatedError, Script
+from workshop_tui.content.model import Script
 from workshop_tui.content.problems import Problem, ScriptInvalid
 from workshop_tui.content.totals import parts_total_warnings
 from workshop_tui.domain.kinds import ActivityKind

@@ -13,20 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from workshop_tui.content.markdown import format as fmt
-from workshop_tui.content.model import (
+from workshop_tui.content.activities import (
     ActionsActivity,
     CynefinActivity,
     DecisionQuestion,
     DecisionsActivity,
-    Part,
     PromisesActivity,
-    Script,
     SignoffActivity,
     SignoffSection,
-    UsefulFile,
-    slugify,
 )
+from workshop_tui.content.fields import slugify
+from workshop_tui.content.markdown import format as fmt
+from workshop_tui.content.model import Part, Script, UsefulFile
 from workshop_tui.domain.kinds import ActivityKind, CynefinDomain, DecisionMethod
 
 TITLE = 2

@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from workshop_tui.content.durations import format_duration
-from workshop_tui.content.model import Script, slugify
+from workshop_tui.content.fields import slugify
+from workshop_tui.content.model import Script
 
 _WIDTH = 96
 _PARAGRAPHS = {"purpose", "audience", "goal", "detail", "text", "note"}

@@ -12,7 +12,8 @@ from workshop_tui.domain.records import ActionItem
 from workshop_tui.domain.rules.due_dates import describe_due, is_overdue
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import ActionTemplate, Part
+    from workshop_tui.content.activities import ActionTemplate
+    from workshop_tui.content.model import Part
     from workshop_tui.domain.snapshot import SessionSnapshot
 
 NO_ACTIONS = Wording("No actions yet: press a to add one.", "No actions yet.")

@@ -18,7 +18,8 @@ from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.rules.preloaded import begun_in, pending
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import Part, PromiseTemplate
+    from workshop_tui.content.activities import PromiseTemplate
+    from workshop_tui.content.model import Part
     from workshop_tui.domain.records import Promise
     from workshop_tui.domain.snapshot import SessionSnapshot
 

@@ -15,7 +15,8 @@ from workshop_tui.domain.rules.wording import Wording, section_wording
 from workshop_tui.domain.snapshot import SessionSnapshot
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import Part, Script, SignoffSection
+    from workshop_tui.content.activities import SignoffSection
+    from workshop_tui.content.model import Part, Script
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,8 @@ from workshop_tui.domain.records import ActionItem, Promise
 from workshop_tui.domain.snapshot import SessionSnapshot
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import PresentedItem, Script, SignoffSection
+    from workshop_tui.content.activities import PresentedItem, SignoffSection
+    from workshop_tui.content.model import Script
 
 
 @dataclass(frozen=True, slots=True)

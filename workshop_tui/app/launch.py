@@ -1,0 +1,22 @@
+"""What the command line asks of the console: the database, the scripts, what to open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What the command line asked for."""
+
+    db_path: Path
+    scripts_dirs: tuple[Path, ...] = ()
+    script_ref: str | None = None
+    session_id: int | None = None
+    resume_latest: bool = False
+    exports_dir: Path | None = None
+    renegotiate: int | None = None
+    """A finished session whose agreement a new session renegotiates (set-up first)."""
+    current_script: bool = False
+    """Renegotiate with the script file as it is now, not the copy stored with the session."""

@@ -1,0 +1,67 @@
+"""The commands that open the console: the picker, run, resume and renegotiate.
+
+Each builds a ``Launch`` from the options and runs the app until it is closed; the app draws
+its first frame before it loads a script or opens the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from workshop_tui.app.launch import Launch
+from workshop_tui.app.workshop_app import WorkshopApp
+from workshop_tui.locations import database_path
+
+
+def launch_of(args: argparse.Namespace, **asked: object) -> Launch:
+    """What the options ask of the console, with ``asked`` on top."""
+    launch = Launch(
+        db_path=database_path(args.db),
+        scripts_dirs=tuple(args.scripts_dirs),
+        exports_dir=getattr(args, "exports_dir", None),
+    )
+    return replace(launch, **asked)  # type: ignore[arg-type]
+
+
+def run_console(launch: Launch) -> int:
+    """Run the console; however it ends, its store lets go of the session it held."""
+    app = WorkshopApp(launch)
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+    if app.room_instead is not None:  # the session is open elsewhere: its room view instead
+        from workshop_tui.cli.room import run_room  # late: the boards load only for the room
+
+        return run_room(launch.db_path, app.room_instead)
+    return app.return_code or 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """No command: the picker of scripts and unfinished sessions."""
+    return run_console(launch_of(args))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """``workshop run SCRIPT``: straight to set-up.
+
+    The script is found and checked by the app, in a worker behind its first frame. A
+    missing or broken script ends the app at once with exit status 2 and its problem on
+    stderr.
+    """
+    return run_console(launch_of(args, script_ref=args.script))
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    """``workshop resume [SESSION]``: the given session, or the latest unfinished one."""
+    if args.session is None:
+        return run_console(launch_of(args, resume_latest=True))
+    return run_console(launch_of(args, session_id=args.session))
+
+
+def cmd_renegotiate(args: argparse.Namespace) -> int:
+    """``workshop renegotiate SESSION [--current-script]``: set-up of the next version."""
+    asked = launch_of(args, renegotiate=args.session, current_script=args.current_script)
+    return run_console(asked)
