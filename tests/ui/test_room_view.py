@@ -10,9 +10,8 @@ import pytest
 
 from tests.ui.panel_harness import utc_times
 from tests.ui.room_harness import BUNDLED, bundled_engine, drawn, room_app, screen_text
-from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.clock import FakeClock
-from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus
+from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
 from workshop_tui.room.app import TICK_SECONDS
 from workshop_tui.room.full_timer import FullTimerScreen
 from workshop_tui.room.live import LiveRoom
