@@ -12,10 +12,10 @@ from textual.renderables.background_screen import BackgroundScreen
 
 from tests.ui.app_driver import clock, wait_for_screen, wait_until
 from tests.ui.test_screens import resumed_app
-from workshop_tui.dialogs.dialog import DimmedScreen
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.textual_fixes import DimmedScreen
 
 __all__ = ["clock"]
 

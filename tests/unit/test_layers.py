@@ -261,3 +261,39 @@ def test_an_import_inside_a_function_says_why_it_is_late() -> None:
         if "late:" not in said:
             unexplained.append(f"{found.module}:{found.line} imports {found.target}")
     assert unexplained == []
+
+
+def test_only_textual_fixes_overrides_textual_internals() -> None:
+    """A method of ours named like a private one of a Textual base class overrides it."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import workshop_tui
+
+    overrides = []
+    for info in pkgutil.walk_packages(workshop_tui.__path__, "workshop_tui."):
+        if info.name == "workshop_tui.textual_fixes":
+            continue
+        module = importlib.import_module(info.name)
+        for cls in vars(module).values():
+            if not inspect.isclass(cls) or cls.__module__ != info.name:
+                continue
+            textual_bases = [b for b in cls.__mro__ if b.__module__.startswith("textual")]
+            for name, value in vars(cls).items():
+                private = name.startswith("_") and not name.startswith("__")
+                ours = inspect.isfunction(value) and value.__module__ == info.name
+                if private and ours and any(name in vars(base) for base in textual_bases):
+                    overrides.append(f"{info.name}.{cls.__name__}.{name}")
+    assert overrides == []
+
+
+def test_only_textual_fixes_imports_textual_private_modules() -> None:
+    found = [
+        f"{i.module}:{i.line} imports {i.target}"
+        for i in every_import()
+        if i.module != "workshop_tui.textual_fixes"
+        and any(part.startswith("_") for part in i.target.split(".")[1:])
+        and i.target.startswith("textual")
+    ]
+    assert found == []

@@ -14,8 +14,8 @@ class BoardLines(OptionList):
     left two lines highlighted, and only one of them selected.
     """
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         event.prevent_default()
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         event.prevent_default()  # no hover highlight either

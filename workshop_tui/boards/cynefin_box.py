@@ -184,5 +184,5 @@ class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
         """An empty domain's line is drawn muted (as a disabled option), unless selected."""
         return self._stops[row].ident is None and not selected
 
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

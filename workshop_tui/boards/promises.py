@@ -161,7 +161,7 @@ class PromiseColumn(BoardLines, inherit_bindings=False, can_focus=False):
     def _prompt(self, row: int, selected: bool) -> Content:
         return card_lines(self.entries[row], self._width or 40, selected)
 
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
 
 

@@ -44,7 +44,7 @@ from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.facilitate_keys import FACILITATE_KEYS
 from workshop_tui.screens.full_timer import FullTimerScreen
 from workshop_tui.screens.part_notes import PartNotesScreen
-from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
+from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.plain_text import notify
 

@@ -21,7 +21,7 @@ from workshop_tui.content.catalog import list_scripts
 from workshop_tui.content.durations import format_duration
 from workshop_tui.domain.living.chain import successors, versions
 from workshop_tui.screens.picker_finished import describe_finished, finished_options
-from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
+from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.plain_text import notify, plain, plain_rich
 

@@ -27,7 +27,7 @@ from workshop_tui.dialogs.text_field import TextField
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.screens.renegotiation_note import RenegotiationNote
-from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
+from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.plain_text import notify, plain, plain_cells, plain_rich, typed, visible
 

@@ -21,7 +21,7 @@ from workshop_tui.domain.read_models.time_report import timing_report, timing_to
 from workshop_tui.domain.rules.signoff_state import session_states
 from workshop_tui.screens.exporting import ExportDocument, export_notes
 from workshop_tui.screens.notes_preview import NotesPreview
-from workshop_tui.screens.under_dialogs import KeepsLayoutUnderDialogs
+from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.plain_text import notify, plain, plain_cells
 
