@@ -18,12 +18,9 @@ from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.records import Note
 from workshop_tui.storage.database import make_engine, sqlite_url
 from workshop_tui.storage.errors import DatabaseDamaged, storage_errors
-from workshop_tui.storage.migrations import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    STEPS,
-    migrate,
-)
+from workshop_tui.storage import migrations
+from workshop_tui.storage.migrations import APPLICATION_ID, BASELINE, SCHEMA_VERSION, migrate
+from workshop_tui.storage.migrations.legacy import STEPS
 from workshop_tui.storage.opener import open_store
 from workshop_tui.storage.record_rows import KIND_OF, KINDS
 from workshop_tui.storage.tables import ALL_TABLES
@@ -56,14 +53,18 @@ def version_1(path: Path) -> Engine:
     return engine
 
 
-def schema(engine: Engine) -> dict[str, Any]:
-    """Columns, keys, constraints and indexes of every table, as SQLite reports them."""
+def schema(engine: Engine, *, defaults: bool = False) -> dict[str, Any]:
+    """Columns, keys, constraints and indexes of every table, as SQLite reports them
+    (with ``defaults``, each column's default too)."""
     inspector = inspect(engine)
     found: dict[str, Any] = {}
     for name in inspector.get_table_names():
+        if name == "alembic_version":  # Alembic's own, checked by the tests of revisions
+            continue
         found[name] = {
             "columns": [
-                (c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(name)
+                (c["name"], str(c["type"]), c["nullable"], c["default"] if defaults else None)
+                for c in inspector.get_columns(name)
             ],
             "primary": inspector.get_pk_constraint(name)["constrained_columns"],
             "foreign": sorted(
@@ -83,7 +84,33 @@ def schema(engine: Engine) -> dict[str, Any]:
 
 def test_the_steps_are_numbered_one_by_one() -> None:
     assert [step.version for step in STEPS] == list(range(1, len(STEPS) + 1))
-    assert SCHEMA_VERSION == STEPS[-1].version == 6
+    assert STEPS[-1].version == BASELINE == 6
+
+
+def test_the_newest_revision_is_the_schema_this_version_reads() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations.HERE))
+    scripts = ScriptDirectory.from_config(config)
+    assert scripts.get_heads() == [migrations.revision_id(SCHEMA_VERSION)]
+    ids = [script.revision for script in scripts.walk_revisions()]
+    assert sorted(ids) == [migrations.revision_id(n) for n in range(BASELINE, SCHEMA_VERSION + 1)]
+
+
+def test_the_baseline_builds_what_the_legacy_steps_built(tmp_path: Path) -> None:
+    legacy = make_engine(sqlite_url(tmp_path / "legacy.db"))
+    with legacy.begin() as connection:
+        for step in STEPS:
+            step.apply(connection)
+    baseline = make_engine(sqlite_url(tmp_path / "baseline.db"))
+    assert migrate(baseline, target=BASELINE) == BASELINE
+    try:
+        assert schema(baseline, defaults=True) == schema(legacy, defaults=True)
+    finally:
+        legacy.dispose()
+        baseline.dispose()
 
 
 def test_a_new_file_gets_the_newest_schema_and_is_marked_as_ours(tmp_path: Path) -> None:

@@ -46,7 +46,6 @@ from workshop_tui.storage.errors import (
 from workshop_tui.storage.migrations import (
     APPLICATION_ID,
     SCHEMA_VERSION,
-    STEPS,
     application_id,
     migrate,
     schema_version,
@@ -156,16 +155,15 @@ def inspect_file(path: Path, where: str) -> FileState:
 def _columns_of_version(version: int) -> dict[str, tuple[str, ...]]:
     """The tables and columns of schema ``version``: ``tables`` for this one, else built.
 
-    An older file's schema is built by running its steps in memory, so an
-    upgrade is refused, like any other open, before a step touches the file.
+    An older file's schema is built by migrating an empty database in memory to it, so
+    an upgrade is refused, like any other open, before a step touches the file.
     """
     if version == SCHEMA_VERSION:
         return integrity.schema_columns()
     engine = make_engine("sqlite://")
     try:
-        with engine.begin() as connection:
-            for step in STEPS[:version]:
-                step.apply(connection)
+        migrate(engine, target=version)
+        with engine.connect() as connection:
             rows = connection.exec_driver_sql(
                 "SELECT m.name, p.name FROM sqlite_master AS m "
                 "JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'"

@@ -1,9 +1,8 @@
-"""The schema's history: an ordered list of small steps, each in its own transaction.
+"""The schema's first six steps, as the releases before Alembic ran them on SQLite files.
 
-The version reached is kept in ``PRAGMA user_version`` and the file is marked as
-workshop-tui's with ``PRAGMA application_id``. Each step's SQL is frozen as it
-was released: a step never changes once shipped, a change to ``tables`` gets a
-new step, and a test checks that the steps build what ``tables`` describes.
+Frozen: they bring a file made by any of those releases (``PRAGMA user_version`` 1 to 5)
+to schema 6, the baseline where the Alembic revisions (``versions/``) take over. Tests
+also build the files of those releases with them.
 """
 
 from __future__ import annotations
@@ -13,11 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workshop_tui.storage.database import writer
-from workshop_tui.storage.errors import DatabaseDamaged, SchemaTooNew
-
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Connection
 
 APPLICATION_ID = int.from_bytes(b"WKSH", "big")
 """Marks a SQLite file as a workshop-tui database (``PRAGMA application_id``)."""
@@ -219,53 +215,3 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(6, "two screens: room views' heartbeats and the console's blanking", _run(_VERSION_6)),
 )
-
-SCHEMA_VERSION = STEPS[-1].version
-"""The schema this version of workshop-tui reads and writes."""
-
-
-def schema_version(connection: Connection) -> int:
-    """The version recorded in the database (0 for a new one)."""
-    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
-
-
-def application_id(connection: Connection) -> int:
-    """The application id recorded in the database (0 when none)."""
-    return int(connection.exec_driver_sql("PRAGMA application_id").scalar_one())
-
-
-def migrate(engine: Engine, *, target: int = SCHEMA_VERSION, where: str = "the database") -> int:
-    """Bring the database up to ``target``, one step per transaction; return the version.
-
-    A database newer than this version of workshop-tui is refused untouched,
-    and so is a file another program marked or filled: version 1 is only ever
-    built in an empty file. Each step re-reads the version under the write
-    lock, so two programs opening the same file at once cannot run a step twice.
-    """
-    with engine.connect() as connection:
-        version = _checked_version(connection, where)
-    for step in STEPS:
-        if version >= step.version or step.version > target:
-            continue
-        with writer(engine).begin() as connection:
-            version = _checked_version(connection, where)
-            if version >= step.version:
-                continue
-            step.apply(connection)
-            connection.exec_driver_sql(f"PRAGMA user_version = {step.version}")
-            version = step.version
-    return version
-
-
-def _checked_version(connection: Connection, where: str) -> int:
-    version = schema_version(connection)
-    mark = application_id(connection)
-    if version == 0 and mark == 0:
-        objects = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
-        if objects:
-            raise DatabaseDamaged(where)
-    elif mark != APPLICATION_ID:
-        raise DatabaseDamaged(where)
-    elif version > SCHEMA_VERSION:
-        raise SchemaTooNew(where, found=version, known=SCHEMA_VERSION)
-    return version

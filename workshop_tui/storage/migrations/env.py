@@ -1,0 +1,13 @@
+"""Alembic's environment: the migrations run on the connection (and in the transaction) the
+caller opened (``migrations.migrate``), never on one of their own."""
+
+from alembic import context
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=None,  # revisions are written out and frozen, never generated at run time
+    render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters a table by copying it
+)
+with context.begin_transaction():
+    context.run_migrations()
