@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,6 +16,7 @@ from workshop_tui.room.app import TICK_SECONDS
 from workshop_tui.room.full_timer import FullTimerScreen
 from workshop_tui.room.live import LiveRoom
 from workshop_tui.room.screens import WAITING, BlankScreen
+from workshop_tui.storage.opener import open_store
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -27,7 +27,8 @@ SIZE = (120, 36)
 async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
     clock = FakeClock()
     db = tmp_path / "w.db"
-    engine = bundled_engine(db, "customer-working-agreement", clock)
+    store = open_store(db)
+    engine = bundled_engine(db, "customer-working-agreement", clock, store=store)
     app = room_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await drawn(pilot)
@@ -73,7 +74,6 @@ async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
         await drawn(pilot, lambda: engine.add_action("Send the notes", "Ana", date(2026, 11, 27)))
         assert "Send the notes" in screen_text(app)
 
-        store: Any = engine._store
         await drawn(pilot, lambda: store.set_room_blank(engine.session.id, True, clock.now()))
         assert isinstance(app.screen, BlankScreen)
         assert "Send the notes" not in screen_text(app)

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.unit.engine_fixtures import new_engine, reload
-from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus, SessionState
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import Objection
 from workshop_tui.domain.rules.agility import AGILITY_QUESTION
+from workshop_tui.storage import open_store
 
 
 def test_a_new_session_waits_at_the_first_part(tmp_path: Path) -> None:
@@ -178,13 +179,14 @@ def test_agility_advice_is_accepted_or_overruled_as_one_decision(tmp_path: Path)
 
 
 def test_a_running_part_resumes_paused_where_it_was_last_seen(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
     engine.start()
     clock.advance(100)
     engine.heartbeat()
     clock.advance(7)  # the laptop dies 7 s after the last heartbeat
     clock.jump_wall(3600)  # and comes back an hour later
-    again, resumed = type(engine).reopen(engine.session.id, engine._store, clock)
+    again, resumed = SessionEngine.reopen(engine.session.id, store, clock)
     assert not again.running
     assert again.session.state is SessionState.PAUSED
     assert again.remaining() == pytest.approx(200)

@@ -13,6 +13,7 @@ from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.kinds import CynefinDomain, EventKind, PromiseStatus, SessionState
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.time_report import timing_report
+from workshop_tui.storage import open_store
 
 
 def rows_in(tmp_path: Path, table: str) -> int:
@@ -221,10 +222,10 @@ def test_an_overruled_agility_decision_keeps_what_the_board_advised(tmp_path: Pa
 
 
 def test_a_crash_while_reopening_loses_nothing_and_can_be_retried(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
     engine.add_note("Kept")
     engine.finish()
-    store = engine._store
 
     def crash(*args: object, **kwargs: object) -> None:
         raise OSError("the laptop died")

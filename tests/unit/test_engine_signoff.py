@@ -11,6 +11,7 @@ from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, InitialKind
 from workshop_tui.domain.rules.sections import RoleState, SectionProgress
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.storage import open_store
 
 
 def at_signoff(engine: SessionEngine) -> SessionEngine:
@@ -121,9 +122,9 @@ def test_initial_for_everyone_present_is_one_step_and_leaves_who_is_absent(
 
 
 def test_initial_for_everyone_is_all_or_nothing(tmp_path: Path) -> None:
-    engine, clock = agreement_engine(tmp_path)
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = agreement_engine(tmp_path, store=store)
     at_signoff(engine)
-    store = engine._store
 
     def failing(session_id: int, records: object) -> list[int]:
         raise OSError("disk gone")

@@ -10,6 +10,7 @@ import pytest
 
 from tests.unit.engine_fixtures import new_engine
 from workshop_tui.domain.ports import SessionNotFound, StoreError
+from workshop_tui.storage import open_store
 from workshop_tui.storage.following import Follower
 
 
@@ -23,7 +24,8 @@ def revision(path: Path, session_id: int) -> int:
 
 
 def test_a_follower_reads_each_commit_once_and_writes_no_session_row(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
     follower = Follower(tmp_path / "engine.db", now=clock.now)
     try:
         changed, followed = follower.poll()
@@ -37,18 +39,15 @@ def test_a_follower_reads_each_commit_once_and_writes_no_session_row(tmp_path: P
         follower.beat(clock.now())
         assert follower.poll() == (False, None)  # its own heartbeat is not a change
         assert revision(tmp_path / "engine.db", engine.session.id) == before
-        store = engine._store
-        assert store.room_view_seen(engine.session.id, clock.now())  # type: ignore[attr-defined]
-        assert not store.room_view_seen(  # type: ignore[attr-defined]
-            engine.session.id, clock.now() + timedelta(seconds=1)
-        )
-        store.set_room_blank(engine.session.id, True, clock.now())  # type: ignore[attr-defined]
+        assert store.room_view_seen(engine.session.id, clock.now())
+        assert not store.room_view_seen(engine.session.id, clock.now() + timedelta(seconds=1))
+        store.set_room_blank(engine.session.id, True, clock.now())
         changed, followed = follower.poll()
         assert changed and followed is not None and followed.blanked
         engine.toggle()  # the console's compare-and-set still holds after the blanking
     finally:
         follower.close()
-    assert not engine._store.room_view_seen(engine.session.id, clock.now())  # type: ignore[attr-defined]
+    assert not store.room_view_seen(engine.session.id, clock.now())
 
 
 def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> None:
