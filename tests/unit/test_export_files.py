@@ -41,7 +41,7 @@ def tampered(tmp_path: Path) -> Path:
     """A database whose script id and customer were rewritten to climb out of any folder."""
     store = open_store(tmp_path / "engine.db")
     engine, _ = new_engine(tmp_path, store=store)
-    engine.add_note("kept")
+    engine.notes.add("kept")
     store.close()
     db = tmp_path / "engine.db"
     with sqlite3.connect(db) as connection:

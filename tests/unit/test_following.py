@@ -32,7 +32,7 @@ def test_a_follower_reads_each_commit_once_and_writes_no_session_row(tmp_path: P
         assert changed and followed is not None
         assert followed.session.id == engine.session.id and not followed.blanked
         assert follower.poll() == (False, None)  # nothing committed since
-        engine.toggle()
+        engine.timing.toggle()
         changed, followed = follower.poll()
         assert changed and followed is not None and followed.session.timings[0].running_since
         before = revision(tmp_path / "engine.db", engine.session.id)
@@ -44,7 +44,7 @@ def test_a_follower_reads_each_commit_once_and_writes_no_session_row(tmp_path: P
         store.set_room_blank(engine.session.id, True, clock.now())
         changed, followed = follower.poll()
         assert changed and followed is not None and followed.blanked
-        engine.toggle()  # the console's compare-and-set still holds after the blanking
+        engine.timing.toggle()  # the console's compare-and-set still holds after the blanking
     finally:
         follower.close()
     assert not store.room_view_seen(engine.session.id, clock.now())
@@ -59,7 +59,7 @@ def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> No
         second, _ = new_engine(tmp_path, clock)
         changed, followed = follower.poll()
         assert changed and followed is not None and followed.session.id == second.session.id
-        second.finish()
+        second.timing.finish()
         changed, followed = follower.poll()
         assert followed is not None and followed.session.id == first.session.id
     finally:
@@ -68,7 +68,7 @@ def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> No
 
 def test_nothing_to_follow_is_waiting(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.finish()
+    engine.timing.finish()
     follower = Follower(tmp_path / "engine.db", now=clock.now)
     try:
         assert follower.poll() == (True, None)

@@ -34,7 +34,7 @@ class QuitActions(HoldsKeys):
     async def action_request_quit(self) -> None:
         """Quit, asking first while a part's timer is running."""
         engine = self.engine
-        if engine is not None and engine.running:
+        if engine is not None and engine.timing.running:
             from workshop_tui.dialogs.confirm import ConfirmDialog
 
             stay = not await self.push_screen_wait(
@@ -52,11 +52,11 @@ class QuitActions(HoldsKeys):
 
     def _quit(self) -> None:
         engine = self.engine
-        if engine is not None and engine.running:
+        if engine is not None and engine.timing.running:
             from workshop_tui.domain.ports import StoreError
 
             try:
-                engine.pause()
+                engine.timing.pause()
             except StoreError as error:  # the last committed state is still safe
                 self.exit(return_code=1, message=Text(visible(str(error))))
                 return

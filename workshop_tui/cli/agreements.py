@@ -90,7 +90,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     with _store(args, readonly=False) as store:
         engine, _ = SessionEngine.reopen(args.session, store, SystemClock())
         try:
-            engine.set_review_date(on, args.reason)
+            engine.corrections.set_review_date(on, args.reason)
         finally:
             engine.close()
     said = f"on {on.isoformat()}" if on else "with no date"
@@ -106,7 +106,7 @@ def cmd_reattach(args: argparse.Namespace) -> int:
     with _store(args, readonly=False) as store:
         engine, _ = SessionEngine.reopen(args.session, store, SystemClock())
         try:
-            event = engine.reattach_customer(args.customer, args.reason)
+            event = engine.corrections.reattach_customer(args.customer, args.reason)
         except EngineError as problem:
             print(f"workshop: {printable(str(problem))}", file=sys.stderr)
             return USER_ERROR
