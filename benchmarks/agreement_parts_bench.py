@@ -53,8 +53,8 @@ def agreement_session(db_path: Path, records: int) -> int:
     script = loaded.script
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2))
     engine = SessionEngine.begin(script, loaded.source, SETUP, open_store(db_path), clock)
-    engine.start()
-    engine.go_to(script.part_index("negotiate-promises"))
+    engine.timing.start()
+    engine.timing.go_to(script.part_index("negotiate-promises"))
     parties = [p.name for p in engine.part.activity.parties]  # type: ignore[union-attr]
     keys: list[str] = []
     statuses = list(PromiseStatus)
@@ -62,13 +62,13 @@ def agreement_session(db_path: Path, records: int) -> int:
         if keys and n % 3:
             key = keys[n % len(keys)]
             if n % 3 == 1:
-                engine.set_promise(key, status=statuses[n % len(statuses)], reason=f"reason {n}")
+                engine.promises.set(key, status=statuses[n % len(statuses)], reason=f"reason {n}")
             else:
-                engine.amend_promise(key, f"Promise {n}: answer within one working day, reworded")
+                engine.promises.amend(key, f"Promise {n}: answer within one working day, reworded")
         else:
             text = f"Promise {n}: answer every question within one working day"
-            keys.append(engine.add_promise(parties[n % len(parties)], text).key)
-    engine.go_to(script.part_index("sign-off"))
+            keys.append(engine.promises.add(parties[n % len(parties)], text).key)
+    engine.timing.go_to(script.part_index("sign-off"))
     activity = engine.part.activity
     sections = activity.sections  # type: ignore[union-attr]
     for n in range(records):
@@ -76,13 +76,13 @@ def agreement_session(db_path: Path, records: int) -> int:
         role = activity.roles_for(section)[n % len(activity.roles_for(section))]  # type: ignore[union-attr]
         try:
             if n % 4 == 3:
-                engine.hold_initial(section.id, role, f"reason {n}")
+                engine.signoff.hold(section.id, role, f"reason {n}")
             else:
-                engine.sign(section.id, f"Person {n}", role, "AB")
+                engine.signoff.sign(section.id, f"Person {n}", role, "AB")
         except EngineError:
-            engine.sign(section.id, f"Person {n}", role, "AB")
-    engine.go_to(1)
-    engine.pause()
+            engine.signoff.sign(section.id, f"Person {n}", role, "AB")
+    engine.timing.go_to(1)
+    engine.timing.pause()
     return engine.session.id
 
 

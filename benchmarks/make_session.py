@@ -62,22 +62,24 @@ def _fill_part(engine: SessionEngine, part: Part, count: int, serial: itertools.
     for _ in range(count):
         n = next(serial)
         if n % 5 == 0:
-            engine.add_note(f"Note {n}: the room agreed to revisit this — see the flip chart")
+            engine.notes.add(f"Note {n}: the room agreed to revisit this — see the flip chart")
         elif activity.kind == ActivityKind.CYNEFIN:
-            engine.classify(
+            engine.board.classify(
                 f"Work item {n}: migrate the billing reports",
                 list(CynefinDomain)[n % 5],
                 f"rationale {n}",
             )
         elif activity.kind == ActivityKind.PROMISES:
             if promise_keys and n % 3 == 0:
-                engine.set_promise(promise_keys[n % len(promise_keys)], status=PromiseStatus.AGREED)
+                engine.promises.set(
+                    promise_keys[n % len(promise_keys)], status=PromiseStatus.AGREED
+                )
             else:
                 party = activity.parties[n % len(activity.parties)].name
-                promise = engine.add_promise(party, f"Promise {n}: answer within one working day")
+                promise = engine.promises.add(party, f"Promise {n}: answer within one working day")
                 promise_keys.append(promise.key)
         elif activity.kind == ActivityKind.DECISIONS:
-            engine.record_decision(
+            engine.decisions.record(
                 f"Question {n}: do we meet weekly?",
                 list(DecisionMethod)[n % 3],
                 outcome="yes" if n % 2 else "",
@@ -87,12 +89,12 @@ def _fill_part(engine: SessionEngine, part: Part, count: int, serial: itertools.
         elif activity.kind == ActivityKind.SIGNOFF:
             section = activity.sections[n % len(activity.sections)]
             roles = activity.roles_for(section)
-            engine.sign(section.id, f"Person {n}", roles[n % len(roles)], "AB")
+            engine.signoff.sign(section.id, f"Person {n}", roles[n % len(roles)], "AB")
         elif activity.kind == ActivityKind.ACTIONS:
             due = date(2026, 12, 1) + timedelta(days=n % 30)
-            engine.add_action(f"Action {n}: send the notes", f"Owner {n % 7}", due)
+            engine.actions.add(f"Action {n}: send the notes", f"Owner {n % 7}", due)
         else:
-            engine.add_note(f"Note {n}: what the room said about the opening")
+            engine.notes.add(f"Note {n}: what the room said about the opening")
     return count
 
 
@@ -105,18 +107,18 @@ def make_session(db_path: Path, *, records: int = 1000, part_id: str = DEFAULT_P
     parts = len(script.parts)
     serial = itertools.count(1)
     added = 0
-    engine.start()
+    engine.timing.start()
     for index, part in enumerate(script.parts):
         if index:
-            engine.go_to(index)
+            engine.timing.go_to(index)
         share = records // parts + (1 if index < records % parts else 0)
         added += _fill_part(engine, part, share, serial)
         clock.advance(180)
     target = script.part_index(part_id)
-    engine.go_to(target)
+    engine.timing.go_to(target)
     clock.advance(60)
-    engine.pause()
-    remaining = engine.remaining()
+    engine.timing.pause()
+    remaining = engine.timing.remaining()
     return BusySession(db_path, engine.session.id, added, part_id, round(remaining))
 
 

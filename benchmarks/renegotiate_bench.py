@@ -56,7 +56,7 @@ def opened(server: TmuxServer, command: str, shows: str, env: dict[str, str]) ->
 def finish(db: Path, session_id: int) -> None:
     with open_store(db) as store:
         engine, _ = SessionEngine.reopen(session_id, store, SystemClock())
-        engine.finish()
+        engine.timing.finish()
         engine.close()
 
 

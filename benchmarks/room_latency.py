@@ -46,7 +46,7 @@ def latencies(server: TmuxServer, engine: SessionEngine, db: Path, samples: int)
         wait_for(pane, lambda screen: READY in screen, what="the room view's first part")
         for n in range(samples):
             marker = f"mark {n:03d}"
-            engine.add_note(marker)
+            engine.notes.add(marker)
             committed = time.perf_counter()
             wait_for(pane, lambda screen, m=marker: m in screen, poll=0.002, what=marker)
             found.append(time.perf_counter() - committed)

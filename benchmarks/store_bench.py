@@ -147,13 +147,13 @@ def bench_extends(folder: Path, calls: int = 1000) -> None:
     store = open_store(path)
     setup = SessionSetup("Acme")
     engine = SessionEngine.begin(SCRIPT, "# yaml", setup, store, SystemClock())
-    engine.start()
+    engine.timing.start()
     for _ in range(20):
-        engine.extend(60)
+        engine.timing.extend(60)
     laps: list[float] = []
     for _ in range(calls):
         began = time.perf_counter()
-        engine.extend(60)
+        engine.timing.extend(60)
         laps.append((time.perf_counter() - began) * 1000)
     store.close()
     laps.sort()

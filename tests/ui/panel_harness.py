@@ -59,7 +59,7 @@ def begin(
         clock or FakeClock(),
     )
     if part:
-        engine.go_to(part)
+        engine.timing.go_to(part)
     return engine
 
 

@@ -13,6 +13,7 @@ from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.ports import SessionStore
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.room.app import RoomApp
@@ -26,11 +27,17 @@ ROOM = (
 )
 
 
-def bundled_engine(path: Path, script_id: str, clock: FakeClock) -> SessionEngine:
-    """A new session of a bundled script (its private notes and tips with it) in ``path``."""
+def bundled_engine(
+    path: Path, script_id: str, clock: FakeClock, *, store: SessionStore | None = None
+) -> SessionEngine:
+    """A new session of a bundled script (its private notes and tips with it) in ``path``.
+
+    It writes through ``store`` if one is given (for a test that needs the store itself).
+    """
     loaded = load_script(find_script(script_id, []))
     setup = SessionSetup(customer="Acme", facilitator="Kim", participants=ROOM)
-    return SessionEngine.begin(loaded.script, loaded.source, setup, open_store(path), clock)
+    store = store or open_store(path)
+    return SessionEngine.begin(loaded.script, loaded.source, setup, store, clock)
 
 
 def room_app(path: Path, clock: FakeClock, session_id: int | None = None) -> RoomApp:

@@ -110,7 +110,7 @@ async def test_enter_on_a_suggestion_adds_it_prefilled(tmp_path: Path) -> None:
 
 async def test_edit_and_toggle_done_write_new_revisions(tmp_path: Path) -> None:
     app, engine = app_for(tmp_path)
-    engine.add_action("Share the notes", "Ana Lopez", FRIDAY)
+    engine.actions.add("Share the notes", "Ana Lopez", FRIDAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         dialog = await fill(pilot, owner="Bo Chen", due="", reason="Ana is away")
@@ -145,7 +145,7 @@ async def test_overdue_actions_are_flagged_and_detail_shows_the_full_text(
     tmp_path: Path,
 ) -> None:
     app, engine = app_for(tmp_path)
-    engine.add_action(
+    engine.actions.add(
         "Chase the signed copy of the agreement from the sponsor", "Bo", date(2026, 11, 2)
     )
     async with app.run_test(size=(100, 30)):
@@ -158,10 +158,10 @@ async def test_overdue_actions_are_flagged_and_detail_shows_the_full_text(
 
 def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     engine = begin(tmp_path, actions_script())
-    engine.add_action("Send the agreement to everyone who initialled it", "Ana Lopez", FRIDAY)
-    done = engine.add_action("Book the room for the Sprint Review", "Di Evans", date(2026, 12, 4))
-    engine.update_action(done.key, done=True)
-    engine.add_action("Share the Cynefin board photo", "", None)
+    engine.actions.add("Send the agreement to everyone who initialled it", "Ana Lopez", FRIDAY)
+    done = engine.actions.add("Book the room for the Sprint Review", "Di Evans", date(2026, 12, 4))
+    engine.actions.update(done.key, done=True)
+    engine.actions.add("Share the Cynefin board photo", "", None)
     app = PanelApp(lambda: ActionsControls(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30), press=["down"])
 

@@ -102,10 +102,10 @@ async def test_negotiate_sign_amend_and_initial_again(tmp_path: Path, clock: Fak
         await pilot.press("home", "down")
         roles = shown(screen.controls.query_one("#signoff-roles", Static))
         assert roles.count("for an earlier wording") == 3
-        assert engine.signoff_progress(engine.part)[1].complete is False
+        assert engine.signoff.progress(engine.part)[1].complete is False
 
         await initial_for_everyone(pilot)
-        assert engine.signoff_progress(engine.part)[1].complete is True
+        assert engine.signoff.progress(engine.part)[1].complete is True
         await pilot.press("x", "X")
         await wait_until(pilot, lambda: len(list(tmp_path.glob("*.md"))) == 2)
 

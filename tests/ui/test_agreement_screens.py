@@ -135,8 +135,8 @@ async def test_notes_corrected_and_retracted_then_reopened_from_the_summary(
         await pilot.press("C")  # no note yet: it says so and opens nothing
         await pilot.pause()
         assert not isinstance(app.screen, FormDialog)
-        note = engine.add_note("Ana is PO")
-        engine.add_note("Wrong part")
+        note = engine.notes.add("Ana is PO")
+        engine.notes.add("Wrong part")
         await pilot.press("C")
         dialog = await fill(pilot)
         dialog.query_one("#field-key", Select).value = note.key
@@ -223,7 +223,7 @@ async def test_the_partnership_agreement_is_signed_in_two_presses_a_section(
                 await wait_for_screen(pilot, FacilitateScreen)
                 presses += 2
                 sections += 1
-            progress = screen.engine.signoff_progress(part)
+            progress = screen.engine.signoff.progress(part)
             assert all(section.complete for section in progress), part.id
     initials = sum(
         len(part.activity.roles_for(section))

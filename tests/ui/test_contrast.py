@@ -97,7 +97,7 @@ async def test_every_text_and_the_countdown_read_well_in_both_themes(
         await wait_for_screen(pilot, FacilitateScreen)
 
         big = screen.query_one(BigCountdown)
-        remaining = screen.engine.remaining()
+        remaining = screen.engine.timing.remaining()
         steps = [("paused", 0.0), ("normal", 0.0), ("ending", remaining - 60), ("over", 180.0)]
         for phase, advance in steps:
             if phase == "normal":

@@ -248,9 +248,9 @@ async def test_accepting_and_overruling_the_agility_advice(tmp_path: Path) -> No
 async def test_a_resumed_session_shows_the_same_board(tmp_path: Path) -> None:
     clock = FakeClock()
     engine = started(tmp_path, clock)
-    engine.classify(MOVE, CynefinDomain.COMPLICATED)
-    engine.classify("Pay suppliers", CynefinDomain.CHAOTIC, "Invoices pile up")
-    engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX)
+    engine.board.classify(MOVE, CynefinDomain.COMPLICATED)
+    engine.board.classify("Pay suppliers", CynefinDomain.CHAOTIC, "Invoices pile up")
+    engine.board.move(engine.session.classifications[0].key, CynefinDomain.COMPLEX)
 
     app = app_for(reopened(tmp_path, engine, clock))
     async with app.run_test(size=SIZE):
@@ -274,9 +274,9 @@ async def test_an_emptied_tray_gives_the_board_its_width(tmp_path: Path) -> None
 def test_snapshot(snap_compare, tmp_path: Path) -> None:
     clock = FakeClock()
     engine = started(tmp_path, clock)
-    engine.classify(MOVE, CynefinDomain.COMPLICATED)
+    engine.board.classify(MOVE, CynefinDomain.COMPLICATED)
     clock.advance(4 * 60)
-    engine.move_item(engine.session.classifications[0].key, CynefinDomain.COMPLEX, "Unknowns")
+    engine.board.move(engine.session.classifications[0].key, CynefinDomain.COMPLEX, "Unknowns")
     assert snap_compare(app_for(engine), terminal_size=SIZE, press=["right"])
 
 
@@ -294,7 +294,7 @@ async def test_a_crowded_box_gives_each_item_one_line_and_keeps_the_selection_in
     engine = started(tmp_path)
     names = [f"Item {n} of the customer's own work, a long one" for n in range(1, 13)]
     for name in names:
-        engine.classify(name, CynefinDomain.COMPLEX)
+        engine.board.classify(name, CynefinDomain.COMPLEX)
     app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right")  # from the tray to Complex's first item
@@ -313,7 +313,7 @@ async def test_a_crowded_box_gives_each_item_one_line_and_keeps_the_selection_in
 
 async def test_a_box_is_built_again_only_when_its_items_change(tmp_path: Path) -> None:
     engine = started(tmp_path)
-    engine.classify(RESTORE, CynefinDomain.CLEAR)
+    engine.board.classify(RESTORE, CynefinDomain.CLEAR)
     app = app_for(engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # laid out: the boxes' lines fit their sizes
@@ -341,7 +341,7 @@ async def test_a_crowded_confused_box_leaves_the_corners_room_for_their_items(
     engine = started(tmp_path)
     for domain in CynefinDomain:
         for n in range(8):
-            engine.classify(f"{domain.label} item {n}", domain)
+            engine.board.classify(f"{domain.label} item {n}", domain)
     app = PanelApp(lambda: CynefinControls(engine, engine.part), box=(58, 15))  # the console's
     async with app.run_test(size=SIZE) as pilot:  # board at 100x30, its lines under it
         await pilot.pause()

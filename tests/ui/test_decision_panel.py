@@ -91,7 +91,7 @@ async def test_consent_objection_resolution_then_consent(tmp_path: Path) -> None
 
 async def test_a_new_objection_withdraws_consent(tmp_path: Path) -> None:
     app, engine = app_for(tmp_path)
-    engine.record_decision(
+    engine.decisions.record(
         "Do we start with two-week Sprints?",
         DecisionMethod.CONSENT,
         outcome=CONSENT_OUTCOME,
@@ -209,14 +209,14 @@ async def test_write_any_outcome_and_verdict(tmp_path: Path) -> None:
 
 def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     engine = begin(tmp_path, decisions_script())
-    engine.record_decision(
+    engine.decisions.record(
         "Do we start with two-week Sprints?",
         DecisionMethod.CONSENT,
         objections=(Objection("Too short for the data team", "They join from Sprint 2"),),
         outcome=CONSENT_OUTCOME,
         agreed=True,
     )
-    engine.record_decision(
+    engine.decisions.record(
         "Can we commit to a Sprint Review every fortnight?",
         DecisionMethod.FIST_OF_FIVE,
         rounds=({"1": 1, "3": 2, "4": 1},),

@@ -30,12 +30,12 @@ async def test_empty_part_shows_the_hint(tmp_path: Path) -> None:
 async def test_only_this_parts_notes_in_order_with_their_time(tmp_path: Path) -> None:
     clock = FakeClock()
     engine = begin(tmp_path, discussion_script(), clock=clock)
-    engine.add_note("Names and roles around the table")
-    engine.go_to(1)
+    engine.notes.add("Names and roles around the table")
+    engine.timing.go_to(1)
     clock.advance(125)
-    engine.add_note("Fear: the budget runs out before the first release")
+    engine.notes.add("Fear: the budget runs out before the first release")
     clock.advance(60)
-    engine.add_note("Hope: a usable product by spring")
+    engine.notes.add("Hope: a usable product by spring")
     app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     async with app.run_test(size=(100, 30)):
         text = app.panel.query_one(NotesScroll).text
@@ -47,10 +47,10 @@ async def test_only_this_parts_notes_in_order_with_their_time(tmp_path: Path) ->
 async def test_a_new_note_appears_at_the_bottom_in_view(tmp_path: Path) -> None:
     engine = begin(tmp_path, discussion_script(), part=1)
     for number in range(12):
-        engine.add_note(f"Note {number}: the room talks about the budget and the timeline")
+        engine.notes.add(f"Note {number}: the room talks about the budget and the timeline")
     app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     async with app.run_test(size=(100, 30)) as pilot:
-        engine.add_note("The newest note")
+        engine.notes.add("The newest note")
         app.panel.redraw()
         await pilot.pause()
         await pilot.pause()
@@ -65,7 +65,7 @@ async def test_a_new_note_appears_at_the_bottom_in_view(tmp_path: Path) -> None:
 
 async def test_a_resumed_session_shows_the_stored_notes(tmp_path: Path) -> None:
     engine = begin(tmp_path, discussion_script(), part=1)
-    engine.add_note("Kept across a restart")
+    engine.notes.add("Kept across a restart")
     reopened, _ = SessionEngine.reopen(
         engine.session.id, open_store(tmp_path / "w.db"), FakeClock()
     )
@@ -83,6 +83,6 @@ def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-unty
         "The sponsor will join every Sprint Review",
     ):
         clock.advance(90)
-        engine.add_note(text)
+        engine.notes.add(text)
     app = PanelApp(lambda: DiscussionControls(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30))

@@ -58,11 +58,11 @@ async def test_extending_is_stored_and_shown(tmp_path: Path, clock: FakeClock) -
         await pilot.press("space")
         await pilot.press("e", "E")
         await pilot.pause()
-        assert screen.engine.timing.extra_seconds == 360
+        assert screen.engine.timing.current.extra_seconds == 360
         assert screen.query_one(BigCountdown).text == "14:00"
         await pilot.press("ctrl+e")
         await type_into_dialog(pilot, "-2m")
-        assert screen.engine.timing.extra_seconds == 240
+        assert screen.engine.timing.current.extra_seconds == 240
     _, stored = open_store(tmp_path / "w.db").load_session(screen.engine.session.id)
     assert stored.timings[0].extra_seconds == 240
 
@@ -175,7 +175,7 @@ async def test_keys_typed_with_n_go_to_the_note_never_to_the_screen(
         dialog = await wait_for(pilot, FormDialog)
         await pilot.pause(0.2)
         assert dialog.query_one("#field-text", Input).value == "Please e-mail everyone e "
-        assert screen.engine.timing.extra_seconds == 0 and not screen.engine.running
+        assert screen.engine.timing.current.extra_seconds == 0 and not screen.engine.timing.running
         await pilot.press("enter")
         await pilot.pause()
         assert [note.text for note in screen.engine.session.notes] == ["Please e-mail everyone e"]

@@ -80,7 +80,7 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
 
         # Opening: start the clock, capture a note.
         await pilot.press("space")
-        assert engine.running
+        assert engine.timing.running
         clock.advance(7 * 60)
         await pilot.press("n")
         await type_into_dialog(pilot, "They want a release before the spring peak")
@@ -124,7 +124,7 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
         countdown = screen.query_one(BigCountdown)
         assert countdown.phase == "over"
         assert countdown.text.startswith("-")
-        assert engine.remaining() < 0
+        assert engine.timing.remaining() < 0
 
         # Quit while running: asked first, the timer is paused and saved.
         await pilot.press("q")
@@ -146,9 +146,9 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
         screen = await wait_for(pilot, FacilitateScreen)
         engine = facilitate(again).engine
         assert engine.part.id == "negotiate-promises"
-        assert not engine.running
+        assert not engine.timing.running
         assert (
-            engine.remaining()
+            engine.timing.remaining()
             == stored.timings[2].planned_seconds - stored.timings[2].elapsed_seconds
         )
         assert screen.query_one(BigCountdown).phase == "paused"

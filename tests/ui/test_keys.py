@@ -40,30 +40,30 @@ async def test_the_console_keys_from_full_screen_timer_to_quitting(
         screen = await wait_for_screen(pilot, FacilitateScreen)
         engine = screen.engine
         await pilot.press("space")
-        assert engine.running
+        assert engine.timing.running
 
         # Ctrl+Q asks while the part runs, exactly as q does; "Stay" keeps it running.
         await pilot.press("ctrl+q")
         await wait_for_screen(pilot, ConfirmDialog)
         await pilot.press("n")
         await wait_for_screen(pilot, FacilitateScreen)
-        assert engine.running and app.return_code is None
+        assert engine.timing.running and app.return_code is None
 
         # The full-screen timer fills the terminal; the timing keys still work in it.
         await pilot.press("z")
         full = await wait_for_screen(pilot, FullTimerScreen)
         countdown = full.query_one(FullTimer).query_one(BigCountdown)
         assert countdown.size.height >= 15  # of 24 rows; the console's box has 7
-        before = engine.remaining()
+        before = engine.timing.remaining()
         await pilot.press("e")
-        assert engine.remaining() - before >= 59
+        assert engine.timing.remaining() - before >= 59
         await pilot.press("space")
-        assert not engine.running
+        assert not engine.timing.running
         part = engine.index
         await pilot.press("pagedown")
         await wait_until(pilot, lambda: engine.index == part + 1)
         await pilot.press("space")
-        clock.advance(engine.remaining() + 200)
+        clock.advance(engine.timing.remaining() + 200)
         await wait_until(pilot, lambda: countdown.phase == "over")
         status = full.query_one("#full-status", StatusLines)
         await wait_until(pilot, lambda: "over time by 3:20" in status.shown[0])
@@ -92,9 +92,9 @@ async def test_the_console_keys_from_full_screen_timer_to_quitting(
         await wait_for_screen(pilot, FacilitateScreen)
 
         # Ctrl+Q then yes: paused and saved before the app goes.
-        if not engine.running:
+        if not engine.timing.running:
             await pilot.press("space")
-        assert engine.running
+        assert engine.timing.running
         await pilot.press("ctrl+q")
         await wait_for_screen(pilot, ConfirmDialog)
         await pilot.press("y")

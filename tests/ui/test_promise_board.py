@@ -270,9 +270,9 @@ async def test_owner_and_note_are_a_new_revision(tmp_path: Path) -> None:
 async def test_a_resumed_session_shows_the_same_columns(tmp_path: Path) -> None:
     clock = FakeClock()
     engine = started(tmp_path, clock)
-    made = engine.add_promise("Delivery team", SCRUM_MASTER, status=PromiseStatus.AGREED)
-    engine.amend_promise(made.key, "A Scrum Master for the whole engagement")
-    engine.set_promise(made.key, status=PromiseStatus.AGREED)
+    made = engine.promises.add("Delivery team", SCRUM_MASTER, status=PromiseStatus.AGREED)
+    engine.promises.amend(made.key, "A Scrum Master for the whole engagement")
+    engine.promises.set(made.key, status=PromiseStatus.AGREED)
 
     app = app_for(reopened(tmp_path, engine, clock))
     async with app.run_test(size=SIZE):
@@ -286,9 +286,9 @@ async def test_a_resumed_session_shows_the_same_columns(tmp_path: Path) -> None:
 def test_snapshot(snap_compare, tmp_path: Path) -> None:
     clock = FakeClock()
     engine = started(tmp_path, clock)
-    made = engine.add_promise("Delivery team", INCREMENT, note="Starting with Sprint 1")
+    made = engine.promises.add("Delivery team", INCREMENT, note="Starting with Sprint 1")
     clock.advance(3 * 60)
-    engine.amend_promise(made.key, "A usable increment every two-week Sprint")
-    engine.set_promise(made.key, status=PromiseStatus.AGREED, owner="Bo")
-    engine.add_promise("Customer", "Join every Sprint Review", status=PromiseStatus.PARKED)
+    engine.promises.amend(made.key, "A usable increment every two-week Sprint")
+    engine.promises.set(made.key, status=PromiseStatus.AGREED, owner="Bo")
+    engine.promises.add("Customer", "Join every Sprint Review", status=PromiseStatus.PARKED)
     assert snap_compare(app_for(engine), terminal_size=SIZE)

@@ -46,17 +46,17 @@ def first_version(db: Path, clock: FakeClock) -> int:
     store = open_store(db)
     setup = SessionSetup("Acme Health", "Kim Lee", ROOM)
     engine = SessionEngine.begin(loaded.script, loaded.source, setup, store, clock)
-    engine.start()
-    engine.go_to(2)
+    engine.timing.start()
+    engine.timing.go_to(2)
     for text in (
         "A usable increment every Sprint, including the first",
         "A Scrum Master who keeps the collaboration working",
     ):
-        engine.add_promise("Delivery team", text, status=PromiseStatus.AGREED)
-    engine.add_promise("Customer", "Provide a Product Owner", status=PromiseStatus.AGREED)
-    engine.go_to(5)
-    engine.add_action("Send the Statement of Work inputs", "Kim Lee", date(2026, 12, 1))
-    engine.finish()
+        engine.promises.add("Delivery team", text, status=PromiseStatus.AGREED)
+    engine.promises.add("Customer", "Provide a Product Owner", status=PromiseStatus.AGREED)
+    engine.timing.go_to(5)
+    engine.actions.add("Send the Statement of Work inputs", "Kim Lee", date(2026, 12, 1))
+    engine.timing.finish()
     engine.close()
     store.close()
     return engine.session.id
@@ -105,7 +105,7 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
         await type_into_dialog(pilot, "in 3 months")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert engine.review_date == date(2027, 5, 19)
+        assert engine.corrections.review_date == date(2027, 5, 19)
         await pilot.press("ctrl+o")
         stats = await wait_for(pilot, StatsScreen)
         assert stats.query_one("#stats-table", DataTable).row_count >= 1

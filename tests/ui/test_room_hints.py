@@ -38,29 +38,29 @@ def fill(engine: SessionEngine) -> None:
     activity = part.activity
     if kind == "cynefin":
         items = list(activity.items) or ["Move records to the CRM"]  # type: ignore[union-attr]
-        row = engine.classify(items[0], CynefinDomain.COMPLICATED, "Experts know")
-        engine.classify(items[0], CynefinDomain.COMPLEX, "Unknowns", key=row.key)
+        row = engine.board.classify(items[0], CynefinDomain.COMPLICATED, "Experts know")
+        engine.board.classify(items[0], CynefinDomain.COMPLEX, "Unknowns", key=row.key)
     elif kind == "promises":
         party = activity.parties[0].name  # type: ignore[union-attr]
-        row = engine.add_promise(party, "Provide a Product Owner")
-        engine.amend_promise(row.key, "Provide a Product Owner two days a week")
+        row = engine.promises.add(party, "Provide a Product Owner")
+        engine.promises.amend(row.key, "Provide a Product Owner two days a week")
     elif kind == "decisions":
         for spec in activity.questions:  # type: ignore[union-attr]
             if spec.method is DecisionMethod.CONSENT:
                 objection = Objection("Too soon", "We review it in a month")
-                engine.record_decision(spec.question, spec.method, objections=(objection,))
+                engine.decisions.record(spec.question, spec.method, objections=(objection,))
             elif spec.method is DecisionMethod.FIST_OF_FIVE:
-                engine.record_decision(spec.question, spec.method)  # no round yet
+                engine.decisions.record(spec.question, spec.method)  # no round yet
             else:
                 votes = {option: 2 for option in spec.options}
-                engine.record_decision(spec.question, spec.method, votes=votes)
+                engine.decisions.record(spec.question, spec.method, votes=votes)
     elif kind == "signoff":
         section = activity.sections[0]  # type: ignore[union-attr]
-        role = engine.section_state(section.id).progress.required[0]
-        engine.sign(section.id, ROOM[0].name, role, "AL")
+        role = engine.signoff.section_state(section.id).progress.required[0]
+        engine.signoff.sign(section.id, ROOM[0].name, role, "AL")
     elif kind == "actions":
-        engine.add_action("Send the notes", "Ana Lopez", date(2026, 11, 27))
-    engine.add_note("Said in the room")
+        engine.actions.add("Send the notes", "Ana Lopez", date(2026, 11, 27))
+    engine.notes.add("Said in the room")
 
 
 @pytest.mark.parametrize("filled", [False, True], ids=["empty", "filled"])
@@ -77,7 +77,7 @@ async def test_no_frame_of_the_room_view_names_a_key(
         await drawn(pilot)
         for index, part in enumerate(engine.script.parts):
             if index:
-                await drawn(pilot, engine.next_part)
+                await drawn(pilot, engine.timing.next_part)
             if filled:
                 await drawn(pilot, lambda: fill(engine))
             text = screen_text(app)
@@ -88,7 +88,7 @@ async def test_no_frame_of_the_room_view_names_a_key(
         await pilot.press("f", "b")
         assert not key_hints(screen_text(app))
         await pilot.press("b")
-        await drawn(pilot, engine.finish)
+        await drawn(pilot, engine.timing.finish)
         assert WAITING in screen_text(app) and not key_hints(screen_text(app))
 
 
@@ -123,7 +123,7 @@ def test_no_selection_of_any_board_names_a_key_to_the_room(tmp_path: Path, scrip
     console_hints = 0
     for index, part in enumerate(engine.script.parts):
         if index:
-            engine.next_part()
+            engine.timing.next_part()
         for filled in (False, True):
             if filled:
                 fill(engine)

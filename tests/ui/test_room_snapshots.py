@@ -25,13 +25,13 @@ def test_room_view(snap_compare: Snap, tmp_path: Path, size: tuple[int, int], th
     clock = FakeClock()
     db = tmp_path / "w.db"
     engine = bundled_engine(db, "customer-working-agreement", clock)
-    engine.toggle()
+    engine.timing.toggle()
     clock.advance(6 * 60)
-    engine.next_part()  # Agree Type of Work
-    if not engine.running:
-        engine.toggle()
-    engine.classify("Move customer records into the new CRM", CynefinDomain.COMPLEX)
-    engine.classify("Nightly invoice run", CynefinDomain.CLEAR)
+    engine.timing.next_part()  # Agree Type of Work
+    if not engine.timing.running:
+        engine.timing.toggle()
+    engine.board.classify("Move customer records into the new CRM", CynefinDomain.COMPLEX)
+    engine.board.classify("Nightly invoice run", CynefinDomain.CLEAR)
     clock.advance(3 * 60 + 20)
 
     async def run(pilot: Pilot[None]) -> None:

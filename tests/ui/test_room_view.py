@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,6 +15,7 @@ from workshop_tui.room.app import TICK_SECONDS
 from workshop_tui.room.full_timer import FullTimerScreen
 from workshop_tui.room.live import LiveRoom
 from workshop_tui.room.screens import WAITING, BlankScreen
+from workshop_tui.storage.opener import open_store
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -26,12 +26,13 @@ SIZE = (120, 36)
 async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
     clock = FakeClock()
     db = tmp_path / "w.db"
-    engine = bundled_engine(db, "customer-working-agreement", clock)
+    store = open_store(db)
+    engine = bundled_engine(db, "customer-working-agreement", clock, store=store)
     app = room_app(db, clock)
     async with app.run_test(size=SIZE) as pilot:
         await drawn(pilot)
         assert "Opening" in screen_text(app) and "Customer Working Agreement" in screen_text(app)
-        await drawn(pilot, engine.toggle)
+        await drawn(pilot, engine.timing.toggle)
         clock.advance(65)
         await pilot.pause(0.3)
         assert "running" in screen_text(app)
@@ -39,40 +40,43 @@ async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
         assert isinstance(app.screen, FullTimerScreen) and "running" in screen_text(app)
         await pilot.press("f")
         assert not isinstance(app.screen, FullTimerScreen)
-        await drawn(pilot, lambda: engine.add_note("Parking lot: data migration"))
+        await drawn(pilot, lambda: engine.notes.add("Parking lot: data migration"))
         assert "Parking lot: data migration" in screen_text(app)
 
-        await drawn(pilot, engine.next_part)  # Cynefin
+        await drawn(pilot, engine.timing.next_part)  # Cynefin
         assert "Agree Type of Work" in screen_text(app)
-        await drawn(pilot, lambda: engine.classify("Move records to CRM", CynefinDomain.COMPLEX))
+        await drawn(
+            pilot, lambda: engine.board.classify("Move records to CRM", CynefinDomain.COMPLEX)
+        )
         assert "Move records to CRM" in screen_text(app)
 
-        await drawn(pilot, engine.next_part)  # promises
-        row = engine.add_promise("Customer", "Provide a Product Owner")
-        await drawn(pilot, lambda: engine.amend_promise(row.key, "A Product Owner 2 days a week"))
+        await drawn(pilot, engine.timing.next_part)  # promises
+        row = engine.promises.add("Customer", "Provide a Product Owner")
+        await drawn(pilot, lambda: engine.promises.amend(row.key, "A Product Owner 2 days a week"))
         assert "A Product Owner 2 days a week" in screen_text(app)
-        await drawn(pilot, lambda: engine.set_promise(row.key, status=PromiseStatus.AGREED))
+        await drawn(pilot, lambda: engine.promises.set(row.key, status=PromiseStatus.AGREED))
         assert "agreed" in screen_text(app).lower()
 
-        await drawn(pilot, engine.next_part)  # decisions
+        await drawn(pilot, engine.timing.next_part)  # decisions
         await drawn(
             pilot,
-            lambda: engine.record_decision(
+            lambda: engine.decisions.record(
                 "Which product first?", DecisionMethod.DOT_VOTING, votes={"Bookings": 3}
             ),
         )
         assert "Which product first?" in screen_text(app)
 
-        await drawn(pilot, engine.next_part)  # sign-off
+        await drawn(pilot, engine.timing.next_part)  # sign-off
         section = engine.part.activity.sections[0]  # type: ignore[union-attr]
-        await drawn(pilot, lambda: engine.sign(section.id, "Bo Chen", "Customer sponsor", "BC"))
+        await drawn(
+            pilot, lambda: engine.signoff.sign(section.id, "Bo Chen", "Customer sponsor", "BC")
+        )
         assert "BC" in screen_text(app)
 
-        await drawn(pilot, engine.next_part)  # actions
-        await drawn(pilot, lambda: engine.add_action("Send the notes", "Ana", date(2026, 11, 27)))
+        await drawn(pilot, engine.timing.next_part)  # actions
+        await drawn(pilot, lambda: engine.actions.add("Send the notes", "Ana", date(2026, 11, 27)))
         assert "Send the notes" in screen_text(app)
 
-        store: Any = engine._store
         await drawn(pilot, lambda: store.set_room_blank(engine.session.id, True, clock.now()))
         assert isinstance(app.screen, BlankScreen)
         assert "Send the notes" not in screen_text(app)
@@ -81,7 +85,7 @@ async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
         await pilot.press("b")
         assert isinstance(app.screen, BlankScreen)
 
-        await drawn(pilot, engine.finish)
+        await drawn(pilot, engine.timing.finish)
         assert WAITING in screen_text(app)
 
 
@@ -99,7 +103,7 @@ async def test_no_private_note_or_tip_reaches_any_part(tmp_path: Path, script_id
         await drawn(pilot)
         for index in range(len(script.parts)):
             if index:
-                await drawn(pilot, engine.next_part)
+                await drawn(pilot, engine.timing.next_part)
             text = screen_text(app)
             assert script.parts[index].name[:30] in text
             for line in private:

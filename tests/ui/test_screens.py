@@ -68,12 +68,12 @@ def seed_unfinished_session(db_path: Path, clock: FakeClock) -> int:
             store,
             clock,
         )
-        engine.start()
+        engine.timing.start()
         clock.advance(8 * 60)
-        engine.next_part()
+        engine.timing.next_part()
         clock.advance(12 * 60)
-        engine.next_part()
-        engine.pause()
+        engine.timing.next_part()
+        engine.timing.pause()
         return engine.session.id
     finally:
         store.close()

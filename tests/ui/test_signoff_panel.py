@@ -135,8 +135,8 @@ async def test_the_role_can_be_chosen_among_those_missing(tmp_path: Path) -> Non
 
 async def test_a_resumed_session_shows_the_same_progress(tmp_path: Path) -> None:
     engine = begin(tmp_path, signoff_script())
-    engine.sign("keeping-it-alive", "Ana Lopez", "Product Owner", "AL")
-    engine.sign("keeping-it-alive", "Di Evans", "Scrum Master", "DE")
+    engine.signoff.sign("keeping-it-alive", "Ana Lopez", "Product Owner", "AL")
+    engine.signoff.sign("keeping-it-alive", "Di Evans", "Scrum Master", "DE")
     app = PanelApp(lambda: SignoffControls(engine, engine.part))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("end")
@@ -147,8 +147,8 @@ async def test_a_resumed_session_shows_the_same_progress(tmp_path: Path) -> None
 
 def test_snapshot(tmp_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     engine = begin(tmp_path, signoff_script())
-    engine.sign("type-of-work", "Bo Chen", "Customer sponsor", "BC")
+    engine.signoff.sign("type-of-work", "Bo Chen", "Customer sponsor", "BC")
     for name, role in (("Ana Lopez", "Product Owner"), ("Di Evans", "Scrum Master")):
-        engine.sign("keeping-it-alive", name, role, "".join(w[0] for w in name.split()))
+        engine.signoff.sign("keeping-it-alive", name, role, "".join(w[0] for w in name.split()))
     app = PanelApp(lambda: SignoffControls(engine, engine.part))
     assert snap_compare(app, terminal_size=(100, 30))

@@ -31,7 +31,7 @@ async def test_a_locked_database_is_reported_and_nothing_is_shown_as_done(tmp_pa
         try:
             await pilot.press("space")
             await pilot.pause()
-            assert not engine.running, "the timer does not start unless the start is stored"
+            assert not engine.timing.running, "the timer does not start unless the start is stored"
             await pilot.press("n")
             await type_into_dialog(pilot, "a note that cannot be written")
             notices = [n.message for n in app._notifications]
@@ -43,7 +43,7 @@ async def test_a_locked_database_is_reported_and_nothing_is_shown_as_done(tmp_pa
 
         await pilot.press("space")  # once the lock is gone, it works again
         await pilot.pause()
-        assert engine.running
+        assert engine.timing.running
 
     _, stored = open_store(db).load_session(engine.session.id)
     assert stored.notes == []

@@ -7,6 +7,7 @@ from pathlib import Path
 from workshop_tui.content.model import Script
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.ports import SessionStore
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.storage import open_store
@@ -50,9 +51,12 @@ def small_script() -> Script:
     )
 
 
-def new_engine(tmp_path: Path, clock: FakeClock | None = None) -> tuple[SessionEngine, FakeClock]:
+def new_engine(
+    tmp_path: Path, clock: FakeClock | None = None, *, store: SessionStore | None = None
+) -> tuple[SessionEngine, FakeClock]:
+    """A session of ``small_script`` in ``tmp_path``, through ``store`` if one is given."""
     clock = clock or FakeClock()
-    store = open_store(tmp_path / "engine.db")
+    store = store or open_store(tmp_path / "engine.db")
     setup = SessionSetup(
         customer="Acme",
         facilitator="Kim",
@@ -140,10 +144,10 @@ ROOM = (
 
 
 def agreement_engine(
-    tmp_path: Path, clock: FakeClock | None = None
+    tmp_path: Path, clock: FakeClock | None = None, *, store: SessionStore | None = None
 ) -> tuple[SessionEngine, FakeClock]:
-    """A session of ``agreement_script`` with one person for each role."""
+    """A session of ``agreement_script`` with one person for each role (through ``store``)."""
     clock = clock or FakeClock()
-    store = open_store(tmp_path / "engine.db")
+    store = store or open_store(tmp_path / "engine.db")
     setup = SessionSetup(customer="Acme", facilitator="Kim", participants=ROOM)
     return SessionEngine.begin(agreement_script(), SOURCE, setup, store, clock), clock

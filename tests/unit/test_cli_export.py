@@ -10,9 +10,9 @@ from tests.unit.test_cli_options import workshop
 
 def a_session(tmp_path: Path) -> Path:
     engine, _ = agreement_engine(tmp_path)
-    engine.go_to(1)
-    key = engine.add_promise("Supplier", "A usable increment").key
-    engine.decline_promise(key, "Not in the first month")
+    engine.timing.go_to(1)
+    key = engine.promises.add("Supplier", "A usable increment").key
+    engine.promises.decline(key, "Not in the first month")
     return tmp_path / "engine.db"
 
 

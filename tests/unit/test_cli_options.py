@@ -34,7 +34,7 @@ def workshop(*args: str | Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def db_with_a_session(tmp_path: Path) -> Path:
     engine, _clock = new_engine(tmp_path)
-    engine.add_note("Kept in the other file")
+    engine.notes.add("Kept in the other file")
     return tmp_path / "engine.db"
 
 

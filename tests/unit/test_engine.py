@@ -8,105 +8,106 @@ from pathlib import Path
 import pytest
 
 from tests.unit.engine_fixtures import new_engine, reload
-from workshop_tui.domain.engine import EngineError
+from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus, SessionState
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import Objection
 from workshop_tui.domain.rules.agility import AGILITY_QUESTION
+from workshop_tui.storage import open_store
 
 
 def test_a_new_session_waits_at_the_first_part(tmp_path: Path) -> None:
     engine, _ = new_engine(tmp_path)
     assert engine.session.state is SessionState.SETUP
     assert engine.index == 0
-    assert engine.remaining() == 300
-    assert engine.workshop_remaining() == 1800
-    assert not engine.running
+    assert engine.timing.remaining() == 300
+    assert engine.timing.workshop_remaining() == 1800
+    assert not engine.timing.running
 
 
 def test_remaining_time_comes_from_the_clock(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.start()
+    engine.timing.start()
     clock.advance(61.5)
-    assert engine.remaining() == pytest.approx(238.5)
-    engine.pause()
+    assert engine.timing.remaining() == pytest.approx(238.5)
+    engine.timing.pause()
     clock.advance(600)
-    assert engine.remaining() == pytest.approx(238.5)
-    engine.start()
+    assert engine.timing.remaining() == pytest.approx(238.5)
+    engine.timing.start()
     clock.advance(0.5)
-    assert engine.remaining() == pytest.approx(238.0)
+    assert engine.timing.remaining() == pytest.approx(238.0)
 
 
 def test_running_over_is_a_state_not_an_error(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.start()
+    engine.timing.start()
     clock.advance(300 + 95)
-    assert engine.remaining() == pytest.approx(-95)
+    assert engine.timing.remaining() == pytest.approx(-95)
     # The script keeps 5 spare minutes beyond its parts: 95 s over still leaves 205 s of slack.
-    assert engine.slack() == pytest.approx(300 - 95)
+    assert engine.timing.slack() == pytest.approx(300 - 95)
 
 
 def test_extending_adds_to_the_part_and_spends_the_workshop(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.start()
-    engine.extend(60)
-    engine.extend(300)
+    engine.timing.start()
+    engine.timing.extend(60)
+    engine.timing.extend(300)
     clock.advance(100)
-    assert engine.remaining() == pytest.approx(300 + 360 - 100)
-    assert engine.workshop_remaining() == pytest.approx(1800 - 100)
-    assert engine.slack() == pytest.approx(1700 - 560 - 1200)
+    assert engine.timing.remaining() == pytest.approx(300 + 360 - 100)
+    assert engine.timing.workshop_remaining() == pytest.approx(1800 - 100)
+    assert engine.timing.slack() == pytest.approx(1700 - 560 - 1200)
     with pytest.raises(EngineError):
-        engine.extend(-10_000)
+        engine.timing.extend(-10_000)
 
 
 def test_next_previous_and_skip_keep_planned_and_actual(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.start()
+    engine.timing.start()
     clock.advance(240)
-    assert engine.next_part()
+    assert engine.timing.next_part()
     clock.advance(30)
-    assert engine.running, "the timer carries on into the next part"
-    assert engine.previous_part()
-    assert engine.elapsed(0) == pytest.approx(240)
-    assert engine.elapsed(1) == pytest.approx(30)
-    engine.pause()
-    assert engine.go_to(2)
-    assert engine.skip()
-    rows = engine.agenda()
+    assert engine.timing.running, "the timer carries on into the next part"
+    assert engine.timing.previous_part()
+    assert engine.timing.elapsed(0) == pytest.approx(240)
+    assert engine.timing.elapsed(1) == pytest.approx(30)
+    engine.timing.pause()
+    assert engine.timing.go_to(2)
+    assert engine.timing.skip()
+    rows = engine.timing.agenda()
     assert [row.status for row in rows] == ["done", "upcoming", "skipped", "current"]
-    assert not engine.skip(), "there is nothing after the last part"
+    assert not engine.timing.skip(), "there is nothing after the last part"
 
 
 def test_finish_closes_the_session(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.start()
+    engine.timing.start()
     clock.advance(10)
-    engine.finish()
+    engine.timing.finish()
     assert engine.finished
     assert engine.session.finished_at == clock.now()
     with pytest.raises(EngineError, match="finished"):
-        engine.add_note("too late")
+        engine.notes.add("too late")
 
 
 def test_every_record_kind_is_stored_before_it_is_returned(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.add_note("Opening | with pipes\nand a newline")
-    engine.go_to(1)
-    billing = engine.classify("Billing", CynefinDomain.COMPLICATED, "experts know it")
-    engine.move_item(billing.key, CynefinDomain.COMPLEX)
-    engine.go_to(2)
-    promise = engine.add_promise("Supplier", "A usable increment every Sprint")
-    engine.amend_promise(promise.key, "A usable increment every Sprint, including the first")
-    engine.set_promise(promise.key, status=PromiseStatus.AGREED, owner="Delivery lead")
-    engine.go_to(3)
-    engine.sign("scope", "Ana", "Product Owner", "AN")
-    engine.record_decision(
+    engine.notes.add("Opening | with pipes\nand a newline")
+    engine.timing.go_to(1)
+    billing = engine.board.classify("Billing", CynefinDomain.COMPLICATED, "experts know it")
+    engine.board.move(billing.key, CynefinDomain.COMPLEX)
+    engine.timing.go_to(2)
+    promise = engine.promises.add("Supplier", "A usable increment every Sprint")
+    engine.promises.amend(promise.key, "A usable increment every Sprint, including the first")
+    engine.promises.set(promise.key, status=PromiseStatus.AGREED, owner="Delivery lead")
+    engine.timing.go_to(3)
+    engine.signoff.sign("scope", "Ana", "Product Owner", "AN")
+    engine.decisions.record(
         "Release monthly?",
         DecisionMethod.CONSENT,
         objections=(Objection("Too slow", "Review after two Sprints"),),
         agreed=True,
     )
-    engine.add_action("Send SoW inputs", "Kim", date(2026, 12, 1))
+    engine.actions.add("Send SoW inputs", "Kim", date(2026, 12, 1))
 
     stored = reload(tmp_path, engine, clock).session
     assert [n.text for n in stored.notes] == ["Opening | with pipes\nand a newline"]
@@ -127,22 +128,22 @@ def test_every_record_kind_is_stored_before_it_is_returned(tmp_path: Path) -> No
 def test_signing_checks_the_section_and_the_role(tmp_path: Path) -> None:
     engine, _ = new_engine(tmp_path)
     with pytest.raises(EngineError, match="no sections"):
-        engine.sign("scope", "Ana", "Product Owner", "AN")
-    engine.go_to(3)
+        engine.signoff.sign("scope", "Ana", "Product Owner", "AN")
+    engine.timing.go_to(3)
     with pytest.raises(EngineError, match="Sponsor, Product Owner, not Developer"):
-        engine.sign("scope", "Cy", "Developer", "CY")
+        engine.signoff.sign("scope", "Cy", "Developer", "CY")
     with pytest.raises(EngineError, match="no section"):
-        engine.sign("budget", "Ana", "Product Owner", "AN")
-    engine.sign("scope", "Ana", "Product Owner", "AN")
-    assert not engine.signoff_progress()[0].complete
-    engine.sign("scope", "Bo", "Sponsor", "BO")
-    assert engine.signoff_progress()[0].complete
+        engine.signoff.sign("budget", "Ana", "Product Owner", "AN")
+    engine.signoff.sign("scope", "Ana", "Product Owner", "AN")
+    assert not engine.signoff.progress()[0].complete
+    engine.signoff.sign("scope", "Bo", "Sponsor", "BO")
+    assert engine.signoff.progress()[0].complete
 
 
 def test_empty_text_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
     with pytest.raises(EngineError, match="note cannot be empty"):
-        engine.add_note("   ")
+        engine.notes.add("   ")
     assert reload(tmp_path, engine, clock).session.notes == []
 
 
@@ -150,53 +151,54 @@ def test_empty_text_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
 def test_text_with_nothing_printable_is_refused_as_empty(tmp_path: Path, text: str) -> None:
     engine, clock = new_engine(tmp_path)
     with pytest.raises(EngineError, match="^the note cannot be empty$"):
-        engine.add_note(text)
+        engine.notes.add(text)
     with pytest.raises(EngineError, match="^the action cannot be empty$"):
-        engine.add_action(text)
+        engine.actions.add(text)
     with pytest.raises(EngineError, match="^the promise cannot be empty$"):
-        engine.add_promise("Supplier", text)
-    engine.add_note("\x00kept\x00")  # something printable in it: stored as typed
+        engine.promises.add("Supplier", text)
+    engine.notes.add("\x00kept\x00")  # something printable in it: stored as typed
     assert [note.text for note in reload(tmp_path, engine, clock).session.notes] == ["\x00kept\x00"]
 
 
 def test_agility_advice_is_accepted_or_overruled_as_one_decision(tmp_path: Path) -> None:
     engine, _ = new_engine(tmp_path)
-    engine.go_to(1)
+    engine.timing.go_to(1)
     with pytest.raises(EngineError, match="classify"):
-        engine.accept_agility()
+        engine.decisions.accept_agility()
     for item in ("Billing", "New app", "Data migration"):
-        engine.classify(item, CynefinDomain.COMPLEX)
-    engine.classify("Payroll run", CynefinDomain.CLEAR)
-    advice = engine.agility_advice()
+        engine.board.classify(item, CynefinDomain.COMPLEX)
+    engine.board.classify("Payroll run", CynefinDomain.CLEAR)
+    advice = engine.decisions.agility_advice()
     assert advice.leading is CynefinDomain.COMPLEX
-    accepted = engine.accept_agility()
+    accepted = engine.decisions.accept_agility()
     assert accepted.question == AGILITY_QUESTION and "Empirical" in accepted.outcome
-    overruled = engine.overrule_agility("Fixed scope for phase one, agile after")
+    overruled = engine.decisions.overrule_agility("Fixed scope for phase one, agile after")
     assert overruled.key == accepted.key
     current = standing.current_decisions(engine.session.decisions)
     assert [d.outcome for d in current] == ["Overruled: Fixed scope for phase one, agile after"]
 
 
 def test_a_running_part_resumes_paused_where_it_was_last_seen(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
-    engine.start()
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
+    engine.timing.start()
     clock.advance(100)
     engine.heartbeat()
     clock.advance(7)  # the laptop dies 7 s after the last heartbeat
     clock.jump_wall(3600)  # and comes back an hour later
-    again, resumed = type(engine).reopen(engine.session.id, engine._store, clock)
-    assert not again.running
+    again, resumed = SessionEngine.reopen(engine.session.id, store, clock)
+    assert not again.timing.running
     assert again.session.state is SessionState.PAUSED
-    assert again.remaining() == pytest.approx(200)
+    assert again.timing.remaining() == pytest.approx(200)
     assert resumed.was_running
     assert resumed.away_seconds == pytest.approx(3607)
 
 
 def test_actions_are_revised_not_overwritten(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    action = engine.add_action("Book the first Sprint Review", "Ana")
-    engine.update_action(action.key, done=True)
-    engine.update_action(action.key, due=date(2026, 12, 5))
+    action = engine.actions.add("Book the first Sprint Review", "Ana")
+    engine.actions.update(action.key, done=True)
+    engine.actions.update(action.key, due=date(2026, 12, 5))
     stored = reload(tmp_path, engine, clock).session
     assert len(stored.actions) == 3
     (current,) = standing.current_actions(stored.actions)

@@ -13,6 +13,7 @@ from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.kinds import CynefinDomain, EventKind, PromiseStatus, SessionState
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.time_report import timing_report
+from workshop_tui.storage import open_store
 
 
 def rows_in(tmp_path: Path, table: str) -> int:
@@ -25,13 +26,13 @@ def rows_in(tmp_path: Path, table: str) -> int:
 
 def test_decline_park_and_amend_take_a_reason_in_the_same_step(tmp_path: Path) -> None:
     engine, clock = agreement_engine(tmp_path)
-    engine.go_to(1)
-    a = engine.add_promise("Supplier", "A Scrum Master").key
-    b = engine.add_promise("Customer", "Provide a Product Owner").key
-    c = engine.add_promise("Supplier", "A dedicated team").key
-    engine.decline_promise(a, "The customer has an agile coach")
-    engine.park_promise(b, "Nobody can name one today")
-    engine.amend_promise(c, "A dedicated team, four Developers full time", reason="sized")
+    engine.timing.go_to(1)
+    a = engine.promises.add("Supplier", "A Scrum Master").key
+    b = engine.promises.add("Customer", "Provide a Product Owner").key
+    c = engine.promises.add("Supplier", "A dedicated team").key
+    engine.promises.decline(a, "The customer has an agile coach")
+    engine.promises.park(b, "Nobody can name one today")
+    engine.promises.amend(c, "A dedicated team, four Developers full time", reason="sized")
     assert rows_in(tmp_path, "promises") == 6, "one row per step"
 
     stored = {
@@ -55,25 +56,25 @@ def test_decline_park_and_amend_take_a_reason_in_the_same_step(tmp_path: Path) -
 
 def test_agree_takes_a_note_and_a_reason_stays_with_its_status(tmp_path: Path) -> None:
     engine, _ = agreement_engine(tmp_path)
-    engine.go_to(1)
-    key = engine.add_promise("Customer", "Provide a Product Owner").key
-    engine.park_promise(key, "ask the board")
-    owned = engine.set_promise(key, owner="Ana Ruiz")
+    engine.timing.go_to(1)
+    key = engine.promises.add("Customer", "Provide a Product Owner").key
+    engine.promises.park(key, "ask the board")
+    owned = engine.promises.set(key, owner="Ana Ruiz")
     assert owned.reason == "ask the board", "a change of owner keeps the reason"
-    agreed = engine.agree_promise(key, note="Half her week")
+    agreed = engine.promises.agree(key, note="Half her week")
     assert (agreed.status, agreed.note, agreed.reason, agreed.owner) == (
         PromiseStatus.AGREED,
         "Half her week",
         "",
         "Ana Ruiz",
     )
-    assert engine.agree_promise(key).note == "Half her week", "no note given keeps the note"
+    assert engine.promises.agree(key).note == "Half her week", "no note given keeps the note"
 
 
 def test_tabling_a_promise_does_not_make_the_scripts_detail_its_note(tmp_path: Path) -> None:
     engine, _ = agreement_engine(tmp_path)
-    engine.go_to(1)
-    assert engine.add_promise("Supplier", "A usable increment").note == ""
+    engine.timing.go_to(1)
+    assert engine.promises.add("Supplier", "A usable increment").note == ""
 
 
 # Notes --------------------------------------------------------------------
@@ -81,19 +82,19 @@ def test_tabling_a_promise_does_not_make_the_scripts_detail_its_note(tmp_path: P
 
 def test_a_note_is_edited_and_retracted_by_new_revisions(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    note = engine.add_note("Budget is 10k")
+    note = engine.notes.add("Budget is 10k")
     clock.advance(60)
-    engine.edit_note(note.key, "Budget is 100k", "typo")
+    engine.notes.edit(note.key, "Budget is 100k", "typo")
     with pytest.raises(EngineError, match="same"):
-        engine.edit_note(note.key, "Budget is 100k")
-    other = engine.add_note("Said in jest")
-    engine.retract_note(other.key, "not for the notes")
+        engine.notes.edit(note.key, "Budget is 100k")
+    other = engine.notes.add("Said in jest")
+    engine.notes.retract(other.key, "not for the notes")
     with pytest.raises(EngineError, match="retracted already"):
-        engine.retract_note(other.key)
+        engine.notes.retract(other.key)
     with pytest.raises(EngineError, match="retracted"):
-        engine.edit_note(other.key, "changed")
+        engine.notes.edit(other.key, "changed")
     with pytest.raises(EngineError, match="no note"):
-        engine.edit_note("nope", "x")
+        engine.notes.edit("nope", "x")
 
     session = reload(tmp_path, engine, clock).session
     assert rows_in(tmp_path, "notes") == 4
@@ -109,9 +110,11 @@ def test_a_note_is_edited_and_retracted_by_new_revisions(tmp_path: Path) -> None
 
 def test_an_actions_text_owner_and_due_date_change_by_revision(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    action = engine.add_action("Send SoW", "Kim", date(2026, 12, 1))
-    engine.update_action(action.key, text="Send the SoW inputs", owner="Ana", reason="Ana has them")
-    engine.update_action(action.key, due=date(2026, 12, 8))
+    action = engine.actions.add("Send SoW", "Kim", date(2026, 12, 1))
+    engine.actions.update(
+        action.key, text="Send the SoW inputs", owner="Ana", reason="Ana has them"
+    )
+    engine.actions.update(action.key, due=date(2026, 12, 8))
     history = standing.action_history(reload(tmp_path, engine, clock).session.actions)[action.key]
     assert [(a.text, a.owner, a.due, a.reason) for a in history] == [
         ("Send SoW", "Kim", date(2026, 12, 1), ""),
@@ -125,31 +128,31 @@ def test_an_actions_text_owner_and_due_date_change_by_revision(tmp_path: Path) -
 
 def test_a_finished_session_is_reopened_to_correct_it_and_finished_again(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.start()
+    engine.timing.start()
     clock.advance(600)
-    engine.go_to(3)
+    engine.timing.go_to(3)
     clock.advance(60)
-    engine.finish()
+    engine.timing.finish()
     first_finish = engine.session.finished_at
-    last_part_done = engine.timing.finished_at
+    last_part_done = engine.timing.current.finished_at
     with pytest.raises(EngineError, match="finished"):
-        engine.add_action("Forgotten")
+        engine.actions.add("Forgotten")
     with pytest.raises(EngineError, match="reason"):
-        engine.reopen_to_correct(" ")
+        engine.corrections.reopen(" ")
 
     clock.advance(3600)
-    event = engine.reopen_to_correct("We forgot an action")
+    event = engine.corrections.reopen("We forgot an action")
     assert (event.kind, event.reason, event.reopened_finish) == (
         EventKind.REOPENED,
         "We forgot an action",
         first_finish,
     )
     assert engine.session.state is SessionState.PAUSED and not engine.finished
-    engine.add_action("Book the first Sprint Review", "Ana")
+    engine.actions.add("Book the first Sprint Review", "Ana")
     with pytest.raises(EngineError, match="not finished"):
-        engine.reopen_to_correct("again")
+        engine.corrections.reopen("again")
     clock.advance(60)
-    engine.finish()
+    engine.timing.finish()
 
     session = reload(tmp_path, engine, clock).session
     assert session.state is SessionState.FINISHED
@@ -163,12 +166,12 @@ def test_a_finished_session_is_reopened_to_correct_it_and_finished_again(tmp_pat
 
 def test_the_review_date_is_set_and_cleared(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    assert engine.review_date is None
-    engine.set_review_date(date(2027, 1, 15), "first Sprint Review")
-    assert engine.review_date == date(2027, 1, 15)
-    engine.set_review_date(None)
+    assert engine.corrections.review_date is None
+    engine.corrections.set_review_date(date(2027, 1, 15), "first Sprint Review")
+    assert engine.corrections.review_date == date(2027, 1, 15)
+    engine.corrections.set_review_date(None)
     again = reload(tmp_path, engine, clock)
-    assert again.review_date is None and len(again.session.events) == 2
+    assert again.corrections.review_date is None and len(again.session.events) == 2
 
 
 # Time taken away and overrun against the time allowed -----------------------
@@ -176,55 +179,55 @@ def test_the_review_date_is_set_and_cleared(tmp_path: Path) -> None:
 
 def test_time_taken_away_is_recorded_like_time_added(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)  # Opening is 5m
-    engine.start()
-    engine.extend(60)
-    engine.extend(-180)
-    timing = engine.timing
+    engine.timing.start()
+    engine.timing.extend(60)
+    engine.timing.extend(-180)
+    timing = engine.timing.current
     assert (timing.extra_seconds, timing.added_seconds, timing.removed_seconds) == (-120, 60, 180)
     assert timing.allowed_seconds == 180
     clock.advance(240)
-    assert engine.remaining() == pytest.approx(-60)
-    (opening, *_) = engine.agenda()
+    assert engine.timing.remaining() == pytest.approx(-60)
+    (opening, *_) = engine.timing.agenda()
     assert opening.allowed_seconds == 180 and opening.overrun_seconds == pytest.approx(60)
     assert (opening.added_seconds, opening.removed_seconds) == (60, 180)
     with pytest.raises(EngineError, match="shortened to nothing"):
-        engine.extend(-180)
+        engine.timing.extend(-180)
     stored = reload(tmp_path, engine, clock).session.timings[0]
     assert (stored.extra_seconds, stored.removed_seconds) == (-120, 180)
 
 
 def test_overrun_is_measured_against_the_time_allowed(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.go_to(1)  # Type of work: 10m planned
-    engine.start()
-    engine.extend(60)
+    engine.timing.go_to(1)  # Type of work: 10m planned
+    engine.timing.start()
+    engine.timing.extend(60)
     clock.advance(13 * 60)
-    engine.next_part()
+    engine.timing.next_part()
     report = timing_report(engine.script, engine.session.timings)[1]
     assert (report.allowed_seconds, report.actual_seconds, report.overrun_seconds) == (
         660,
         780,
         120,
     )
-    assert engine.agenda()[1].overrun_seconds == pytest.approx(120)
+    assert engine.timing.agenda()[1].overrun_seconds == pytest.approx(120)
 
 
 def test_an_overruled_agility_decision_keeps_what_the_board_advised(tmp_path: Path) -> None:
     engine, clock = agreement_engine(tmp_path)
-    engine.classify("Billing", CynefinDomain.COMPLEX)
-    accepted = engine.accept_agility()
+    engine.board.classify("Billing", CynefinDomain.COMPLEX)
+    accepted = engine.decisions.accept_agility()
     assert accepted.advised == accepted.outcome
-    overruled = engine.overrule_agility("Moderate agility, fixed first release")
+    overruled = engine.decisions.overrule_agility("Moderate agility, fixed first release")
     assert overruled.outcome == "Overruled: Moderate agility, fixed first release"
     assert overruled.advised.startswith("High agility: Empirical")
     assert reload(tmp_path, engine, clock).session.decisions[-1].advised == overruled.advised
 
 
 def test_a_crash_while_reopening_loses_nothing_and_can_be_retried(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
-    engine.add_note("Kept")
-    engine.finish()
-    store = engine._store
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
+    engine.notes.add("Kept")
+    engine.timing.finish()
 
     def crash(*args: object, **kwargs: object) -> None:
         raise OSError("the laptop died")
@@ -232,12 +235,12 @@ def test_a_crash_while_reopening_loses_nothing_and_can_be_retried(tmp_path: Path
     saved = store.save_progress
     store.save_progress = crash  # type: ignore[method-assign]
     with pytest.raises(OSError):
-        engine.reopen_to_correct("Fix a note")
+        engine.corrections.reopen("Fix a note")
     store.save_progress = saved  # type: ignore[method-assign]
 
     again = reload(tmp_path, engine, clock)
     assert again.finished, "still finished: the state had not changed yet"
     assert [e.kind for e in again.session.events] == [EventKind.REOPENED]
     assert [n.text for n in again.session.notes] == ["Kept"]
-    again.reopen_to_correct("Fix a note")
+    again.corrections.reopen("Fix a note")
     assert not again.finished and len(again.session.events) == 2

@@ -16,11 +16,11 @@ from workshop_tui.domain.read_models.agreement import agreement_of
 
 def test_a_dropped_promise_is_kept_with_its_reason_and_never_promised(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.go_to(2)
-    promise = engine.add_promise("Supplier", "Demo weekly", status=PromiseStatus.AGREED)
-    engine.drop_promise(promise.key, "no longer needed")
+    engine.timing.go_to(2)
+    promise = engine.promises.add("Supplier", "Demo weekly", status=PromiseStatus.AGREED)
+    engine.promises.drop(promise.key, "no longer needed")
     with pytest.raises(EngineError, match="dropped already"):
-        engine.drop_promise(promise.key)
+        engine.promises.drop(promise.key)
     again = reload(tmp_path, engine, clock)
     history = standing.promise_threads(again.session.promises)[0]
     assert [p.status for p in history.history] == [
@@ -35,13 +35,13 @@ def test_a_dropped_promise_is_kept_with_its_reason_and_never_promised(tmp_path: 
 
 def test_actions_are_done_kept_or_dropped_with_a_note(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    one = engine.add_action("Send the minutes", "Kim")
-    two = engine.add_action("Book the room", "Bo")
-    engine.complete_action(one.key, "sent")
+    one = engine.actions.add("Send the minutes", "Kim")
+    two = engine.actions.add("Book the room", "Bo")
+    engine.actions.complete(one.key, "sent")
     with pytest.raises(EngineError, match="done already"):
-        engine.complete_action(one.key)
-    engine.keep_action(two.key, "still looking", date(2026, 12, 4))
-    engine.drop_action(two.key, "we meet online")
+        engine.actions.complete(one.key)
+    engine.actions.keep(two.key, "still looking", date(2026, 12, 4))
+    engine.actions.drop(two.key, "we meet online")
     again = reload(tmp_path, engine, clock)
     assert standing.open_actions(again.session.actions) == []
     assert [a.text for a in standing.standing_actions(again.session.actions)] == [
@@ -56,12 +56,12 @@ def test_actions_are_done_kept_or_dropped_with_a_note(tmp_path: Path) -> None:
 
 def test_review_date_and_reattaching_work_on_a_finished_session(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.finish()
-    engine.set_review_date(date(2027, 3, 1), "quarterly")
-    engine.reattach_customer("  Acme   Health ", "typo")
+    engine.timing.finish()
+    engine.corrections.set_review_date(date(2027, 3, 1), "quarterly")
+    engine.corrections.reattach_customer("  Acme   Health ", "typo")
     with pytest.raises(EngineError, match="already"):
-        engine.reattach_customer("Acme Health")
+        engine.corrections.reattach_customer("Acme Health")
     again = reload(tmp_path, engine, clock)
-    assert again.review_date == date(2027, 3, 1)
+    assert again.corrections.review_date == date(2027, 3, 1)
     assert again.session.setup.customer == "Acme Health"
     assert again.session.events[-1].customer_was == "Acme"

@@ -11,33 +11,34 @@ from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, InitialKind
 from workshop_tui.domain.rules.sections import RoleState, SectionProgress
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.storage import open_store
 
 
 def at_signoff(engine: SessionEngine) -> SessionEngine:
-    engine.go_to(engine.script.part_index("sign-off"))
+    engine.timing.go_to(engine.script.part_index("sign-off"))
     return engine
 
 
 def supplier_promise(engine: SessionEngine, text: str = "A usable increment") -> str:
     here = engine.index
-    engine.go_to(engine.script.part_index("promises"))
-    key = engine.add_promise("Supplier", text).key
-    engine.agree_promise(key)
-    engine.go_to(here)
+    engine.timing.go_to(engine.script.part_index("promises"))
+    key = engine.promises.add("Supplier", text).key
+    engine.promises.agree(key)
+    engine.timing.go_to(here)
     return key
 
 
 def section(engine: SessionEngine, section_id: str) -> SectionProgress:
     """A section of the sign-off part, wherever the session is."""
     part = engine.script.parts[engine.script.part_index("sign-off")]
-    return next(p for p in engine.signoff_progress(part) if p.section_id == section_id)
+    return next(p for p in engine.signoff.progress(part) if p.section_id == section_id)
 
 
 def test_an_initial_stores_exactly_the_wording_read(tmp_path: Path) -> None:
     engine, _ = agreement_engine(tmp_path)
     supplier_promise(engine)
     at_signoff(engine)
-    row = engine.sign("supplier", "Ana Ruiz", "Product Owner", "AR")
+    row = engine.signoff.sign("supplier", "Ana Ruiz", "Product Owner", "AR")
     assert row.wording == (
         "The supplier keeps these promises.\n\nSupplier promises:\n- A usable increment"
     )
@@ -52,11 +53,11 @@ def test_initials_go_stale_when_the_wording_changes_and_count_again_once_redone(
     engine, clock = agreement_engine(tmp_path)
     key = supplier_promise(engine)
     at_signoff(engine)
-    assert len(engine.sign_for_everyone("supplier")) == 3
+    assert len(engine.signoff.sign_for_everyone("supplier")) == 3
     assert section(engine, "supplier").complete
 
-    engine.go_to(engine.script.part_index("promises"))
-    engine.amend_promise(key, "A usable increment every Sprint", reason="the room asked")
+    engine.timing.go_to(engine.script.part_index("promises"))
+    engine.promises.amend(key, "A usable increment every Sprint", reason="the room asked")
     progress = section(engine, "supplier")
     assert not progress.complete
     assert [r.state for r in progress.roles] == [RoleState.STALE] * 3
@@ -65,9 +66,9 @@ def test_initials_go_stale_when_the_wording_changes_and_count_again_once_redone(
     assert len(progress.versions) == 2 and progress.version_of(progress.wording) == 2
 
     at_signoff(engine)
-    engine.sign("supplier", "Bo Chen", "Sponsor", "BC")
+    engine.signoff.sign("supplier", "Bo Chen", "Sponsor", "BC")
     again = reload(tmp_path, engine, clock)  # the same, read back from the file
-    progress = next(p for p in again.signoff_progress() if p.section_id == "supplier")
+    progress = next(p for p in again.signoff.progress() if p.section_id == "supplier")
     assert [r.state for r in progress.roles] == [
         RoleState.INITIALLED,
         RoleState.STALE,
@@ -78,24 +79,24 @@ def test_initials_go_stale_when_the_wording_changes_and_count_again_once_redone(
 
 def test_a_section_with_only_text_never_goes_stale(tmp_path: Path) -> None:
     engine, _ = agreement_engine(tmp_path)
-    at_signoff(engine).sign_for_everyone("alive")
+    at_signoff(engine).signoff.sign_for_everyone("alive")
     supplier_promise(engine, "Something else entirely")
     assert section(engine, "alive").complete
 
 
 def test_the_agility_section_changes_with_the_board_and_the_decision(tmp_path: Path) -> None:
     engine, _ = agreement_engine(tmp_path)
-    engine.classify("Billing", CynefinDomain.COMPLEX)
-    engine.accept_agility()
+    engine.board.classify("Billing", CynefinDomain.COMPLEX)
+    engine.decisions.accept_agility()
     at_signoff(engine)
-    engine.sign_for_everyone("agility")
+    engine.signoff.sign_for_everyone("agility")
     wording = section(engine, "agility").wording
     assert wording.startswith("Agreed level of agility: High agility")
     assert "Release monthly? Not decided yet." in wording
     assert wording.endswith("It goes into the Statement of Work.")
 
-    engine.go_to(engine.script.part_index("decide"))
-    engine.record_decision("Release monthly?", DecisionMethod.CONSENT, outcome="Yes", agreed=True)
+    engine.timing.go_to(engine.script.part_index("decide"))
+    engine.decisions.record("Release monthly?", DecisionMethod.CONSENT, outcome="Yes", agreed=True)
     progress = section(engine, "agility")
     assert len(progress.stale) == 3
     assert "Release monthly? Agreed: Yes" in progress.wording
@@ -109,21 +110,21 @@ def test_initial_for_everyone_present_is_one_step_and_leaves_who_is_absent(
         SessionSetup("Acme", participants=engine.session.setup.participants[:2])  # no Lead
     )
     at_signoff(engine)
-    rows = engine.sign_for_everyone("alive")
+    rows = engine.signoff.sign_for_everyone("alive")
     assert [(r.role, r.person, r.initials) for r in rows] == [
         ("Sponsor", "Bo Chen", "BC"),
         ("Product Owner", "Ana Ruiz", "AR"),
     ]
     assert section(engine, "alive").missing == ("Lead",)
     with pytest.raises(EngineError, match="nobody in the room plays Lead"):
-        engine.sign_for_everyone("alive")
+        engine.signoff.sign_for_everyone("alive")
     assert len(reload(tmp_path, engine, clock).session.signoffs) == 2
 
 
 def test_initial_for_everyone_is_all_or_nothing(tmp_path: Path) -> None:
-    engine, clock = agreement_engine(tmp_path)
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = agreement_engine(tmp_path, store=store)
     at_signoff(engine)
-    store = engine._store
 
     def failing(session_id: int, records: object) -> list[int]:
         raise OSError("disk gone")
@@ -131,7 +132,7 @@ def test_initial_for_everyone_is_all_or_nothing(tmp_path: Path) -> None:
     original = store.add_records
     store.add_records = failing  # type: ignore[method-assign]
     with pytest.raises(OSError):
-        engine.sign_for_everyone("alive")
+        engine.signoff.sign_for_everyone("alive")
     store.add_records = original  # type: ignore[method-assign]
     assert engine.session.signoffs == []
     assert reload(tmp_path, engine, clock).session.signoffs == []
@@ -143,33 +144,33 @@ def test_a_hold_keeps_the_section_open_with_its_reason_until_that_person_initial
     engine, _ = agreement_engine(tmp_path)
     at_signoff(engine)
     with pytest.raises(EngineError, match="reason"):
-        engine.hold_initial("alive", "Sponsor", "  ")
-    held = engine.hold_initial("alive", "sponsor", "Needs the board's approval first")
+        engine.signoff.hold("alive", "Sponsor", "  ")
+    held = engine.signoff.hold("alive", "sponsor", "Needs the board's approval first")
     assert (held.kind, held.person, held.role) == (InitialKind.HELD, "Bo Chen", "Sponsor")
-    rows = engine.sign_for_everyone("alive")
+    rows = engine.signoff.sign_for_everyone("alive")
     assert {r.role for r in rows} == {"Product Owner", "Lead"}, "a hold is not overridden"
     progress = section(engine, "alive")
     sponsor = progress.role("Sponsor")
     assert sponsor is not None and sponsor.state is RoleState.HELD
     assert sponsor.reason == "Needs the board's approval first"
     with pytest.raises(EngineError, match="hold their initials"):
-        engine.sign_for_everyone("alive")
-    engine.sign("alive", "Bo Chen", "Sponsor", "BC")
+        engine.signoff.sign_for_everyone("alive")
+    engine.signoff.sign("alive", "Bo Chen", "Sponsor", "BC")
     assert section(engine, "alive").complete
 
 
 def test_withdraw_and_redo_an_initial_need_a_reason_and_keep_the_history(tmp_path: Path) -> None:
     engine, clock = agreement_engine(tmp_path)
     at_signoff(engine)
-    engine.sign("alive", "Cy Diaz", "Lead", "XX")
+    engine.signoff.sign("alive", "Cy Diaz", "Lead", "XX")
     with pytest.raises(EngineError, match="reason"):
-        engine.redo_initial("alive", "Lead", "Cy Diaz", "CD", "")
-    engine.redo_initial("alive", "Lead", "Cy Diaz", "CD", "wrong initials")
-    engine.withdraw_initial("alive", "Lead", "initialled for the wrong section")
+        engine.signoff.redo("alive", "Lead", "Cy Diaz", "CD", "")
+    engine.signoff.redo("alive", "Lead", "Cy Diaz", "CD", "wrong initials")
+    engine.signoff.withdraw("alive", "Lead", "initialled for the wrong section")
     with pytest.raises(EngineError, match="no initial"):
-        engine.withdraw_initial("alive", "Lead", "again")
+        engine.signoff.withdraw("alive", "Lead", "again")
     with pytest.raises(EngineError, match="no initial"):
-        engine.redo_initial("alive", "Sponsor", "Bo Chen", "BC", "never signed")
+        engine.signoff.redo("alive", "Sponsor", "Bo Chen", "BC", "never signed")
 
     stored = reload(tmp_path, engine, clock).session.signoffs
     assert [(r.kind, r.initials, r.reason) for r in stored] == [
@@ -183,19 +184,19 @@ def test_withdraw_and_redo_an_initial_need_a_reason_and_keep_the_history(tmp_pat
 
 def test_sections_of_another_part_are_corrected_by_its_id(tmp_path: Path) -> None:
     engine, _ = agreement_engine(tmp_path)
-    at_signoff(engine).sign("alive", "Cy Diaz", "Lead", "CD")
-    engine.next_part()
+    at_signoff(engine).signoff.sign("alive", "Cy Diaz", "Lead", "CD")
+    engine.timing.next_part()
     with pytest.raises(EngineError, match="no sections to sign"):
-        engine.withdraw_initial("alive", "Lead", "wrong")
-    row = engine.withdraw_initial("alive", "Lead", "wrong", part_id="sign-off")
+        engine.signoff.withdraw("alive", "Lead", "wrong")
+    row = engine.signoff.withdraw("alive", "Lead", "wrong", part_id="sign-off")
     assert row.part_id == "sign-off"
     with pytest.raises(EngineError, match='no part "nowhere"'):
-        engine.sign("alive", "Cy", "Lead", "C", part_id="nowhere")
+        engine.signoff.sign("alive", "Cy", "Lead", "C", part_id="nowhere")
 
 
 def test_roles_match_ignoring_case_and_the_scripts_spelling_is_stored(tmp_path: Path) -> None:
     engine, _ = new_engine(tmp_path)
-    engine.go_to(3)
-    row = engine.sign("scope", "Ana", " product owner ", "AN")
+    engine.timing.go_to(3)
+    row = engine.signoff.sign("scope", "Ana", " product owner ", "AN")
     assert row.role == "Product Owner"
     assert row.wording == "What is in."

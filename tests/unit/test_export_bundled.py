@@ -57,16 +57,16 @@ def negotiate(engine: SessionEngine) -> None:
     assert activity.kind == "promises"
     for p, party in enumerate(activity.parties):
         for n, template in enumerate(party.promises):
-            key = engine.add_promise(party.name, template.text).key
+            key = engine.promises.add(party.name, template.text).key
             if n == 0:
-                engine.set_promise(key, owner="Kim Lee")
-                engine.agree_promise(key, note="Confirmed for the first three Sprints")
+                engine.promises.set(key, owner="Kim Lee")
+                engine.promises.agree(key, note="Confirmed for the first three Sprints")
             elif n == 1:
-                engine.amend_promise(key, template.text + ", reviewed monthly", reason="too vague")
+                engine.promises.amend(key, template.text + ", reviewed monthly", reason="too vague")
             elif p == 0:
-                engine.decline_promise(key, "The customer brings its own coach")
+                engine.promises.decline(key, "The customer brings its own coach")
             else:
-                engine.park_promise(key, "Nobody can name one today")
+                engine.promises.park(key, "Nobody can name one today")
 
 
 def decide(engine: SessionEngine) -> None:
@@ -74,7 +74,7 @@ def decide(engine: SessionEngine) -> None:
     assert activity.kind == "decisions"
     for question in activity.questions:
         if question.method is DecisionMethod.CONSENT:
-            engine.record_decision(
+            engine.decisions.record(
                 question.question,
                 question.method,
                 outcome=CONSENT_OUTCOME,
@@ -82,7 +82,7 @@ def decide(engine: SessionEngine) -> None:
                 objections=(Objection("Too early to say", "Revisit in two Sprints"),),
             )
         elif question.method is DecisionMethod.FIST_OF_FIVE:
-            engine.record_decision(
+            engine.decisions.record(
                 question.question,
                 question.method,
                 outcome="Agreed on the second round",
@@ -91,7 +91,7 @@ def decide(engine: SessionEngine) -> None:
             )
         else:
             votes = {o: (len(question.options) - i) * 2 for i, o in enumerate(question.options)}
-            engine.record_decision(
+            engine.decisions.record(
                 question.question,
                 question.method,
                 outcome=question.options[0],
@@ -110,15 +110,15 @@ def sign(engine: SessionEngine, first_signoff: bool) -> None:
         roles = activity.roles_for(section)
         person = next(p for p in engine.session.setup.participants if p.role in roles)
         if first_signoff and s == 0:
-            engine.sign(section.id, person.name, person.role, "X")
+            engine.signoff.sign(section.id, person.name, person.role, "X")
         if first_signoff and s == last:
-            engine.hold_initial(section.id, roles[-1], "Wants the board to read it first")
-        engine.sign_for_everyone(section.id)
+            engine.signoff.hold(section.id, roles[-1], "Wants the board to read it first")
+        engine.signoff.sign_for_everyone(section.id)
         if first_signoff and s == 0:
             initials = initials_of(person.name)
-            engine.redo_initial(section.id, person.role, person.name, initials, "X was a slip")
+            engine.signoff.redo(section.id, person.role, person.name, initials, "X was a slip")
         if first_signoff and s == last - 1:
-            engine.withdraw_initial(section.id, roles[0], "Initialled for the wrong section")
+            engine.signoff.withdraw(section.id, roles[0], "Initialled for the wrong section")
 
 
 def change_after_signing(engine: SessionEngine) -> None:
@@ -126,7 +126,7 @@ def change_after_signing(engine: SessionEngine) -> None:
     for part in engine.script.parts:
         if part.activity.kind != "signoff":
             continue
-        for state in [s for s in engine.signoff_progress(part) if s.complete]:
+        for state in [s for s in engine.signoff.progress(part) if s.complete]:
             section = next(s for s in part.activity.sections if s.id == state.section_id)
             presented = [item for item in section.presents if item.kind in ("promises", "decision")]
             if not presented:
@@ -139,12 +139,12 @@ def change_after_signing(engine: SessionEngine) -> None:
                     )
                 )
                 current = next(p for p in reversed(engine.session.promises) if p.key == keys[1])
-                engine.amend_promise(
+                engine.promises.amend(
                     current.key, f"{current.text}, four people full time", reason="sized"
                 )
             else:
                 decision = next(d for d in engine.session.decisions if d.question == item.decision)
-                engine.record_decision(
+                engine.decisions.record(
                     decision.question,
                     decision.method,
                     outcome=f"{decision.outcome} (confirmed after sign-off)",
@@ -157,7 +157,9 @@ def change_after_signing(engine: SessionEngine) -> None:
             people = engine.session.setup.participants
             for role in state.required[1:]:
                 person = next(p.name for p in people if p.role == role)
-                engine.sign(state.section_id, person, role, initials_of(person), part_id=part.id)
+                engine.signoff.sign(
+                    state.section_id, person, role, initials_of(person), part_id=part.id
+                )
             return
 
 
@@ -175,27 +177,27 @@ def run_full_session(db: Path, script_path: Path) -> int:
         materials_checked=tuple(script.prepared_materials[:2]),
     )
     engine = SessionEngine.begin(script, loaded.source, setup, open_store(db), clock)
-    engine.start()
+    engine.timing.start()
     signed_once = False
     for index, part in enumerate(script.parts):
         if index:
-            engine.next_part()
+            engine.timing.next_part()
         activity = part.activity
-        note = engine.add_note(f"Note on {part.name}: the room agreed to *carry on* | next")
+        note = engine.notes.add(f"Note on {part.name}: the room agreed to *carry on* | next")
         if index == 0:
-            engine.edit_note(note.key, f"{note.text}, after a break", "the break was agreed too")
-            aside = engine.add_note("An aside the sponsor asked to leave out")
-            engine.retract_note(aside.key, "off the record")
-            engine.extend(60)
+            engine.notes.edit(note.key, f"{note.text}, after a break", "the break was agreed too")
+            aside = engine.notes.add("An aside the sponsor asked to leave out")
+            engine.notes.retract(aside.key, "off the record")
+            engine.timing.extend(60)
         if index == 1:
-            engine.extend(-120)  # the room cut this part short, and still ran over
+            engine.timing.extend(-120)  # the room cut this part short, and still ran over
         if activity.kind == "cynefin":
             for n, item in enumerate(activity.items):
-                row = engine.classify(item, DOMAINS[n % 4], f"reason {n}")
+                row = engine.board.classify(item, DOMAINS[n % 4], f"reason {n}")
                 if n == 0:
-                    engine.move_item(row.key, CynefinDomain.COMPLEX, "it changed as we spoke")
-            engine.accept_agility()
-            engine.overrule_agility(
+                    engine.board.move(row.key, CynefinDomain.COMPLEX, "it changed as we spoke")
+            engine.decisions.accept_agility()
+            engine.decisions.overrule_agility(
                 "Moderate agility: a fixed first release, then Sprint by Sprint"
             )
         elif activity.kind == "promises":
@@ -208,23 +210,23 @@ def run_full_session(db: Path, script_path: Path) -> int:
         elif activity.kind == "actions":
             change_after_signing(engine)
             for n, suggestion in enumerate(activity.suggested):
-                action = engine.add_action(
+                action = engine.actions.add(
                     suggestion.text, suggestion.owner or "Kim Lee", date(2026, 12, 1 + n)
                 )
                 if n == 0:
-                    engine.update_action(action.key, done=True)
+                    engine.actions.update(action.key, done=True)
                 if n == 1:
-                    engine.update_action(
+                    engine.actions.update(
                         action.key, owner=NAMES[0], due=date(2026, 12, 15), reason="on leave"
                     )
         clock.advance(part.duration + {0: 30, 1: 90}.get(index, -30))
-    engine.finish()
+    engine.timing.finish()
     clock.advance(3600)
-    engine.reopen_to_correct("We forgot to book the first review")
-    engine.add_action("Book the first review of this agreement", "Kim Lee", date(2027, 1, 8))
-    engine.set_review_date(date(2027, 1, 15), "at the first Sprint Review")
+    engine.corrections.reopen("We forgot to book the first review")
+    engine.actions.add("Book the first review of this agreement", "Kim Lee", date(2027, 1, 8))
+    engine.corrections.set_review_date(date(2027, 1, 15), "at the first Sprint Review")
     clock.advance(120)
-    engine.finish()
+    engine.timing.finish()
     return engine.session.id
 
 

@@ -19,7 +19,7 @@ def test_the_document_is_written_as_rendered_while_the_session_is_unchanged(
     tmp_path: Path,
 ) -> None:
     engine, _ = new_engine(tmp_path)
-    engine.add_note("Said before the summary")
+    engine.notes.add("Said before the summary")
     document = ExportDocument.of(NO_STORE, engine)
     assert document.text == render_markdown(engine.script, engine.session)
     assert document.text_for(engine.session) == document.text
@@ -31,7 +31,7 @@ def test_the_document_is_written_as_rendered_while_the_session_is_unchanged(
 def test_a_session_that_recorded_more_is_rendered_again(tmp_path: Path) -> None:
     engine, _ = new_engine(tmp_path)
     document = ExportDocument.of(NO_STORE, engine)
-    engine.add_note("Said after the notes were rendered")
+    engine.notes.add("Said after the notes were rendered")
     assert document.text_for(engine.session) is None
     written = export_notes(NO_STORE, engine, tmp_path / "out", document=document)
     assert written is not None

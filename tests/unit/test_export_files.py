@@ -15,6 +15,7 @@ import pytest
 from tests.unit.engine_fixtures import new_engine
 from workshop_tui.export.files import MAX_PIECE, default_export_name, export_session
 from workshop_tui.locations import exports_dir
+from workshop_tui.storage import open_store
 
 ESCAPE = "/../../elsewhere/pwn"
 """From the current folder (tmp/here/there) up to the test's own folder, then elsewhere."""
@@ -38,9 +39,10 @@ def mode(path: Path) -> int:
 @pytest.fixture
 def tampered(tmp_path: Path) -> Path:
     """A database whose script id and customer were rewritten to climb out of any folder."""
-    engine, _ = new_engine(tmp_path)
-    engine.add_note("kept")
-    engine._store.close()  # type: ignore[attr-defined]
+    store = open_store(tmp_path / "engine.db")
+    engine, _ = new_engine(tmp_path, store=store)
+    engine.notes.add("kept")
+    store.close()
     db = tmp_path / "engine.db"
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE scripts SET script_id = ?", (ESCAPE,))

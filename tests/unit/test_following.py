@@ -10,6 +10,7 @@ import pytest
 
 from tests.unit.engine_fixtures import new_engine
 from workshop_tui.domain.ports import SessionNotFound, StoreError
+from workshop_tui.storage import open_store
 from workshop_tui.storage.following import Follower
 
 
@@ -23,32 +24,30 @@ def revision(path: Path, session_id: int) -> int:
 
 
 def test_a_follower_reads_each_commit_once_and_writes_no_session_row(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
     follower = Follower(tmp_path / "engine.db", now=clock.now)
     try:
         changed, followed = follower.poll()
         assert changed and followed is not None
         assert followed.session.id == engine.session.id and not followed.blanked
         assert follower.poll() == (False, None)  # nothing committed since
-        engine.toggle()
+        engine.timing.toggle()
         changed, followed = follower.poll()
         assert changed and followed is not None and followed.session.timings[0].running_since
         before = revision(tmp_path / "engine.db", engine.session.id)
         follower.beat(clock.now())
         assert follower.poll() == (False, None)  # its own heartbeat is not a change
         assert revision(tmp_path / "engine.db", engine.session.id) == before
-        store = engine._store
-        assert store.room_view_seen(engine.session.id, clock.now())  # type: ignore[attr-defined]
-        assert not store.room_view_seen(  # type: ignore[attr-defined]
-            engine.session.id, clock.now() + timedelta(seconds=1)
-        )
-        store.set_room_blank(engine.session.id, True, clock.now())  # type: ignore[attr-defined]
+        assert store.room_view_seen(engine.session.id, clock.now())
+        assert not store.room_view_seen(engine.session.id, clock.now() + timedelta(seconds=1))
+        store.set_room_blank(engine.session.id, True, clock.now())
         changed, followed = follower.poll()
         assert changed and followed is not None and followed.blanked
-        engine.toggle()  # the console's compare-and-set still holds after the blanking
+        engine.timing.toggle()  # the console's compare-and-set still holds after the blanking
     finally:
         follower.close()
-    assert not engine._store.room_view_seen(engine.session.id, clock.now())  # type: ignore[attr-defined]
+    assert not store.room_view_seen(engine.session.id, clock.now())
 
 
 def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> None:
@@ -60,7 +59,7 @@ def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> No
         second, _ = new_engine(tmp_path, clock)
         changed, followed = follower.poll()
         assert changed and followed is not None and followed.session.id == second.session.id
-        second.finish()
+        second.timing.finish()
         changed, followed = follower.poll()
         assert followed is not None and followed.session.id == first.session.id
     finally:
@@ -69,7 +68,7 @@ def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> No
 
 def test_nothing_to_follow_is_waiting(tmp_path: Path) -> None:
     engine, clock = new_engine(tmp_path)
-    engine.finish()
+    engine.timing.finish()
     follower = Follower(tmp_path / "engine.db", now=clock.now)
     try:
         assert follower.poll() == (True, None)

@@ -75,34 +75,34 @@ def fill_session(store, texts: list[str]) -> SessionEngine:  # type: ignore[no-u
     )
     FIGURES["inputs tried"] += 6
     engine = SessionEngine.begin(small_script(), SOURCE, setup, store, FakeClock())
-    engine.start()
-    attempt(engine.add_note, pick())
-    attempt(engine.extend, 60)
-    engine.go_to(1)
-    placed = attempt(engine.classify, pick(), CynefinDomain.COMPLEX, pick())
+    engine.timing.start()
+    attempt(engine.notes.add, pick())
+    attempt(engine.timing.extend, 60)
+    engine.timing.go_to(1)
+    placed = attempt(engine.board.classify, pick(), CynefinDomain.COMPLEX, pick())
     if placed is not None:
-        attempt(engine.move_item, placed.key, CynefinDomain.CHAOTIC, pick())
-    engine.go_to(2)
-    promise = attempt(engine.add_promise, pick(), pick(), owner=pick(), note=pick())
+        attempt(engine.board.move, placed.key, CynefinDomain.CHAOTIC, pick())
+    engine.timing.go_to(2)
+    promise = attempt(engine.promises.add, pick(), pick(), owner=pick(), note=pick())
     if promise is not None:
-        attempt(engine.amend_promise, promise.key, pick(), note=pick())
-        attempt(engine.set_promise, promise.key, status=PromiseStatus.AGREED, owner=pick())
+        attempt(engine.promises.amend, promise.key, pick(), note=pick())
+        attempt(engine.promises.set, promise.key, status=PromiseStatus.AGREED, owner=pick())
     attempt(
-        engine.record_decision,
+        engine.decisions.record,
         pick(),
         DecisionMethod.DOT_VOTING,
         outcome=pick(),
         votes={pick(): 2, pick(): 1},
         objections=(Objection(pick(), pick()),),
     )
-    attempt(engine.overrule_agility, pick())
-    action = attempt(engine.add_action, pick(), pick())
+    attempt(engine.decisions.overrule_agility, pick())
+    action = attempt(engine.actions.add, pick(), pick())
     if action is not None:
-        attempt(engine.update_action, action.key, text=pick(), done=True)
-    engine.go_to(3)
+        attempt(engine.actions.update, action.key, text=pick(), done=True)
+    engine.timing.go_to(3)
     section = engine.part.activity.sections[0].id  # type: ignore[union-attr]
-    attempt(engine.sign, section, pick(), "Sponsor", pick())
-    attempt(engine.add_note, pick())
+    attempt(engine.signoff.sign, section, pick(), "Sponsor", pick())
+    attempt(engine.notes.add, pick())
     return engine
 
 

@@ -184,7 +184,6 @@ def test_a_layer_imports_nothing_it_must_not(layer: str) -> None:
     assert broken == []
 
 
-@pytest.mark.xfail(strict=True, reason="the engine's parts still share _require_text")
 def test_no_module_takes_a_private_name_of_another() -> None:
     taken = [
         f"{found.module}:{found.line} takes {found.target}.{name}"

@@ -32,21 +32,21 @@ def _first_version(tmp_path: Path, clock: FakeClock) -> SessionEngine:
     store = open_store(tmp_path / "chain.db")
     setup = SessionSetup(customer="Acme Health", facilitator="Kim", participants=ROOM)
     engine = SessionEngine.begin(agreement_script(), SOURCE, setup, store, clock)
-    engine.start()
-    engine.go_to(1)
-    keep = engine.add_promise("Supplier", "Demo every sprint")
-    engine.agree_promise(keep.key)
-    later = engine.add_promise("Supplier", "Weekly status mail")
-    engine.decline_promise(later.key, "too much")
-    parked = engine.add_promise("Customer", "Answer within a day")
-    engine.park_promise(parked.key, "ask legal")
-    engine.go_to(2)
-    engine.record_decision(
+    engine.timing.start()
+    engine.timing.go_to(1)
+    keep = engine.promises.add("Supplier", "Demo every sprint")
+    engine.promises.agree(keep.key)
+    later = engine.promises.add("Supplier", "Weekly status mail")
+    engine.promises.decline(later.key, "too much")
+    parked = engine.promises.add("Customer", "Answer within a day")
+    engine.promises.park(parked.key, "ask legal")
+    engine.timing.go_to(2)
+    engine.decisions.record(
         "Release monthly?", DecisionMethod.CONSENT, outcome="Monthly releases", agreed=True
     )
-    engine.add_action("Send the minutes", "Kim")
-    engine.add_action("Book the room", "Bo")
-    engine.finish()
+    engine.actions.add("Send the minutes", "Kim")
+    engine.actions.add("Book the room", "Bo")
+    engine.timing.finish()
     return engine
 
 
@@ -67,7 +67,7 @@ def _renegotiate(tmp_path: Path, clock: FakeClock, session_id: int) -> SessionEn
 def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
     clock = FakeClock()
     first = _first_version(tmp_path, clock)
-    first.set_review_date(parse_due("in 3 months", clock.now().date()))
+    first.corrections.set_review_date(parse_due("in 3 months", clock.now().date()))
 
     clock.advance(30 * DAY)
     second = _renegotiate(tmp_path, clock, first.session.id)
@@ -84,15 +84,15 @@ def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
         "Book the room",
     ]
 
-    second.start()
-    second.go_to(1)
-    second.amend_promise(_promise_key(second, "Demo every sprint"), "Demo every two weeks")
-    second.add_promise("Customer", "Join the demo")
-    second.drop_promise(_promise_key(second, "Answer within a day"), "not needed")
+    second.timing.start()
+    second.timing.go_to(1)
+    second.promises.amend(_promise_key(second, "Demo every sprint"), "Demo every two weeks")
+    second.promises.add("Customer", "Join the demo")
+    second.promises.drop(_promise_key(second, "Answer within a day"), "not needed")
     carried = [a.key for a in second.session.actions]
-    second.complete_action(carried[0], "sent on Monday")
-    second.drop_action(carried[1], "we meet online")
-    second.finish()
+    second.actions.complete(carried[0], "sent on Monday")
+    second.actions.drop(carried[1], "we meet online")
+    second.timing.finish()
 
     store = open_store(tmp_path / "chain.db")
     script, stored = store.load_session(second.session.id)
@@ -113,20 +113,20 @@ def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
 
     clock.advance(30 * DAY)
     third = _renegotiate(tmp_path, clock, second.session.id)
-    third.start()
-    third.go_to(1)
-    third.decline_promise(_promise_key(third, "Join the demo"), "no time")
-    third.go_to(2)
+    third.timing.start()
+    third.timing.go_to(1)
+    third.promises.decline(_promise_key(third, "Join the demo"), "no time")
+    third.timing.go_to(2)
     carried_decision = third.session.decisions[-1]
-    third.record_decision(
+    third.decisions.record(
         "Release monthly?",
         DecisionMethod.CONSENT,
         outcome="Every two months",
         agreed=True,
         key=carried_decision.key,
     )
-    third.finish()
-    third.set_review_date(date(2027, 6, 1))
+    third.timing.finish()
+    third.corrections.set_review_date(date(2027, 6, 1))
 
     store = open_store(tmp_path / "chain.db")
     summaries = store.list_sessions()
@@ -186,7 +186,7 @@ def test_customers_match_however_typed_and_reattaching_is_recorded(tmp_path: Pat
         clock.advance(60)
     summaries = store.list_sessions()
     assert [s.id for s in chain.of_customer(summaries, "ACME health")] == ids[:2]
-    engine.reattach_customer("Acme Health", "typo")
+    engine.corrections.reattach_customer("Acme Health", "typo")
     again = open_store(tmp_path / "chain.db")
     assert [s.id for s in chain.of_customer(again.list_sessions(), "acme health")] == ids
     _, stored = again.load_session(ids[2])

@@ -47,7 +47,7 @@ def test_five_extends_in_each_of_two_engines_lose_none(tmp_path: Path) -> None:
     for _ in range(5):
         for engine in (one, two):
             try:
-                engine.extend(60)
+                engine.timing.extend(60)
             except SessionChanged as error:
                 assert str(error) == changed(1, tmp_path / "engine.db")
                 refused += 1
@@ -55,20 +55,20 @@ def test_five_extends_in_each_of_two_engines_lose_none(tmp_path: Path) -> None:
                 acknowledged += 1
     assert stored(tmp_path).timings[0].extra_seconds == 60 * acknowledged
     assert (acknowledged, refused) == (5, 5)  # the older view is refused, every time
-    assert one.timing.extra_seconds == 0, "nothing the file refused is shown as done"
+    assert one.timing.current.extra_seconds == 0, "nothing the file refused is shown as done"
 
     again = second_engine(tmp_path, two, clock)  # "resume it again": carries on from the file
     for _ in range(5):
-        again.extend(60)
+        again.timing.extend(60)
     assert stored(tmp_path).timings[0].extra_seconds == 600
 
 
 def test_a_part_change_in_one_is_not_sent_back_by_an_extend_in_the_other(tmp_path: Path) -> None:
     one, clock = new_engine(tmp_path)
     two = second_engine(tmp_path, one, clock)
-    two.next_part()
+    two.timing.next_part()
     with pytest.raises(SessionChanged):
-        one.extend(60)
+        one.timing.extend(60)
     session = stored(tmp_path)
     assert session.current_part == 1
     assert session.timings[0].finished_at is not None
@@ -78,20 +78,20 @@ def test_a_part_change_in_one_is_not_sent_back_by_an_extend_in_the_other(tmp_pat
 @pytest.mark.parametrize(
     "write",
     [
-        lambda engine: engine.add_note("late"),
-        lambda engine: engine.toggle(),
+        lambda engine: engine.notes.add("late"),
+        lambda engine: engine.timing.toggle(),
         lambda engine: engine.heartbeat(),
         lambda engine: engine.update_setup(engine.session.setup),
-        lambda engine: engine.finish(),
-        lambda engine: engine.go_to(3),
+        lambda engine: engine.timing.finish(),
+        lambda engine: engine.timing.go_to(3),
     ],
     ids=["note", "timer", "heartbeat", "setup", "finish", "go-to"],
 )
 def test_every_write_of_a_stale_engine_is_refused_whole(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
     one, clock = new_engine(tmp_path)
-    one.add_note("before")
+    one.notes.add("before")
     two = second_engine(tmp_path, one, clock)
-    two.add_note("by the other")
+    two.notes.add("by the other")
     before = stored(tmp_path)
     with pytest.raises(SessionChanged):
         write(one)
@@ -103,15 +103,15 @@ def test_every_write_of_a_stale_engine_is_refused_whole(tmp_path: Path, write) -
 def test_a_bypassed_lock_still_loses_no_update(tmp_path: Path) -> None:
     """The claim is deleted behind both writers' backs: the revision still guards the file."""
     one, clock = new_engine(tmp_path)
-    one.extend(60)
+    one.timing.extend(60)
     db = tmp_path / "engine.db"
     with sqlite3.connect(db) as connection:
         connection.execute("DELETE FROM session_locks")
     connection.close()
     two = second_engine(tmp_path, one, clock)
-    two.extend(120)
+    two.timing.extend(120)
     with pytest.raises(SessionChanged):
-        one.extend(60)
+        one.timing.extend(60)
     assert stored(tmp_path).timings[0].extra_seconds == 180
 
 
@@ -129,7 +129,7 @@ def test_a_fresh_claim_of_another_live_process_is_refused(tmp_path: Path) -> Non
         f"(pid 1 on {socket.gethostname()}, since {since}); close it there first"
     )
     clock.advance(STALE_AFTER.total_seconds() + 1)  # nothing seen of it since: taken over
-    second_engine(tmp_path, one, clock).extend(60)
+    second_engine(tmp_path, one, clock).timing.extend(60)
     assert stored(tmp_path).timings[0].extra_seconds == 60
 
 
@@ -140,14 +140,14 @@ def test_closing_an_engine_lets_go_and_it_writes_no_more(tmp_path: Path) -> None
         assert connection.execute("SELECT count(*) FROM session_locks").fetchone() == (0,)
     connection.close()
     with pytest.raises(StoreError, match="is not open for writing here; resume it"):
-        one.add_note("after closing")
+        one.notes.add("after closing")
 
 
 def test_readers_need_no_claim_and_leave_it_alone(tmp_path: Path) -> None:
     one, _ = new_engine(tmp_path)
-    one.add_note("live")
+    one.notes.add("live")
     with open_store(tmp_path / "engine.db", readonly=True) as follower:
         assert [n.text for n in follower.load_session(1)[1].notes] == ["live"]
         assert [s.customer for s in follower.list_sessions()] == ["Acme"]
-    one.add_note("still the writer")
+    one.notes.add("still the writer")
     assert len(stored(tmp_path).notes) == 2

@@ -16,9 +16,9 @@ from tests.unit.test_store_samples import old_database as sample_database
 from workshop_tui.domain.kinds import InitialKind, PromiseStatus
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.records import Note
+from workshop_tui.storage import migrations
 from workshop_tui.storage.database import make_engine, sqlite_url
 from workshop_tui.storage.errors import DatabaseDamaged, storage_errors
-from workshop_tui.storage import migrations
 from workshop_tui.storage.migrations import APPLICATION_ID, BASELINE, SCHEMA_VERSION, migrate
 from workshop_tui.storage.migrations.legacy import STEPS
 from workshop_tui.storage.opener import open_store

@@ -157,7 +157,7 @@ def test_the_export_message_names_the_file_as_text(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     store = open_store(db)
     engine = SessionEngine.begin(small_script(), "", SessionSetup("Acme"), store, FakeClock())
-    engine.add_note("kept")
+    engine.notes.add("kept")
     folder = tmp_path / "out\x1b[2J"
     folder.mkdir()
     result = workshop("--db", db, "export", "1", "-o", folder)

@@ -56,8 +56,9 @@ def test_the_app_s_own_data_folder_is_created_owner_only_through_the_cli(tmp_pat
 
 
 def test_a_database_an_older_version_left_open_is_tightened(tmp_path: Path) -> None:
-    engine, _ = new_engine(tmp_path)
-    engine._store.close()  # type: ignore[attr-defined]
+    store = open_store(tmp_path / "engine.db")
+    new_engine(tmp_path, store=store)
+    store.close()
     db = tmp_path / "engine.db"
     db.chmod(0o644)
     with open_store(db) as store:

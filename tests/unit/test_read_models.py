@@ -61,22 +61,22 @@ def test_timing_from_the_stored_timestamps_matches_the_engine(tmp_path: Path) ->
     clock = FakeClock()
     script = load_script(find_script("customer-working-agreement", [])).script
     engine = begin(tmp_path, script, clock)
-    engine.start()
+    engine.timing.start()
     clock.advance(9 * 60)
-    engine.next_part()
-    engine.extend(120)
+    engine.timing.next_part()
+    engine.timing.extend(120)
     clock.advance(100)
     stored = from_store(tmp_path, engine)
 
     view = timer_view(script, stored, live_elapsed(stored, clock.now()))
 
-    assert view.remaining == pytest.approx(engine.remaining())
-    assert view.workshop_remaining == pytest.approx(engine.workshop_remaining())
-    assert view.slack == pytest.approx(engine.slack())
+    assert view.remaining == pytest.approx(engine.timing.remaining())
+    assert view.workshop_remaining == pytest.approx(engine.timing.workshop_remaining())
+    assert view.slack == pytest.approx(engine.timing.slack())
     assert (view.running, view.started, view.extra_seconds) == (True, True, 120)
     assert (
         [line.status for line in view.agenda]
-        == [row.status for row in engine.agenda()]
+        == [row.status for row in engine.timing.agenda()]
         == ["done", "current", "upcoming", "upcoming", "upcoming", "upcoming"]
     )
     assert [line.actual_seconds for line in view.agenda][:2] == pytest.approx([540, 100])
@@ -86,9 +86,9 @@ def test_a_paused_part_does_not_count_the_time_since(tmp_path: Path) -> None:
     clock = FakeClock()
     script = discussion_script()
     engine = begin(tmp_path, script, clock)
-    engine.start()
+    engine.timing.start()
     clock.advance(60)
-    engine.pause()
+    engine.timing.pause()
     clock.advance(3600)
     stored = from_store(tmp_path, engine)
     view = timer_view(script, stored, live_elapsed(stored, clock.now()))
@@ -123,24 +123,26 @@ def record_something(engine: SessionEngine, clock: FakeClock) -> None:
     kind = part.activity.kind
     clock.advance(30)
     if kind == "cynefin":
-        row = engine.classify("Move customer records into the new CRM", CynefinDomain.COMPLICATED)
+        row = engine.board.classify(
+            "Move customer records into the new CRM", CynefinDomain.COMPLICATED
+        )
         clock.advance(60)
-        engine.move_item(row.key, CynefinDomain.COMPLEX, "Unknowns")
+        engine.board.move(row.key, CynefinDomain.COMPLEX, "Unknowns")
     elif kind == "promises":
-        row = engine.add_promise("Customer", "Provide a Product Owner")
-        engine.amend_promise(row.key, "Provide a Product Owner two days a week")
-        engine.set_promise(row.key, status=PromiseStatus.AGREED, owner="Ana")
+        row = engine.promises.add("Customer", "Provide a Product Owner")
+        engine.promises.amend(row.key, "Provide a Product Owner two days a week")
+        engine.promises.set(row.key, status=PromiseStatus.AGREED, owner="Ana")
     elif kind == "signoff":
-        engine.sign("type-of-work", "Bo", "Customer sponsor", "B")
+        engine.signoff.sign("type-of-work", "Bo", "Customer sponsor", "B")
     elif kind == "decisions":
-        engine.record_decision(
+        engine.decisions.record(
             "Which product do we start with?",
             DecisionMethod.DOT_VOTING,
             votes={"Bookings": 3, "Invoicing": 1},
         )
     elif kind == "actions":
-        engine.add_action("Send the notes", "Ana", date(2026, 11, 20))
-    engine.add_note("Said in the room")
+        engine.actions.add("Send the notes", "Ana", date(2026, 11, 20))
+    engine.notes.add("Said in the room")
 
 
 def test_cynefin_view_selects_and_describes(tmp_path: Path) -> None:
@@ -152,7 +154,7 @@ def test_cynefin_view_selects_and_describes(tmp_path: Path) -> None:
     assert view.ask.startswith("Where does it belong?")
     assert view.advice.startswith("Advice: Classify some of the work first")
 
-    row = engine.classify("Move customer records into the new CRM", CynefinDomain.COMPLEX)
+    row = engine.board.classify("Move customer records into the new CRM", CynefinDomain.COMPLEX)
     placed = cynefin_view(engine.part, engine.session, (row.domain.value, row.key))
     assert placed.selected_stop.ident == row.key
     assert placed.detail == "Move customer records into the new CRM · Complex · placed at 09:00"
@@ -172,11 +174,11 @@ def test_promises_view_offers_the_script_promises_then_tells_their_history(
         "To table (enter) · the script's wording: Starting with Sprint 1; no set-up Sprints."
     )
 
-    row = engine.add_promise("Customer", "Provide a Product Owner")
+    row = engine.promises.add("Customer", "Provide a Product Owner")
     clock.advance(120)
-    engine.amend_promise(row.key, "Provide a Product Owner two days a week", reason="budget")
+    engine.promises.amend(row.key, "Provide a Product Owner two days a week", reason="budget")
     clock.advance(60)
-    engine.park_promise(row.key, "nobody named yet")
+    engine.promises.park(row.key, "nobody named yet")
     view = promises_view(engine.part, engine.session, ("Customer", row.key))
     selected = view.selected
     assert (selected.wording, selected.badge, selected.reason, selected.meta) == (
@@ -223,7 +225,7 @@ def test_signoff_view_shows_stale_initials_and_holds(tmp_path: Path) -> None:
 
 def test_decisions_view_counts_the_dots_against_the_budget(tmp_path: Path) -> None:
     engine = begin(tmp_path, decisions_script(), FakeClock())
-    engine.record_decision(
+    engine.decisions.record(
         "Which product do we start with?",
         DecisionMethod.DOT_VOTING,
         votes={"Bookings": 4, "Invoicing": 1},
@@ -237,7 +239,7 @@ def test_decisions_view_counts_the_dots_against_the_budget(tmp_path: Path) -> No
 
 def test_signoff_view_tells_who_initialled_and_who_is_waiting(tmp_path: Path) -> None:
     engine = begin(tmp_path, signoff_script(), FakeClock())
-    engine.sign("type-of-work", "Bo", "Customer sponsor", "B")
+    engine.signoff.sign("type-of-work", "Bo", "Customer sponsor", "B")
     section = signoff_view(engine.script, engine.part, engine.session).sections[0]
     assert (section.signed_count, len(section.roles), section.complete) == (1, 3, False)
     assert [(r.role, r.initials, r.time) for r in section.roles][0] == (
@@ -250,7 +252,7 @@ def test_signoff_view_tells_who_initialled_and_who_is_waiting(tmp_path: Path) ->
 
 def test_actions_view_flags_the_overdue(tmp_path: Path) -> None:
     engine = begin(tmp_path, actions_script(), FakeClock())
-    engine.add_action("Chase the signed copy", "Bo", date(2026, 11, 2))
+    engine.actions.add("Chase the signed copy", "Bo", date(2026, 11, 2))
     view = actions_view(engine.part, engine.session, date(2026, 11, 21))
     first = view.rows[0]
     assert (first.due, first.overdue) == ("⚠ Mon 2 Nov", True)
@@ -275,12 +277,12 @@ def test_notes_view_shows_each_note_as_corrected_and_leaves_out_retracted_ones(
 ) -> None:
     clock = FakeClock()
     engine = begin(tmp_path, discussion_script(), clock)
-    first = engine.add_note("Ana acts as PO")
+    first = engine.notes.add("Ana acts as PO")
     clock.advance(60)
-    second = engine.add_note("Wrong room")
+    second = engine.notes.add("Wrong room")
     clock.advance(60)
-    engine.edit_note(first.key, "Ana acts as PO two days a week", "she said two")
-    engine.retract_note(second.key, "typed in the wrong part")
+    engine.notes.edit(first.key, "Ana acts as PO two days a week", "she said two")
+    engine.notes.retract(second.key, "typed in the wrong part")
     view = notes_view(engine.part, engine.session)
     assert [(n.time, n.text) for n in view.notes] == [("09:00", "Ana acts as PO two days a week")]
     assert len(engine.session.notes) == 4  # every revision is kept

@@ -36,10 +36,10 @@ def test_each_section_is_complete_after_one_call(tmp_path: Path, script_path: Pa
     for index, part in enumerate(script.parts):
         if part.activity.kind != "signoff":
             continue
-        engine.go_to(index)  # False, and nothing done, if it is the current part already
+        engine.timing.go_to(index)  # False, and nothing done, if it is the current part already
         for section in part.activity.sections:
-            initials += len(engine.sign_for_everyone(section.id))
+            initials += len(engine.signoff.sign_for_everyone(section.id))
             calls += 1
-        assert all(progress.complete for progress in engine.signoff_progress())
+        assert all(progress.complete for progress in engine.signoff.progress())
     if script.id == "partnership-agreement":
         assert (calls, initials) == (23, 126)

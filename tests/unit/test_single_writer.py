@@ -134,8 +134,10 @@ def test_a_claim_left_by_kill_minus_nine_is_taken_over(tmp_path: Path) -> None:
         holder.kill()
     assert locks(db) == [(1, holder.pid)], "a crash leaves its claim behind"
     engine, _ = SessionEngine.reopen(1, open_store(db), SystemClock())
-    assert engine.timing.extra_seconds == 300, "nothing the holder was told was done is lost"
-    engine.extend(60)
+    assert engine.timing.current.extra_seconds == 300, (
+        "nothing the holder was told was done is lost"
+    )
+    engine.timing.extend(60)
     engine.close()
     assert extra_seconds(db) == 360
     assert locks(db) == []
@@ -152,12 +154,12 @@ def test_a_claim_whose_heartbeat_is_stale_is_taken_over_and_its_holder_loses_not
             SessionEngine.reopen(1, open_store(db), SystemClock())
         later = FakeClock(SystemClock().now() + STALE_AFTER + timedelta(seconds=5))
         taker, _ = SessionEngine.reopen(1, open_store(db), later)
-        taker.extend(120)
+        taker.timing.extend(120)
         answer = holder.send("extend 60")
         assert answer.startswith("REFUSED SessionChanged session 1 in "), answer
         assert answer.endswith("nothing was lost; resume it again to carry on")
         assert holder.send("beat").startswith("REFUSED SessionChanged")
-        taker.extend(120)
+        taker.timing.extend(120)
     assert extra_seconds(db) == 300  # 60 + 120 + 120: every acknowledged extend, none lost
 
 
@@ -170,10 +172,10 @@ def test_two_processes_extending_and_moving_lose_no_update(tmp_path: Path) -> No
         acknowledged = 0
         for _ in range(5):
             acknowledged += holder.send("extend 60").startswith("OK")
-            other.extend(60)
+            other.timing.extend(60)
             acknowledged += 1
         assert extra_seconds(db) == 60 * acknowledged
-        other.next_part()
+        other.timing.next_part()
         assert holder.send("extend 60").startswith("REFUSED SessionChanged")
     with open_store(db, readonly=True) as store:
         assert store.load_session(1)[1].current_part == 1, "PgDn in one stays, whatever e did"

@@ -22,7 +22,7 @@ QUIT = "Quit; while a part runs it asks first, pauses the timer and saves"
 
 async def confirm_quit(app: App[Any], engine: SessionEngine | None) -> bool:
     """Whether to quit: asks first while a part's timer is running."""
-    if engine is None or not engine.running:
+    if engine is None or not engine.timing.running:
         return True
     answer = await app.push_screen_wait(
         ConfirmDialog(
@@ -40,9 +40,9 @@ def quit_app(
     app: App[Any], engine: SessionEngine | None, kept_draft: Path | None, script_ref: str | None
 ) -> None:
     """Pause a running part (stored first), then exit; say where an unfinished set-up is kept."""
-    if engine is not None and engine.running:
+    if engine is not None and engine.timing.running:
         try:
-            engine.pause()
+            engine.timing.pause()
         except StoreError as error:  # the last committed state is still safe
             app.exit(return_code=1, message=Text(visible(str(error))))
             return

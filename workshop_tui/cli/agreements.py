@@ -35,7 +35,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     with store_of(args, readonly=False) as store:
         engine, _ = SessionEngine.reopen(args.session, store, SystemClock())
         try:
-            engine.set_review_date(on, args.reason)
+            engine.corrections.set_review_date(on, args.reason)
         finally:
             engine.close()
     said = f"on {on.isoformat()}" if on else "with no date"
@@ -48,7 +48,7 @@ def cmd_reattach(args: argparse.Namespace) -> int:
     with store_of(args, readonly=False) as store:
         engine, _ = SessionEngine.reopen(args.session, store, SystemClock())
         try:
-            event = engine.reattach_customer(args.customer, args.reason)
+            event = engine.corrections.reattach_customer(args.customer, args.reason)
         except EngineError as problem:
             error(str(problem))
             return USER_ERROR

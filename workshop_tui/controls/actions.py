@@ -46,7 +46,7 @@ class ActionsControls(ActivityControls):
     @property
     def today(self) -> date:
         """Today, by the engine's clock."""
-        return self.engine.today()
+        return self.engine.timing.today()
 
     def view(self) -> ActionsView:
         return actions_view(self.part, self.engine.session, self.today)
@@ -90,7 +90,7 @@ class ActionsControls(ActivityControls):
         if row.action is None:
             self.say("Add the suggestion first (enter), then mark it done.", title="Suggested")
             return
-        self.perform(self.engine.update_action, row.action.key, done=not row.action.done)
+        self.perform(self.engine.actions.update, row.action.key, done=not row.action.done)
 
     @dialog_flow
     async def action_keep(self) -> None:
@@ -102,7 +102,7 @@ class ActionsControls(ActivityControls):
             FormDialog("Keep the action open", [Field("note", "Note", placeholder="why, or how")])
         )
         if values is not None:
-            self.perform(self.engine.keep_action, row.action.key, values["note"])
+            self.perform(self.engine.actions.keep, row.action.key, values["note"])
 
     @dialog_flow
     async def action_drop(self) -> None:
@@ -114,7 +114,7 @@ class ActionsControls(ActivityControls):
             FormDialog("Drop the action", [Field("note", "Why it is dropped")])
         )
         if values is not None:
-            self.perform(self.engine.drop_action, row.action.key, values["note"])
+            self.perform(self.engine.actions.drop, row.action.key, values["note"])
 
     @dialog_flow
     async def _ask(
@@ -156,7 +156,7 @@ class ActionsControls(ActivityControls):
         when = parse_due(values["due"], today)
         if key is not None:
             self.perform(
-                self.engine.update_action,
+                self.engine.actions.update,
                 key,
                 text=values["text"],
                 owner=values["owner"],
@@ -164,6 +164,6 @@ class ActionsControls(ActivityControls):
                 reason=values["reason"],
             )
             return
-        added = self.perform(self.engine.add_action, values["text"], values["owner"], when)
+        added = self.perform(self.engine.actions.add, values["text"], values["owner"], when)
         if added is not None:
             self.redraw(select=f"action:{added.key}")

@@ -82,7 +82,7 @@ async def correct_note(screen: Screen[None], engine: SessionEngine) -> bool:
         )
         if values is None:
             return False
-        return _stored(screen, engine.retract_note, current.key, values["reason"])
+        return _stored(screen, engine.notes.retract, current.key, values["reason"])
 
     def changed(values: dict[str, str]) -> str | None:
         return "Change the wording to correct it." if values["text"] == current.text else None
@@ -99,7 +99,7 @@ async def correct_note(screen: Screen[None], engine: SessionEngine) -> bool:
     )
     if values is None:
         return False
-    return _stored(screen, engine.edit_note, current.key, values["text"], values["reason"])
+    return _stored(screen, engine.notes.edit, current.key, values["text"], values["reason"])
 
 
 def _stored(screen: Screen[None], action: Callable[..., object], *args: str) -> bool:

@@ -146,7 +146,7 @@ class CynefinControls(ActivityControls):
             self.say("Select an item to place: the arrows move between items.")
         elif stop.domain is None:
             at = self._view.selected
-            row = self.perform(self.engine.classify, stop.text, domain)
+            row = self.perform(self.engine.board.classify, stop.text, domain)
             following = next_in_tray(self._view.stops, at) if row is not None else None
             if following is not None:
                 self.redraw(index=following)
@@ -155,7 +155,7 @@ class CynefinControls(ActivityControls):
         elif stop.domain is domain:
             self.say(f"It is already in {domain.label}.")
         else:
-            self._follow(self.perform(self.engine.move_item, stop.ident, domain))
+            self._follow(self.perform(self.engine.board.move, stop.ident, domain))
 
     @dialog_flow
     async def action_add(self) -> None:
@@ -179,7 +179,9 @@ class CynefinControls(ActivityControls):
         if values:
             domain = CynefinDomain(values["domain"])
             self._follow(
-                self.perform(self.engine.classify, values["item"], domain, values["rationale"])
+                self.perform(
+                    self.engine.board.classify, values["item"], domain, values["rationale"]
+                )
             )
 
     @dialog_flow
@@ -198,22 +200,22 @@ class CynefinControls(ActivityControls):
             )
         )
         if values and values["rationale"] != current.rationale:
-            self.perform(self.engine.move_item, key, current.domain, values["rationale"])
+            self.perform(self.engine.board.move, key, current.domain, values["rationale"])
 
     @dialog_flow
     async def action_accept(self) -> None:
-        advice = self.engine.agility_advice()
+        advice = self.engine.decisions.agility_advice()
         if advice.leading is None:
-            self.perform(self.engine.accept_agility)  # the engine says why it cannot
+            self.perform(self.engine.decisions.accept_agility)  # the engine says why it cannot
             return
         detail = f"{advice.summary}\n\n" + "\n".join(f"• {r}" for r in advice.reasons)
         question = f"Accept the advice: {advice.level}?"
         if await self.ask(ConfirmDialog(question, detail, yes="Accept", no="Not yet")):
-            self.perform(self.engine.accept_agility)
+            self.perform(self.engine.decisions.accept_agility)
 
     @dialog_flow
     async def action_overrule(self) -> None:
-        advice = self.engine.agility_advice()
+        advice = self.engine.decisions.agility_advice()
         values = await self.ask(
             FormDialog(
                 "Overrule the board's advice",
@@ -222,4 +224,4 @@ class CynefinControls(ActivityControls):
             )
         )
         if values:
-            self.perform(self.engine.overrule_agility, values["outcome"])
+            self.perform(self.engine.decisions.overrule_agility, values["outcome"])

@@ -119,7 +119,7 @@ class DecisionsControls(ActivityControls):
         }
         state.update(changes)
         return self.perform(
-            self.engine.record_decision,
+            self.engine.decisions.record,
             question.question,
             question.method,
             key=current.key if current else None,
@@ -135,7 +135,9 @@ class DecisionsControls(ActivityControls):
         if values:
             spec = forms.raised(values)
             votes = {option: 0 for option in spec.options}
-            row = self.perform(self.engine.record_decision, spec.question, spec.method, votes=votes)
+            row = self.perform(
+                self.engine.decisions.record, spec.question, spec.method, votes=votes
+            )
             if row is not None:
                 self.redraw(select=f"raised-{row.key}")
 

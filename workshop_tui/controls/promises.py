@@ -143,7 +143,7 @@ class PromisesControls(ActivityControls):
         # The script's detail is its own wording, not a note anyone made in the room.
         note, reason = (said, "") if status is PromiseStatus.AGREED else ("", said)
         row = self.perform(
-            self.engine.add_promise,
+            self.engine.promises.add,
             entry.party,
             template.text,
             status=status,
@@ -178,9 +178,9 @@ class PromisesControls(ActivityControls):
         assert entry.thread is not None
         key = entry.thread.key
         if status is PromiseStatus.AGREED:
-            self.perform(self.engine.agree_promise, key, said or None)
+            self.perform(self.engine.promises.agree, key, said or None)
         else:
-            self.perform(self.engine.set_promise, key, status=status, reason=said)
+            self.perform(self.engine.promises.set, key, status=status, reason=said)
 
     @dialog_flow
     async def action_add(self) -> None:
@@ -194,7 +194,7 @@ class PromisesControls(ActivityControls):
         if values:
             self._follow(
                 self.perform(
-                    self.engine.add_promise,
+                    self.engine.promises.add,
                     party,
                     values["text"],
                     owner=values["owner"],
@@ -226,7 +226,7 @@ class PromisesControls(ActivityControls):
         )
         if values:
             self.perform(
-                self.engine.amend_promise, current.key, values["text"], reason=values["reason"]
+                self.engine.promises.amend, current.key, values["text"], reason=values["reason"]
             )
 
     @dialog_flow
@@ -242,7 +242,7 @@ class PromisesControls(ActivityControls):
         values = await self.ask(FormDialog("Owner and note", fields, intro=current.text))
         if values and (values["owner"], values["note"]) != (current.owner, current.note):
             self.perform(
-                self.engine.set_promise, current.key, owner=values["owner"], note=values["note"]
+                self.engine.promises.set, current.key, owner=values["owner"], note=values["note"]
             )
 
     def _thread(self, verb: str) -> standing.PromiseThread | None:

@@ -137,7 +137,9 @@ class SignoffControls(ActivityControls):
             return
         people = everyone_present(section.progress, self.engine.session.setup.participants)
         if not people:  # nobody present can: the engine says why in one sentence
-            self.perform(self.engine.sign_for_everyone, section.section_id, part_id=self.part.id)
+            self.perform(
+                self.engine.signoff.sign_for_everyone, section.section_id, part_id=self.part.id
+            )
             return
         who = "\n".join(f"{role}: {person} ({initials_of(person)})" for role, person in people)
         held = [r.role for r in section.progress.roles if r.state is RoleState.HELD]
@@ -153,7 +155,7 @@ class SignoffControls(ActivityControls):
         if not agreed:
             return
         signed = self.perform(
-            self.engine.sign_for_everyone, section.section_id, part_id=self.part.id
+            self.engine.signoff.sign_for_everyone, section.section_id, part_id=self.part.id
         )
         if signed:
             self._move_on(section.section_id)
@@ -169,7 +171,7 @@ class SignoffControls(ActivityControls):
         if not values:
             return
         signed = self.perform(
-            self.engine.sign,
+            self.engine.signoff.sign,
             section.section_id,
             values["person"],
             values["role"],
@@ -197,7 +199,7 @@ class SignoffControls(ActivityControls):
         )
         if values:
             self.perform(
-                self.engine.hold_initial,
+                self.engine.signoff.hold,
                 section.section_id,
                 values["role"],
                 values["reason"],
@@ -222,7 +224,7 @@ class SignoffControls(ActivityControls):
         )
         if values:
             self.perform(
-                self.engine.withdraw_initial,
+                self.engine.signoff.withdraw,
                 section.section_id,
                 values["role"],
                 values["reason"],
@@ -240,7 +242,7 @@ class SignoffControls(ActivityControls):
         values = await self.ask(dialog)
         if values:
             self.perform(
-                self.engine.redo_initial,
+                self.engine.signoff.redo,
                 section.section_id,
                 values["role"],
                 values["person"],

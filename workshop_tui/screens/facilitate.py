@@ -101,7 +101,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         self.call_after_refresh(self.query_one(ActivityStage).prepare_neighbours)
         self.set_interval(TICK_SECONDS, self._tick)
         if self._resumed is not None:
-            where = format_clock(self.engine.remaining())
+            where = format_clock(self.engine.timing.remaining())
             away = self._resumed.away_seconds
             notify(
                 self,
@@ -153,7 +153,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     def _refresh_status(self) -> None:
         """The parts of the screen that move with time."""
         engine = self.engine
-        elapsed = [engine.elapsed(index) for index in range(len(engine.session.timings))]
+        elapsed = [engine.timing.elapsed(index) for index in range(len(engine.session.timings))]
         view = timer_view(engine.script, engine.session, elapsed)
         self.query_one(TimerBoard).show(view, bell_on=self.bell_on)
         self.query_one(AgendaBoard).show(view.agenda)
@@ -163,7 +163,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         self._was_over = over
 
     def _tick(self) -> None:
-        if self.engine.running:
+        if self.engine.timing.running:
             self._refresh_status()
         self._heartbeat()
 
@@ -204,29 +204,29 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         return True
 
     def action_toggle_timer(self) -> None:
-        if self._attempt(self.engine.toggle):
+        if self._attempt(self.engine.timing.toggle):
             self._refresh_status()
 
     async def action_next_part(self) -> None:
         if self.engine.index == len(self.engine.script.parts) - 1:
             notify(self, "This is the last part: press f to finish the workshop.", timeout=5)
             return
-        if self._attempt(self.engine.next_part):
+        if self._attempt(self.engine.timing.next_part):
             await self._change_part()
 
     async def action_previous_part(self) -> None:
         if self.engine.index == 0:
             notify(self, "This is the first part.", timeout=3)
             return
-        if self._attempt(self.engine.previous_part):
+        if self._attempt(self.engine.timing.previous_part):
             await self._change_part()
 
     async def action_skip(self) -> None:
-        if self._attempt(self.engine.skip):
+        if self._attempt(self.engine.timing.skip):
             await self._change_part()
 
     def action_extend(self, seconds: int) -> None:
-        if self._attempt(self.engine.extend, seconds):
+        if self._attempt(self.engine.timing.extend, seconds):
             self._refresh_status()  # the countdown and the status line show the extra time
 
     @dialog_flow
@@ -254,7 +254,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         values = await self.app.push_screen_wait(
             FormDialog(title, [Field("text", "Note", required=True)])
         )
-        if values and self._attempt(self.engine.add_note, values["text"]):
+        if values and self._attempt(self.engine.notes.add, values["text"]):
             shown = self.engine.part.activity.kind == "discussion"
             notify(self, "Note saved." if shown else "Note saved; N shows this part's notes.")
             self.controls.redraw()
@@ -297,7 +297,11 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         ]
         field = Field("part", "Part", str(self.engine.index), options=parts, required=True)
         values = await self.app.push_screen_wait(FormDialog("Go to part", [field]))
-        if values and values["part"] and self._attempt(self.engine.go_to, int(values["part"])):
+        if (
+            values
+            and values["part"]
+            and self._attempt(self.engine.timing.go_to, int(values["part"]))
+        ):
             await self._change_part()
 
     def action_export(self, agreement: bool = False) -> None:
@@ -316,5 +320,5 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
                 no="Not yet",
             )
         )
-        if finish and self._attempt(self.engine.finish):
+        if finish and self._attempt(self.engine.timing.finish):
             self.post_message(SessionMoved(self.engine))

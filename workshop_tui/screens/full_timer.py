@@ -80,12 +80,12 @@ class FullTimerScreen(Screen[None]):
     def draw(self) -> None:
         """The console's session as it stands now."""
         engine = self.console.engine
-        elapsed = [engine.elapsed(index) for index in range(len(engine.session.timings))]
+        elapsed = [engine.timing.elapsed(index) for index in range(len(engine.session.timings))]
         view = timer_view(engine.script, engine.session, elapsed)
         self.query_one(FullTimer).show(view, engine.part.name, bell_on=self.console.bell_on)
 
     def _tick(self) -> None:
-        if self.console.engine.running:
+        if self.console.engine.timing.running:
             self.draw()
 
     async def action_console(self, action: str, *args: object) -> None:

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 async def ask_review_date(app: App[Any], engine: SessionEngine) -> None:
     """Ask for the review date (blank clears it) and record it; say what was recorded."""
 
-    today = engine.today()
-    current = engine.review_date
+    today = engine.timing.today()
+    current = engine.corrections.review_date
 
     def check(values: dict[str, str]) -> str | None:
         try:
@@ -48,7 +48,7 @@ async def ask_review_date(app: App[Any], engine: SessionEngine) -> None:
         return
     on = parse_due(values["when"], today)
     try:
-        engine.set_review_date(on, values["reason"])
+        engine.corrections.set_review_date(on, values["reason"])
     except (EngineError, StoreError) as error:
         notify(app, str(error), title="Not recorded", severity="error")
         return

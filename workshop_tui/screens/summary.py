@@ -150,7 +150,7 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
         if not values:
             return
         try:
-            self.engine.reopen_to_correct(values["reason"])
+            self.engine.corrections.reopen(values["reason"])
         except (EngineError, StoreError) as error:
             notify(self, str(error), title="Not reopened", severity="error")
             return

@@ -1,8 +1,10 @@
-"""What the session engine's parts share: its state, its error, and the helpers they call.
+"""What every part of the session engine shares: the session it runs and the write paths.
 
-``SessionEngine`` is put together from one mixin per job (timing, notes and
-the board, promises, sign-off, decisions, corrections); each mixin is written
-against this base, and the engine itself supplies the store-first write paths.
+``SessionCore`` holds the script, the session's snapshot, the store and the
+clock. Each part of the engine (timing, notes, the board, ...) takes the core
+and changes the session only through its store-first write paths: a record is
+stored before it joins the snapshot, progress is saved before the snapshot
+moves.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def new_key() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def _require_text(text: str, what: str) -> None:
+def require_text(text: str, what: str) -> None:
     """Refuse text with nothing printable in it: blank, or only control or format characters."""
     stripped = text.strip()
     if stripped.isprintable():  # the usual case, at C speed
@@ -45,52 +47,103 @@ def _require_text(text: str, what: str) -> None:
         raise EngineError(f"{what} cannot be empty")
 
 
-class EngineBase:
-    """The state every part of the engine reads, and the write paths it goes through."""
+class SessionCore:
+    """One session of a script, with its store and clock, and the store-first write paths."""
 
-    script: Script
-    session: SessionSnapshot
-    _store: SessionStore
-    _clock: Clock
-    _run_began: float | None
+    __slots__ = ("_clock", "_script", "_session", "_store")
+
+    def __init__(
+        self, script: Script, session: SessionSnapshot, store: SessionStore, clock: Clock
+    ) -> None:
+        self._script = script
+        self._session = session
+        self._store = store
+        self._clock = clock
+
+    # -- what the parts read -----------------------------------------------------------------
+    @property
+    def script(self) -> Script:
+        return self._script
+
+    @property
+    def session(self) -> SessionSnapshot:
+        """The session as stored; changed only by the write paths below (and after the store)."""
+        return self._session
+
+    @property
+    def store(self) -> SessionStore:
+        return self._store
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
 
     @property
     def part(self) -> Part:
-        return self.script.parts[self.session.current_part]
+        """The script's current part."""
+        return self._script.parts[self._session.current_part]
 
     @property
     def index(self) -> int:
-        return self.session.current_part
+        """The current part's position in the script."""
+        return self._session.current_part
 
     @property
     def finished(self) -> bool:
-        return self.session.state is SessionState.FINISHED
+        return self._session.state is SessionState.FINISHED
 
-    def _add(self, row: R, rows: list[R]) -> R:  # pragma: no cover - the engine's own
-        raise NotImplementedError
-
-    def _add_all(self, rows: Sequence[R], into: list[R]) -> list[R]:
-        """Store several records in one transaction (all or none), then keep them."""
-        self._require_open()
-        ids = self._store.add_records(self.session.id, rows)
-        stored = [replace(row, id=row_id) for row, row_id in zip(rows, ids, strict=True)]
-        into.extend(stored)
-        if stored:
-            self.session.last_seen_at = stored[-1].at
-        return stored
-
-    def _save(
-        self, state: SessionState, current: int, changed: dict[int, PartTiming]
-    ) -> None:  # pragma: no cover - the engine's own
-        raise NotImplementedError
-
-    def _require_open(self) -> None:
+    # -- the write paths -------------------------------------------------------------------
+    def require_open(self) -> None:
+        """Refuse any change to a finished session's records."""
         if self.finished:
             raise EngineError("this session is finished; its records can be read and exported")
 
-    def _carried_from(
-        self, rows: Sequence[Classification | Decision], key: str | None
-    ) -> int | None:
+    def add(self, row: R, rows: list[R]) -> R:
+        """Store a record, then keep it (with the id the store gave it) in ``rows``."""
+        self.require_open()
+        stored = replace(row, id=self._store.add_record(self._session.id, row))
+        rows.append(stored)
+        self._session.last_seen_at = stored.at
+        return stored
+
+    def add_all(self, rows: Sequence[R], into: list[R]) -> list[R]:
+        """Store several records in one transaction (all or none), then keep them."""
+        self.require_open()
+        ids = self._store.add_records(self._session.id, rows)
+        stored = [replace(row, id=row_id) for row, row_id in zip(rows, ids, strict=True)]
+        into.extend(stored)
+        if stored:
+            self._session.last_seen_at = stored[-1].at
+        return stored
+
+    def save(self, state: SessionState, current: int, changed: dict[int, PartTiming]) -> None:
+        """Store first; only once it is committed does the session's state change."""
+        now = self._clock.now()
+        self._store.save_progress(
+            self._session.id,
+            state=state,
+            current_part=current,
+            timings=list(changed.values()),
+            at=now,
+        )
+        session = self._session
+        for index, timing in changed.items():
+            session.timings[index] = timing
+        session.state = state
+        session.current_part = current
+        session.last_seen_at = now
+
+    # -- reading revisions -----------------------------------------------------------------
+    @staticmethod
+    def latest(rows: list[K], key: str, what: str) -> K:
+        """The latest revision of the record with ``key``; EngineError if there is none."""
+        for row in reversed(rows):
+            if row.key == key:
+                return row
+        raise EngineError(f"no {what} with key {key}")
+
+    @staticmethod
+    def carried_from(rows: Sequence[Classification | Decision], key: str | None) -> int | None:
         """The session a thread was carried from, so its new revision says so too."""
         if key is None:
             return None
@@ -98,9 +151,3 @@ class EngineBase:
             if row.key == key:
                 return row.carried_from
         return None
-
-    def _latest(self, rows: list[K], key: str, what: str) -> K:
-        for row in reversed(rows):
-            if row.key == key:
-                return row
-        raise EngineError(f"no {what} with key {key}")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from workshop_tui.domain.engine.core import EngineBase, EngineError, _require_text, new_key
+from workshop_tui.domain.engine.core import EngineError, SessionCore, new_key, require_text
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import Decision, Objection
 from workshop_tui.domain.rules.agility import AGILITY_QUESTION, OVERRULED, AgilityAdvice, advise
 
 
-class DecisionsMixin(EngineBase):
+class Decisions:
     """Every new round or outcome of a question is a new revision of its decision."""
 
-    def record_decision(
+    def __init__(self, core: SessionCore) -> None:
+        self._core = core
+
+    def record(
         self,
         question: str,
         method: DecisionMethod,
@@ -26,15 +29,16 @@ class DecisionsMixin(EngineBase):
         advised: str = "",
     ) -> Decision:
         """Record a decision, or with ``key`` a new revision of one (a new round, an outcome)."""
-        _require_text(question, "the question")
+        require_text(question, "the question")
         if votes and any(count < 0 for count in votes.values()):
             raise EngineError("votes cannot be negative")
         for counts in rounds:
             if any(count < 0 for count in counts.values()):
                 raise EngineError("a show of fingers cannot be negative")
+        core = self._core
         row = Decision(
-            self.part.id,
-            self._clock.now(),
+            core.part.id,
+            core.clock.now(),
             key or new_key(),
             question.strip(),
             method,
@@ -44,17 +48,17 @@ class DecisionsMixin(EngineBase):
             tuple(dict(r) for r in rounds),
             tuple(objections),
             advised=advised.strip(),
-            carried_from=self._carried_from(self.session.decisions, key),
+            carried_from=core.carried_from(core.session.decisions, key),
         )
-        return self._add(row, self.session.decisions)
+        return core.add(row, core.session.decisions)
 
     def agility_advice(self) -> AgilityAdvice:
         """What the Cynefin board says about how much agility the work calls for."""
-        return advise(standing.current_classifications(self.session.classifications))
+        return advise(standing.current_classifications(self._core.session.classifications))
 
     def agility_decision(self) -> Decision | None:
         """The recorded agility decision, if any."""
-        for row in reversed(self.session.decisions):
+        for row in reversed(self._core.session.decisions):
             if row.question == AGILITY_QUESTION:
                 return row
         return None
@@ -68,14 +72,14 @@ class DecisionsMixin(EngineBase):
 
     def overrule_agility(self, outcome: str) -> Decision:
         """Record the room's own answer instead of the board's advice (which is kept with it)."""
-        _require_text(outcome, "the room's decision")
+        require_text(outcome, "the room's decision")
         advice = self.agility_advice()
         advised = advice.summary if advice.leading is not None else ""
         return self._agility(f"{OVERRULED}{outcome.strip()}", advised)
 
     def _agility(self, outcome: str, advised: str) -> Decision:
         previous = self.agility_decision()
-        return self.record_decision(
+        return self.record(
             AGILITY_QUESTION,
             DecisionMethod.FACILITATOR,
             outcome=outcome,

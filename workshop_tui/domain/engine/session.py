@@ -1,45 +1,41 @@
 """The session engine: runs one session of a script, storing every change before it returns.
 
-Remaining time is computed from clock readings (monotonic while a part runs,
-wall-clock timestamps in the store), never by counting ticks. Running over
-time is a state: the remaining time goes negative.
+``SessionEngine`` owns one part per job, each written against the shared
+``SessionCore`` and nothing else:
 
-The engine is put together from one mixin per job (``engine_timing``,
-``engine_records``, ``engine_promises``, ``engine_signoff``,
-``engine_decisions``, ``engine_corrections``); this module opens sessions and
-holds the write paths every change goes through.
+- ``timing``: the clock, starting and pausing, more or less time, moving through the parts;
+- ``notes``, ``board`` (Cynefin), ``actions``, ``promises``: the room's records;
+- ``signoff``: initials bound to the wording they were given for;
+- ``decisions``: questions decided, and the agility decision;
+- ``corrections``: a finished session reopened, the review date, the customer re-attached.
+
+This module opens sessions and keeps what belongs to the session as a whole.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from workshop_tui.domain.clock import Clock
-from workshop_tui.domain.engine.core import (
-    EngineBase,
-    EngineError,
-    R,
-    _require_text,
-    new_key,
-)
-from workshop_tui.domain.engine.corrections import CorrectionsMixin
-from workshop_tui.domain.engine.decisions import DecisionsMixin
-from workshop_tui.domain.engine.promises import PromisesMixin
-from workshop_tui.domain.engine.records import RecordsMixin
-from workshop_tui.domain.engine.renegotiation import RenegotiationMixin
-from workshop_tui.domain.engine.signoff import SignoffMixin
-from workshop_tui.domain.engine.timing import TimingMixin
+from workshop_tui.domain.engine.actions import Actions
+from workshop_tui.domain.engine.board import Board
+from workshop_tui.domain.engine.core import SessionCore, require_text
+from workshop_tui.domain.engine.corrections import Corrections
+from workshop_tui.domain.engine.decisions import Decisions
+from workshop_tui.domain.engine.notes import Notes
+from workshop_tui.domain.engine.promises import Promises
+from workshop_tui.domain.engine.signoff import Signoff
+from workshop_tui.domain.engine.timing import Timing
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.living.renegotiation import Baseline, CarryOver, opening_records
 from workshop_tui.domain.ports import SessionStore
-from workshop_tui.domain.read_models.time_report import AgendaRow
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot
 
 if TYPE_CHECKING:
-    from workshop_tui.content.model import Script
+    from workshop_tui.content.model import Part, Script
 
-__all__ = ["AgendaRow", "EngineError", "Resumed", "SessionEngine", "new_key"]
+__all__ = ["Resumed", "SessionEngine"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,28 +46,20 @@ class Resumed:
     was_running: bool
 
 
-class SessionEngine(
-    TimingMixin,
-    RecordsMixin,
-    PromisesMixin,
-    SignoffMixin,
-    DecisionsMixin,
-    CorrectionsMixin,
-    RenegotiationMixin,
-    EngineBase,
-):
-    """One running session of a script."""
+class SessionEngine:
+    """One running session of a script, with one part per job."""
 
-    def __init__(
-        self, script: Script, session: SessionSnapshot, store: SessionStore, clock: Clock
-    ) -> None:
-        self.script = script
-        self.session = session
-        self._store = store
-        self._clock = clock
-        self._run_began: float | None = None  # monotonic reading when the current run began
-        if session.timings and session.timings[session.current_part].running_since is not None:
-            self._run_began = clock.monotonic()
+    def __init__(self, core: SessionCore) -> None:
+        """Put the parts together on ``core``; open a session with ``begin`` or ``reopen``."""
+        self._core = core
+        self.timing: Final = Timing(core)
+        self.notes: Final = Notes(core)
+        self.board: Final = Board(core)
+        self.actions: Final = Actions(core)
+        self.promises: Final = Promises(core)
+        self.signoff: Final = Signoff(core)
+        self.decisions: Final = Decisions(core)
+        self.corrections: Final = Corrections(core)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -93,7 +81,7 @@ class SessionEngine(
         ``carried`` it opens with the open actions of the customer's last
         session. Both are stored with the session, in the same transaction.
         """
-        _require_text(setup.customer, "the customer or team name")
+        require_text(setup.customer, "the customer or team name")
         now = clock.now()
         timings = [PartTiming(part.id, part.duration) for part in script.parts]
         opening = opening_records(script, now, baseline, carried)
@@ -108,7 +96,7 @@ class SessionEngine(
         )
         if opening:  # the records as stored, with the ids the store gave them
             _, stored = store.load_session(session_id)
-            return cls(script, stored, store, clock)
+            return cls(SessionCore(script, stored, store, clock))
         session = SessionSnapshot(
             id=session_id,
             script_id=script.id,
@@ -120,7 +108,7 @@ class SessionEngine(
             last_seen_at=now,
             timings=timings,
         )
-        return cls(script, session, store, clock)
+        return cls(SessionCore(script, session, store, clock))
 
     @classmethod
     def reopen(
@@ -133,54 +121,55 @@ class SessionEngine(
         away = max(0.0, (now - session.last_seen_at).total_seconds())
         timing = session.timings[session.current_part] if session.timings else None
         was_running = timing is not None and timing.running_since is not None
-        engine = cls(script, session, store, clock)
-        engine._run_began = None
+        core = SessionCore(script, session, store, clock)
         if timing is not None and timing.running_since is not None:
             ran = max(0.0, (session.last_seen_at - timing.running_since).total_seconds())
             stopped = replace(
                 timing, elapsed_seconds=timing.elapsed_seconds + ran, running_since=None
             )
-            engine._save(SessionState.PAUSED, session.current_part, {session.current_part: stopped})
-        return engine, Resumed(away, was_running)
+            core.save(SessionState.PAUSED, session.current_part, {session.current_part: stopped})
+        return cls(core), Resumed(away, was_running)
+
+    # -- the session as a whole ------------------------------------------------------------
+    @property
+    def script(self) -> Script:
+        return self._core.script
+
+    @property
+    def session(self) -> SessionSnapshot:
+        """The session as stored; read it, change it only through the parts."""
+        return self._core.session
+
+    @property
+    def part(self) -> Part:
+        """The script's current part."""
+        return self._core.part
+
+    @property
+    def index(self) -> int:
+        """The current part's position in the script."""
+        return self._core.index
+
+    @property
+    def finished(self) -> bool:
+        return self._core.finished
 
     def heartbeat(self) -> None:
         """Tell the store the session is alive, so a crash loses at most a beat of timing."""
-        now = self._clock.now()
-        self._store.touch(self.session.id, now)
-        self.session.last_seen_at = now
+        core = self._core
+        now = core.clock.now()
+        core.store.touch(core.session.id, now)
+        core.session.last_seen_at = now
 
     def close(self) -> None:
         """Let go of the session, so another workshop-tui may open it; the engine writes no more."""
-        self._store.release(self.session.id)
+        self._core.store.release(self._core.session.id)
 
     def update_setup(self, setup: SessionSetup) -> None:
         """Change who is in the room or which materials are ticked."""
-        _require_text(setup.customer, "the customer or team name")
-        now = self._clock.now()
-        self._store.save_setup(self.session.id, setup, now)
-        self.session.setup = setup
-        self.session.last_seen_at = now
-
-    # -- the write paths -------------------------------------------------------------------
-    def _add(self, row: R, rows: list[R]) -> R:
-        self._require_open()
-        stored = replace(row, id=self._store.add_record(self.session.id, row))
-        rows.append(stored)
-        self.session.last_seen_at = stored.at
-        return stored
-
-    def _save(self, state: SessionState, current: int, changed: dict[int, PartTiming]) -> None:
-        """Store first; only once it is committed does the engine's state change."""
-        now = self._clock.now()
-        self._store.save_progress(
-            self.session.id,
-            state=state,
-            current_part=current,
-            timings=list(changed.values()),
-            at=now,
-        )
-        for index, timing in changed.items():
-            self.session.timings[index] = timing
-        self.session.state = state
-        self.session.current_part = current
-        self.session.last_seen_at = now
+        require_text(setup.customer, "the customer or team name")
+        core = self._core
+        now = core.clock.now()
+        core.store.save_setup(core.session.id, setup, now)
+        core.session.setup = setup
+        core.session.last_seen_at = now

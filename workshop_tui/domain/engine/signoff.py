@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from workshop_tui.domain.engine.core import EngineBase, EngineError, _require_text
+from workshop_tui.domain.engine.core import EngineError, SessionCore, require_text
 from workshop_tui.domain.kinds import InitialKind
 from workshop_tui.domain.records import SignOff
 from workshop_tui.domain.rules.sections import RoleState, SectionProgress, role_key
@@ -17,12 +17,15 @@ if TYPE_CHECKING:
     from workshop_tui.content.model import Part
 
 
-class SignoffMixin(EngineBase):
+class Signoff:
     """Record initials for the wording a section reads now, and correct them by new rows.
 
     Each method works on the current part's sections, or with ``part_id`` on
     those of any sign-off part (to correct a section after moving on).
     """
+
+    def __init__(self, core: SessionCore) -> None:
+        self._core = core
 
     def sign(
         self,
@@ -37,9 +40,9 @@ class SignoffMixin(EngineBase):
         """Record that ``person`` initialled the section as it reads now, for ``role``."""
         state = self.section_state(section_id, part_id)
         role = self._required_role(state, role)
-        _require_text(initials, "the initials")
+        require_text(initials, "the initials")
         row = self._row(state, person.strip(), role, initials.strip(), InitialKind.INITIALLED)
-        return self._add(_with_reason(row, reason), self.session.signoffs)
+        return self._core.add(_with_reason(row, reason), self._core.session.signoffs)
 
     def sign_for_everyone(
         self, section_id: str, *, part_id: str | None = None, include_held: bool = False
@@ -56,7 +59,7 @@ class SignoffMixin(EngineBase):
         if progress.complete:
             raise EngineError(f'"{section}" is initialled by everyone for this wording already')
         people = everyone_present(
-            progress, self.session.setup.participants, include_held=include_held
+            progress, self._core.session.setup.participants, include_held=include_held
         )
         if not people:
             waiting = [r.role for r in progress.roles if r.state is not RoleState.INITIALLED]
@@ -67,14 +70,14 @@ class SignoffMixin(EngineBase):
                 f"nobody in the room plays {', '.join(waiting)}; add them to the session "
                 "or record their initials one by one"
             )
-        at = self._clock.now()
+        at = self._core.clock.now()
         rows = [
             self._row(state, person, role, initials_of(person), InitialKind.INITIALLED, at)
             for role, person in people
         ]
-        return self._add_all(rows, self.session.signoffs)
+        return self._core.add_all(rows, self._core.session.signoffs)
 
-    def redo_initial(
+    def redo(
         self,
         section_id: str,
         role: str,
@@ -85,25 +88,25 @@ class SignoffMixin(EngineBase):
         part_id: str | None = None,
     ) -> SignOff:
         """Record an initial again in place of a wrong one, saying why."""
-        _require_text(reason, "the reason for doing the initial again")
+        require_text(reason, "the reason for doing the initial again")
         state = self.section_state(section_id, part_id)
         self._standing_initial(state, role, "do again")
         return self.sign(section_id, person, role, initials, reason=reason, part_id=part_id)
 
-    def withdraw_initial(
+    def withdraw(
         self, section_id: str, role: str, reason: str, *, part_id: str | None = None
     ) -> SignOff:
         """Take back a role's initial, saying why; the section waits for that role again."""
-        _require_text(reason, "the reason for withdrawing the initial")
+        require_text(reason, "the reason for withdrawing the initial")
         state = self.section_state(section_id, part_id)
         initial = self._standing_initial(state, role, "withdraw")
         row = self._row(
             state, initial.person, initial.role, initial.initials, InitialKind.WITHDRAWN
         )
         row = replace(row, wording=initial.wording, reason=reason.strip())
-        return self._add(row, self.session.signoffs)
+        return self._core.add(row, self._core.session.signoffs)
 
-    def hold_initial(
+    def hold(
         self,
         section_id: str,
         role: str,
@@ -113,23 +116,23 @@ class SignoffMixin(EngineBase):
         part_id: str | None = None,
     ) -> SignOff:
         """Record that a role does not initial the section yet, and why."""
-        _require_text(reason, "the reason for holding the initial")
+        require_text(reason, "the reason for holding the initial")
         state = self.section_state(section_id, part_id)
         role = self._required_role(state, role)
         if not person.strip():
-            present = people_with_role(self.session.setup.participants, role)
+            present = people_with_role(self._core.session.setup.participants, role)
             person = present[0] if present else ""
         row = self._row(state, person.strip(), role, "", InitialKind.HELD)
-        return self._add(_with_reason(row, reason), self.session.signoffs)
+        return self._core.add(_with_reason(row, reason), self._core.session.signoffs)
 
-    def signoff_progress(self, part: Part | None = None) -> list[SectionProgress]:
+    def progress(self, part: Part | None = None) -> list[SectionProgress]:
         """Which sections of a sign-off part are complete for their current wording."""
-        return part_progress(self.script, self.session, part or self.part)
+        return part_progress(self._core.script, self._core.session, part or self._core.part)
 
     def section_state(self, section_id: str, part_id: str | None = None) -> SectionState:
         """A section's current wording and progress (of the current part, or of ``part_id``)."""
         part = self._signoff_part(part_id)
-        for state in part_states(self.script, self.session, part):
+        for state in part_states(self._core.script, self._core.session, part):
             if state.progress.section_id == section_id:
                 return state
         raise EngineError(f'"{part.name}" has no section "{section_id}"')
@@ -137,10 +140,11 @@ class SignoffMixin(EngineBase):
     # -- internals ---------------------------------------------------------------------------
     def _signoff_part(self, part_id: str | None) -> Part:
         if part_id is None:
-            part = self.part
+            part = self._core.part
         else:
             try:
-                part = self.script.parts[self.script.part_index(part_id)]
+                script = self._core.script
+                part = script.parts[script.part_index(part_id)]
             except KeyError:
                 raise EngineError(f'the script has no part "{part_id}"') from None
         if part.activity.kind != "signoff":
@@ -175,7 +179,7 @@ class SignoffMixin(EngineBase):
         section = state.section
         return SignOff(
             state.part.id,
-            at or self._clock.now(),
+            at or self._core.clock.now(),
             section.id,
             section.title,
             person,
