@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.pilot import Pilot
 
+from tests.ui.screen_reader import screen_lines
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.domain.clock import FakeClock
@@ -55,4 +56,4 @@ async def drawn(pilot: Pilot[None], change: Callable[[], object] | None = None) 
 
 def screen_text(app: App[None]) -> str:
     """Every line of the current frame, as the room sees it."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_lines(app))
