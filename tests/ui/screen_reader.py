@@ -40,21 +40,19 @@ class Cell:
     background: str
 
 
-def screen_cells(app: App[object]) -> list[list[Cell]]:
-    """Every cell of the frame now on screen, row by row."""
-    svg = app.export_screenshot()
-    width, height = app.size
-    looks = dict(_LOOK.findall(svg))
-    backgrounds: dict[tuple[int, int], str] = {}
-    for fill, x, y, span in _RECT.findall(svg):
-        row = round((float(y) - 1.5) / ROW_HEIGHT)
-        first = round(float(x) / CELL_WIDTH)
-        for column in range(first, first + round(float(span) / CELL_WIDTH)):
-            backgrounds[(row, column)] = fill
+def _screenshot(app: App[object]) -> str:
+    return app.export_screenshot(simplify=True)  # runs of one look merged: the same cells
+
+
+def _place(
+    svg: str, width: int, height: int, looks: dict[str, str] | None = None
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Each cell's character and, given ``looks`` (class -> CSS rule), the look of its text."""
     chars = [[" "] * width for _ in range(height)]
     cell_looks = [[""] * width for _ in range(height)]
     for name, x, line, raw in _TEXT.findall(svg):
         row, column = int(line), round(float(x) / CELL_WIDTH)
+        look = "" if looks is None else looks.get(name, "")
         for char in html.unescape(raw).replace("\xa0", " "):
             cells = cell_len(char)
             if char == "\n" or column >= width:
@@ -63,11 +61,25 @@ def screen_cells(app: App[object]) -> list[list[Cell]]:
                 chars[row][max(0, column - 1)] += char  # the cell before, as a terminal does
                 continue
             chars[row][column] = char
-            cell_looks[row][column] = "" if char == " " else looks.get(name, "")
+            cell_looks[row][column] = "" if char == " " else look
             for extra in range(1, cells):  # a wide character takes the next cell too
                 if column + extra < width:
                     chars[row][column + extra] = ""
             column += cells
+    return chars, cell_looks
+
+
+def screen_cells(app: App[object]) -> list[list[Cell]]:
+    """Every cell of the frame now on screen, row by row."""
+    svg = _screenshot(app)
+    width, height = app.size
+    backgrounds: dict[tuple[int, int], str] = {}
+    for fill, x, y, span in _RECT.findall(svg):
+        row = round((float(y) - 1.5) / ROW_HEIGHT)
+        first = round(float(x) / CELL_WIDTH)
+        for column in range(first, first + round(float(span) / CELL_WIDTH)):
+            backgrounds[(row, column)] = fill
+    chars, cell_looks = _place(svg, width, height, dict(_LOOK.findall(svg)))
     return [
         [
             Cell(chars[row][column], cell_looks[row][column], backgrounds.get((row, column), ""))
@@ -79,7 +91,9 @@ def screen_cells(app: App[object]) -> list[list[Cell]]:
 
 def screen_lines(app: App[object]) -> list[str]:
     """Every line of the frame now on screen, as the room reads it."""
-    return ["".join(cell.char for cell in row) for row in screen_cells(app)]
+    width, height = app.size
+    chars, _ = _place(_screenshot(app), width, height)
+    return ["".join(row) for row in chars]
 
 
 def screen_text(app: App[object]) -> str:
