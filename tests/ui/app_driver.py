@@ -10,7 +10,7 @@ times are shown in UTC.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.widgets import _header as textual_header
 
+from tests.waiting import wait_until as wait_until  # here too, beside the screens' waits
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.dialogs.form import FormDialog
@@ -66,17 +67,6 @@ async def wait_for_screen(pilot: Pilot[None], screen_type: type[S], timeout: flo
     raise ScreenNotShown(f"{screen_type.__name__} never showed; {shown} is on screen")
 
 
-async def wait_until(
-    pilot: Pilot[None], condition: Callable[[], object], timeout: float = 10
-) -> None:
-    """Wait until ``condition()`` is true (timers and workers run on the real clock)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still not true after {timeout}s: {condition}")
-        await pilot.pause(0.05)
-
-
 async def wait_until_idle(pilot: Pilot[None]) -> None:
     """Let workers finish and the screen settle."""
     await pilot.app.workers.wait_for_complete()
@@ -98,9 +88,7 @@ async def enter_text(pilot: Pilot[None], text: str) -> None:
         return
     await pilot.press(_key(text[0]))
     if len(text) > 1:
-        driver = pilot.app._driver
-        assert driver is not None
-        driver.send_message(events.Paste(text[1:]))
+        pilot.app.post_message(events.Paste(text[1:]))  # as the terminal's driver posts it
         await pilot.pause()
 
 

@@ -25,6 +25,7 @@ from textual.widgets import Input, Select
 
 from tests.hostile_text import HostileText, raw_controls
 from tests.ui.app_driver import wait_for_screen, wait_until
+from tests.ui.screen_reader import screen_lines
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
 
@@ -115,7 +116,7 @@ def check_alive(pilot: Pilot[None], drive: Drive | None = None) -> None:
     app = pilot.app
     if app.return_code is not None or not app.is_running:
         raise AppStopped(f"the app stopped with status {app.return_code}")
-    screen_text = "".join(strip.text for strip in app.screen._compositor.render_strips())
+    screen_text = "".join(screen_lines(app))
     assert "Traceback" not in screen_text
     controls = raw_controls(screen_text)
     if drive is not None and not drive.strict:

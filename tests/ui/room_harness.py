@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
 
+from tests.ui.screen_reader import screen_lines
+from tests.waiting import wait_until
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
 from workshop_tui.domain.clock import FakeClock
@@ -52,14 +53,10 @@ async def drawn(pilot: Pilot[None], change: Callable[[], object] | None = None) 
     before = app.updates
     if change is not None:
         change()
-    for _ in range(300):
-        await asyncio.sleep(0.01)
-        if app.updates > before:
-            await pilot.pause()
-            return
-    raise AssertionError("the room view did not draw the change within 3 seconds")
+    await wait_until(pilot, lambda: app.updates > before, what="the room view drew the change")
+    await pilot.pause()
 
 
 def screen_text(app: App[None]) -> str:
     """Every line of the current frame, as the room sees it."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_lines(app))

@@ -22,6 +22,7 @@ from tests.ui.panel_fixtures import (
 )
 from tests.ui.panel_harness import APP_CSS, BOARD_BOX, PanelApp, begin, reloaded, utc_times
 from tests.ui.room_wording import every_wording, key_hints
+from tests.ui.screen_reader import screen_lines
 from tests.unit.test_read_models import record_something
 from workshop_tui.boards.board import Board
 from workshop_tui.boards.registry import board_for
@@ -66,9 +67,7 @@ SCROLLBAR_GLYPHS = str.maketrans(dict.fromkeys("▁▂▃▄▅▆▇▔", " "))
 def board_text(app: App[None]) -> list[str]:
     """The text of the board on screen, cut to the board's own region (scroll thumbs aside)."""
     region = app.query_one(Board).region
-    lines = [
-        strip.text.translate(SCROLLBAR_GLYPHS) for strip in app.screen._compositor.render_strips()
-    ]
+    lines = [line.translate(SCROLLBAR_GLYPHS) for line in screen_lines(app)]
     return [line[region.x : region.right] for line in lines[region.y : region.bottom]]
 
 

@@ -15,7 +15,7 @@ import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until_idle
+from tests.ui.app_driver import clock, make_app, wait_for_screen, wait_until, wait_until_idle
 from tests.ui.contrast_audit import Run, runs
 from tests.ui.test_screens import resumed_app
 from workshop_tui.app.themes import DARK, LIGHT
@@ -103,7 +103,9 @@ async def test_every_text_and_the_countdown_read_well_in_both_themes(
             if phase == "normal":
                 await pilot.press("space")
             clock.advance(advance)
-            await pilot.pause(0.3)  # a tick redraws the countdown
+            # a tick redraws the countdown
+            await wait_until(pilot, lambda shown=phase: big.phase == shown)
+            await pilot.pause()
             assert big.phase == phase
             svg = app.export_screenshot()
             countdown[phase] = min(countdown_ratios(svg, big.region))

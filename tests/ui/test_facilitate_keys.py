@@ -8,6 +8,7 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
+from tests.ui.app_driver import wait_until, wait_until_idle
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
@@ -76,15 +77,15 @@ async def test_time_up_rings_the_bell_once_and_shows_how_far_over(
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot, clock)
         await pilot.press("b", "space")
-        clock.advance(7 * 60)
-        await pilot.pause(0.3)
         countdown = screen.query_one(BigCountdown)
+        clock.advance(7 * 60)
+        await wait_until(pilot, lambda: countdown.text == "01:00")  # each drawn on a tick
         assert countdown.phase == "ending"
         assert rings == []
         clock.advance(2 * 60 + 5)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: countdown.text == "-01:05")
         clock.advance(10)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: countdown.text == "-01:15")
         assert countdown.phase == "over" and countdown.text == "-01:15"
         assert rings == ["ding"], "the bell rings once, when time runs out"
         part_line, _, plan_line = screen.query_one("#workshop-line", StatusLines).shown
@@ -173,7 +174,8 @@ async def test_keys_typed_with_n_go_to_the_note_never_to_the_screen(
         screen = await started(pilot, clock)
         burst(app, "nPlease e-mail everyone e ")  # "e" gives a minute, space starts the timer
         dialog = await wait_for(pilot, FormDialog)
-        await pilot.pause(0.2)
+        field = dialog.query_one("#field-text", Input)
+        await wait_until(pilot, lambda: field.value == "Please e-mail everyone e ")
         assert dialog.query_one("#field-text", Input).value == "Please e-mail everyone e "
         assert screen.engine.timing.current.extra_seconds == 0 and not screen.engine.timing.running
         await pilot.press("enter")
@@ -206,9 +208,10 @@ async def test_a_part_change_is_drawn_as_one_frame(
 
         monkeypatch.setattr(app, "_display", seen)
         await pilot.press("pagedown")
-        await pilot.pause(0.3)
-        assert frames, "the part change was drawn"
         old = ("Opening", "08:00", "Workshop 1:00:00 left", "DiscussionControls")
         new = ("Agree Type of Work", "12:00", "Workshop 1:00:00 left", "CynefinControls")
+        await wait_until(pilot, lambda: new in frames, what="a frame of the new part")
+        await wait_until_idle(pilot)  # and whatever the change still draws after it
+        assert frames, "the part change was drawn"
         assert set(frames) <= {old, new}, f"a frame mixed two parts: {set(frames) - {old, new}}"
         assert frames[-1] == new

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import Footer as TextualFooter
 from textual.widgets import Input, Static
 
+from tests.ui.screen_reader import Cell, screen_cells
 from workshop_tui.app.themes import DARK, LIGHT, register_themes
 from workshop_tui.widgets.footer import Footer
 
@@ -62,27 +62,25 @@ class KeysApp(App[None]):
         self.pressed.append("next")
 
 
-def cells(line: list[Segment]) -> list[tuple[str, Style | None]]:
-    """Each cell's character and look; a blank cell's text colour is not seen."""
-    out: list[tuple[str, Style | None]] = []
-    for text, style, _ in line:
-        look = style.clear_meta_and_links() if style is not None else None
-        for character in text:
-            if character == " " and look is not None:
-                out.append((character, Style(bgcolor=look.bgcolor, bold=look.bold, dim=look.dim)))
-            else:
-                out.append((character, look))
-    return out
-
-
-async def footer_line(
-    footer: FooterClass, theme: str, width: int, palette: bool
-) -> list[tuple[str, Style | None]]:
+async def footer_line(footer: FooterClass, theme: str, width: int, palette: bool) -> list[Cell]:
+    """Each cell of the bottom line: its character, its look and its background."""
     app = KeysApp(footer, theme, palette)
     async with app.run_test(size=(width, 4)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        return cells(list(app.screen._compositor.render_strips()[-1]))
+        return screen_cells(app)[-1]
+
+
+async def wheel(
+    pilot: Pilot[None], turn: type[events.MouseScrollDown | events.MouseScrollUp]
+) -> None:
+    """A turn of the mouse wheel over the footer's third cell, as the terminal reports it."""
+    footer = pilot.app.query_one(Footer).region
+    x, y = footer.x + 2, footer.y
+    delta = 1 if turn is events.MouseScrollDown else -1
+    pilot.app.post_message(
+        turn(None, x, y, 0, delta, 0, False, False, False, screen_x=x, screen_y=y)
+    )
 
 
 @pytest.mark.parametrize("theme", [DARK, LIGHT])
@@ -91,7 +89,7 @@ async def footer_line(
 async def test_the_footer_draws_what_textuals_draws(theme: str, width: int, palette: bool) -> None:
     ours = await footer_line(Footer, theme, width, palette)
     textuals = await footer_line(TextualFooter, theme, width, palette)
-    assert "".join(c for c, _ in ours) == "".join(c for c, _ in textuals)
+    assert "".join(c.char for c in ours) == "".join(c.char for c in textuals)
     assert ours == textuals
 
 
@@ -145,8 +143,8 @@ async def test_the_palette_key_owns_its_cells_and_the_wheel_brings_hidden_keys_i
         await pilot.pause()
         assert footer.tooltip is None, "no tooltip left over a blank cell"
 
-        for _ in range(10):  # the wheel, as Pilot sends a mouse event
-            await pilot._post_mouse_events([events.MouseScrollDown], Footer, offset=(2, 0))
+        for _ in range(10):  # the wheel, as the terminal reports it
+            await wheel(pilot, events.MouseScrollDown)
         await pilot.pause()
         line = footer.render().plain
         assert "Note" in line and line.endswith("▏^p palette ")
@@ -154,6 +152,6 @@ async def test_the_palette_key_owns_its_cells_and_the_wheel_brings_hidden_keys_i
         await pilot.pause()
         assert app.pressed == ["note"]
         for _ in range(10):
-            await pilot._post_mouse_events([events.MouseScrollUp], Footer, offset=(2, 0))
+            await wheel(pilot, events.MouseScrollUp)
         await pilot.pause()
         assert footer.render().plain.startswith(" space Timer")

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
+from tests.waiting import wait_until
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.boards.countdown import BigCountdown
@@ -120,8 +121,8 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
 
         # Over time on this part: the countdown turns to its over-time state.
         clock.advance(18 * 60 + 95)
-        await pilot.pause(0.4)
         countdown = screen.query_one(BigCountdown)
+        await wait_until(pilot, lambda: countdown.phase == "over")  # drawn on the next tick
         assert countdown.phase == "over"
         assert countdown.text.startswith("-")
         assert engine.timing.remaining() < 0

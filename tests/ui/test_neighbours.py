@@ -3,6 +3,7 @@ never while a dialog is open, so a dialog opened at once does not wait behind th
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,29 @@ async def test_a_cynefin_board_mounted_out_of_sight_is_fitted_to_where_it_will_s
         await wait_until(pilot, lambda: screen.query_one(CynefinBoard).size.height > 0)
         await pilot.pause()
         assert fitted() == out_of_sight
+
+
+async def test_a_part_change_while_far_parts_are_let_go_keeps_the_app_answering(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next part change starts the next tidy, which cancels the one letting go of far
+    parts: that removal goes on, and the app keeps handling keys. (On a loaded machine the
+    app once stopped handling anything, keys included, after PgDn pressed in a row.)"""
+    app = resumed_app(tmp_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, FacilitateScreen)
+        await wait_until(pilot, lambda: mounted(pilot) == [1, 2, 3])
+        stage = the_stage(pilot)
+        held = HeldTimers()
+        monkeypatch.setattr(stage, "set_timer", held.set_timer)
+        moves = [("pagedown", [2, 3, 4]), ("pagedown", [3, 4, 5]), ("pagedown", [4, 5])]
+        moves += [("pageup", [3, 4, 5]), ("pageup", [2, 3, 4]), ("pageup", [1, 2, 3])]
+        for steps, (key, near) in enumerate(moves, 1):  # the tidy cancelled at each step
+            await pilot.press(key)
+            held.elapse()  # its tidy starts letting go of the part now two away
+            for _ in range(steps):
+                await asyncio.sleep(0)
+            stage.prepare_neighbours()  # and the next one cancels it
+            await wait_until(pilot, lambda near=near: not app.is_running or mounted(pilot) == near)
+            assert app.is_running, f"the app stopped after {key} (cancelled at step {steps})"
+            assert app.return_code is None

@@ -42,5 +42,5 @@ async def test_controls_removed_before_their_mount_is_handled_raise_nothing(
                 await asyncio.sleep(0)
             controls.remove()
             await pilot.pause()
-        assert app._exception is None
+        assert app.return_code is None, "an error stopped the app"
         assert not stage.children

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.test_single_writer import holding
+from tests.waiting import wait_until
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.dialogs.confirm import ConfirmDialog
@@ -22,6 +23,7 @@ async def test_a_session_open_elsewhere_offers_the_room_view(tmp_path: Path) -> 
                         break
                 assert isinstance(app.screen, ConfirmDialog)
                 await pilot.press(answer)
-                await pilot.pause(0.1)
+                # either answer closes this app
+                await wait_until(pilot, lambda closing=app: closing.return_code is not None)
             assert app.room_instead == room
             assert app.return_code == (2 if room is None else 0)

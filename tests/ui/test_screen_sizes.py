@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import ModalScreen, Screen
 
 from tests.ui.app_driver import clock, settle, steady_cursors, wait_for_screen
 from tests.ui.test_screens import resumed_app
 from workshop_tui.app.themes import DARK, LIGHT
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.screens.full_timer import FullTimerScreen
+from workshop_tui.screens.summary import SummaryScreen
 
 __all__ = ["clock"]
 
@@ -54,7 +58,11 @@ DIALOGS: dict[str, tuple[int, Sequence[str]]] = {
 """Every dialog: the part to reach, then the key that opens it."""
 
 
-def reach(part: int, keys: Sequence[str], theme: str) -> Callable[[Pilot[None]], object]:
+def reach(
+    part: int, keys: Sequence[str], theme: str, shows: type[Screen[Any]] = ModalScreen
+) -> Callable[[Pilot[None]], object]:
+    """Reach ``part``, then press ``keys`` there, which lead to a ``shows`` screen."""
+
     async def run(pilot: Pilot[None]) -> None:
         pilot.app.theme = theme
         screen = await wait_for_screen(pilot, FacilitateScreen)
@@ -65,7 +73,7 @@ def reach(part: int, keys: Sequence[str], theme: str) -> Callable[[Pilot[None]],
         await settle(pilot)  # the part's neighbours mounted, nothing left to draw beneath
         if keys:
             await pilot.press(*keys)
-            await pilot.pause(0.3)
+            await wait_for_screen(pilot, shows)
         if pilot.app.screen.is_modal:  # its flow waits for an answer: no waiting for workers
             await pilot.pause()
             pilot.app.clear_notifications()
@@ -88,7 +96,8 @@ def test_main_screen(
 ) -> None:
     part, keys = MAIN[screen]
     app = seeded_app(tmp_path, clock)
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=reach(part, keys, theme))
+    shows = SummaryScreen if keys else FacilitateScreen
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=reach(part, keys, theme, shows))
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -97,7 +106,8 @@ def test_full_screen_timer(
     snap_compare: Snap, tmp_path: Path, clock: FakeClock, size: str, theme: str
 ) -> None:
     app = seeded_app(tmp_path, clock)
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=reach(2, ("z",), theme))
+    reached = reach(2, ("z",), theme, FullTimerScreen)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=reached)
 
 
 @pytest.mark.parametrize("dialog", list(DIALOGS))

@@ -23,6 +23,7 @@ from tests.ui.app_driver import (
     wait_for_screen,
     wait_until,
 )
+from tests.waiting import calls_to
 from workshop_tui.app.setup_draft import draft_path, load_draft
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.domain.clock import FakeClock
@@ -111,7 +112,10 @@ async def test_start_afresh_forgets_the_draft(tmp_path: Path) -> None:
     assert load_draft(SCRIPT) is None
 
 
-async def test_a_store_that_will_not_open_keeps_everything_typed(tmp_path: Path) -> None:
+async def test_a_store_that_will_not_open_keeps_everything_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported = calls_to(monkeypatch, SetupScreen, "store_failed")
     db = tmp_path / "w.db"
     db.write_bytes(b"this is not a database\x00" * 64)
     app = make_app(db, FakeClock())
@@ -122,8 +126,9 @@ async def test_a_store_that_will_not_open_keeps_everything_typed(tmp_path: Path)
         said = str(problem.render())
         assert "is not a workshop-tui database" in said and "Ctrl+S tries again" in said
         assert ". Everything typed here is kept" in said, "the problem is a sentence of its own"
+        failed = reported()
         await pilot.press("ctrl+s")  # still broken: still here, still typed
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: reported() > failed, what="the new try said it failed")
         assert isinstance(app.screen, SetupScreen) and app.return_code is None
         assert screen.query_one("#customer", Input).value == "Acme Health"
         db.unlink()  # the facilitator moves the damaged file away

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.ui.panel_fixtures import signoff_script
 from tests.ui.panel_harness import PanelApp, begin, reloaded, shown, utc_times
@@ -118,7 +118,8 @@ async def test_the_role_can_be_chosen_among_those_missing(tmp_path: Path) -> Non
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         select = dialog.query_one("#field-role", Select)
-        assert [value for _, value in select._options if value != Select.NULL] == [
+        offered = [str(option.prompt) for option in select.query_one(OptionList).options]
+        assert [role for role in offered if role != select.prompt] == [
             "Product Owner",
             "Scrum Master",
         ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tests.ui.screen_reader import toasts
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
+from tests.waiting import wait_until
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.domain.clock import FakeClock
@@ -19,7 +21,7 @@ async def test_a_locked_database_is_reported_and_nothing_is_shown_as_done(tmp_pa
     clock = FakeClock()
     app = WorkshopApp(Launch(db_path=db, script_ref="customer-working-agreement"), clock=clock)
     notices: list[str] = []
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # toasts drawn
         await wait_for(pilot, SetupScreen)
         await pilot.press(*"Acme", "ctrl+s")
         screen = await wait_for(pilot, FacilitateScreen)
@@ -34,7 +36,12 @@ async def test_a_locked_database_is_reported_and_nothing_is_shown_as_done(tmp_pa
             assert not engine.timing.running, "the timer does not start unless the start is stored"
             await pilot.press("n")
             await type_into_dialog(pilot, "a note that cannot be written")
-            notices = [n.message for n in app._notifications]
+            await wait_until(
+                pilot,
+                lambda: any("locked by another program" in text for text in toasts(app)),
+                what="a notification on screen that the database is locked",
+            )
+            notices = toasts(app)
         finally:
             other.rollback()
             other.close()

@@ -4,6 +4,7 @@ facilitator killed mid-way."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -18,9 +19,11 @@ import workshop_tui.room.opening
 from tests.ui.room_harness import bundled_engine, drawn, room_app, screen_text
 from tests.unit.engine_fixtures import new_engine
 from tests.unit.test_single_writer import ENV, HEADLESS, holding, workshop
+from tests.waiting import calls_to, wait_until
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.room.screens import WAITING
+from workshop_tui.storage.following import Follower
 from workshop_tui.storage.opener import open_store
 
 
@@ -64,12 +67,14 @@ def test_the_room_view_waits_for_the_database_a_console_creates_and_follows_it(
     room = subprocess.Popen(
         [sys.executable, str(HEADLESS), *args],
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        time.sleep(3)  # long enough to have refused it, as it did before
+        assert room.stdout is not None
+        said = room.stdout.readline() if select.select([room.stdout], [], [], 60)[0] else ""
+        assert said == "WAITING\n", room.stderr.read() if room.stderr else ""  # not refused
         assert room.poll() is None, room.stderr.read() if room.stderr else ""
         assert not db.exists()  # waiting creates nothing
         since = datetime.now(UTC) - timedelta(minutes=1)
@@ -103,8 +108,8 @@ async def test_the_room_view_waits_on_screen_until_the_console_creates_the_datab
     async with app.run_test(size=(100, 30)) as pilot:
         await drawn(pilot)
         assert WAITING in screen_text(app)
-        open_store(db).close()  # the console at set-up: a database, no session yet
-        await pilot.pause(0.3)
+        # the console at set-up: a database, no session yet, which the room view reads
+        await drawn(pilot, lambda: open_store(db).close())
         assert WAITING in screen_text(app) and app.return_code is None
         started: list[SessionEngine] = []
         await drawn(
@@ -133,8 +138,9 @@ async def test_a_file_that_appears_but_never_becomes_a_workshop_database_is_refu
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
 async def test_the_room_view_outlives_a_killed_facilitator_and_follows_the_resumed_one(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    looks = calls_to(monkeypatch, Follower, "poll")
     db = tmp_path / "w.db"
     app = room_app(db, FakeClock())
     with holding(db) as facilitator:
@@ -144,7 +150,8 @@ async def test_the_room_view_outlives_a_killed_facilitator_and_follows_the_resum
             assert "Type of work" in screen_text(app)
             os.kill(facilitator.pid, signal.SIGKILL)
             facilitator.process.wait(10)
-            await pilot.pause(0.3)
+            killed = looks()
+            await wait_until(pilot, lambda: looks() >= killed + 3, what="3 looks at the store")
             assert "Type of work" in screen_text(app)  # the last committed state stays
             with holding(db, facilitator.session_id) as resumed:
                 assert resumed.send("next").startswith("OK")

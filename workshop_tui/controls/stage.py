@@ -13,6 +13,7 @@ dialog (or moves again) straight away would wait behind it.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -104,7 +105,11 @@ class ActivityStage(Vertical):
         for number in far:
             self._mounting.pop(number, None)
         if far:
-            await self.remove_children([self._ready.pop(number) for number in far])
+            removal = self.remove_children([self._ready.pop(number) for number in far])
+            # Shielded: a part change that starts the next tidy cancels this one, and a
+            # cancelled wait on a removal cancels the removed widgets' tasks, which Textual's
+            # own loop waits on too: the app stopped handling anything (keys included).
+            await asyncio.shield(asyncio.ensure_future(removal))
             release_removed_widgets()
         for index in near:
             if not self.is_attached:  # the screen is going: mount nothing more
