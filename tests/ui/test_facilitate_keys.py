@@ -44,7 +44,7 @@ def shown(widget: Widget) -> list[str]:
 
 def app_for(tmp_path: Path, clock: FakeClock) -> WorkshopApp:
     launch = Launch(
-        db_path=tmp_path / "w.db",
+        store=tmp_path / "w.db",
         script_ref="customer-working-agreement",
         exports_dir=tmp_path / "exports",
     )

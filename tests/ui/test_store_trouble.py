@@ -17,7 +17,7 @@ from workshop_tui.storage import open_store
 async def test_a_locked_database_is_reported_and_nothing_is_shown_as_done(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     clock = FakeClock()
-    app = WorkshopApp(Launch(db_path=db, script_ref="customer-working-agreement"), clock=clock)
+    app = WorkshopApp(Launch(store=db, script_ref="customer-working-agreement"), clock=clock)
     notices: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, SetupScreen)

@@ -124,7 +124,7 @@ class WorkshopApp(HoldsKeys):
         from workshop_tui.storage.opener import open_store  # late: after the first frame
 
         try:
-            store = open_store(self.launch.db_path)
+            store = open_store(self.launch.store)
         except StoreError as error:
             self.call_from_thread(self._store_failed, str(error))
             return

@@ -36,12 +36,15 @@ def session_id(text: str) -> int:
     return value
 
 
-def declare_commands(commands: Commands) -> None:
-    """Add every command, in the order ``workshop --help`` lists them."""
+def declare_commands(commands: Commands) -> list[argparse.ArgumentParser]:
+    """Add every command, in the order ``workshop --help`` lists them; return every parser
+    a command line can end in (each command's, and each action's of ``store``)."""
     _console_commands(commands)
     _session_commands(commands)
     _agreement_commands(commands)
     _script_commands(commands)
+    actions = _store_commands(commands)
+    return [*commands.choices.values(), *actions]
 
 
 def _console_commands(commands: Commands) -> None:
@@ -192,3 +195,21 @@ def _script_commands(commands: Commands) -> None:
     )
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
     convert.set_defaults(command="scripts:cmd_convert")
+
+
+def _store_commands(commands: Commands) -> list[argparse.ArgumentParser]:
+    store = commands.add_parser(
+        "store",
+        help="the store itself: its schema and where it is",
+        description="A SQLite file is brought up to date whenever it is opened; a team's "
+        "PostgreSQL store only by `workshop store upgrade`, run as the database's owner.",
+    )
+    actions = store.add_subparsers(title="actions", metavar="ACTION", required=True)
+    upgrade = actions.add_parser(
+        "upgrade",
+        help="create or upgrade the store's schema (for a team store: as its owner)",
+    )
+    upgrade.set_defaults(command="store:cmd_upgrade")
+    status = actions.add_parser("status", help="where the store is, its schema, its sessions")
+    status.set_defaults(command="store:cmd_status")
+    return [upgrade, status]

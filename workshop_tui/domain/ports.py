@@ -34,6 +34,11 @@ class SessionChanged(StoreError):
     """The stored session moved on since this writer read it; its write was refused whole."""
 
 
+class StoreUnreachable(StoreError):
+    """The store cannot be reached just now (a team store's server or network is down):
+    nothing was stored; the same action may be tried again when it is back."""
+
+
 class SessionUnreadable(StoreError):
     """The file holds a value or a shape this version cannot read (damaged or tampered)."""
 

@@ -49,12 +49,19 @@ _CONVERSION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeErro
 def read_session(
     connection: Connection, session_id: int, where: str
 ) -> tuple[Script, SessionSnapshot]:
-    """The script as it was run and every record revision of one session, in insertion order."""
-    integrity.check_session(connection, session_id, where)
+    """The script as it was run and every record revision of one session, in insertion order.
+
+    A SQLite file is checked first (it stores whatever it is given in any column); a team
+    store's server keeps each column's type itself.
+    """
+    in_file = connection.dialect.name == "sqlite"
+    if in_file:
+        integrity.check_session(connection, session_id, where)
     try:
         return _read_session(connection, session_id, where)
     except _CONVERSION_ERRORS as error:
-        integrity.name_bad_record(connection, session_id, where)  # raises, naming the value
+        if in_file:
+            integrity.name_bad_record(connection, session_id, where)  # raises, naming the value
         raise unreadable(  # what the checks cannot name is still one sentence
             where, f"session {session_id} holds something this version cannot read"
         ) from error
