@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import pg_app_url, pg_database, pg_server, pg_url, store_location
+
+__all__ = ["pg_app_url", "pg_database", "pg_server", "pg_url", "store_location"]
+
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"
 
@@ -17,4 +21,5 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WORKSHOP_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("WORKSHOP_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("WORKSHOP_DB", raising=False)
+    monkeypatch.delenv("WORKSHOP_FACILITATOR", raising=False)
     return home

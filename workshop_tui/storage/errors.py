@@ -182,12 +182,23 @@ SERVER_PROBLEMS = {
 def server_error(cause: BaseException, where: str) -> StoreError:
     """A team store's failure, in one sentence; never the password (the URL shown hides it,
     and libpq's own words are scrubbed of anything after ``password=``)."""
-    code = getattr(cause, "sqlstate", None) or ""
+    code = getattr(cause, "sqlstate", None) or _code_of_login(str(cause))
     if code in SERVER_PROBLEMS:
         return StoreError(f"the team store {where} {SERVER_PROBLEMS[code]}")
     if type(cause).__name__ in ("OperationalError", "InterfaceError") or code.startswith("08"):
         return StoreUnreachable(f"the team store {where} cannot be reached ({_first_line(cause)})")
     return StoreError(f"the team store {where} could not be used: {_first_line(cause)}")
+
+
+def _code_of_login(text: str) -> str:
+    """The SQLSTATE of a failed connection, which libpq reports only in words."""
+    if "password authentication failed" in text or "password is required" in text:
+        return "28P01"
+    if "no pg_hba.conf entry" in text:
+        return "28000"
+    if "database" in text and "does not exist" in text:
+        return "3D000"
+    return ""
 
 
 def _first_line(cause: BaseException) -> str:

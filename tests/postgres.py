@@ -1,0 +1,144 @@
+"""A real PostgreSQL server for the tests: the throwaway cluster ``.ci/postgres`` starts.
+
+``WORKSHOP_TEST_PG`` is its superuser's URL. Each test gets a database of its own, copied
+from a template that this test process migrated once (``CREATE DATABASE ... TEMPLATE``),
+owned by the superuser; ``APP_ROLE`` may only read and write rows, as the README's SQL
+grants. Without a server the tests that need one are skipped with one line saying how to
+get it; CI sets ``WORKSHOP_REQUIRE_PG=1`` and fails instead, so they cannot be skipped there.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from workshop_tui.locations import StoreLocation
+from workshop_tui.storage.server import upgrade_server_store
+
+SERVER_ENV = "WORKSHOP_TEST_PG"
+REQUIRE_ENV = "WORKSHOP_REQUIRE_PG"
+HOW = (
+    'PostgreSQL tests skipped: start a throwaway server with eval "$(bash .ci/postgres start)" '
+    "(it sets WORKSHOP_TEST_PG), then run pytest again"
+)
+APP_ROLE = "workshop_app"
+APP_PASSWORD = "app-" + uuid.uuid4().hex
+"""The password of the row-only role, for this test run only."""
+
+APP_GRANTS = """
+GRANT CONNECT ON DATABASE {database} TO {role};
+GRANT USAGE ON SCHEMA public TO {role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+"""
+"""The grants of a role that reads and writes rows and nothing more (README "For a team")."""
+
+
+@dataclass(frozen=True)
+class PgServer:
+    admin_url: str
+    template: str
+
+    def url(self, database: str, *, role: str | None = None, password: str = "") -> str:
+        """``database``'s URL, as the superuser or as ``role``."""
+        base, _, _ = self.admin_url.rpartition("/")
+        if role is None:
+            return f"{base}/{database}"
+        scheme, _, rest = base.partition("://")
+        host = rest.rpartition("@")[2]
+        return f"{scheme}://{role}:{password}@{host}/{database}"
+
+    def admin(self) -> psycopg.Connection:
+        return psycopg.connect(self.admin_url, autocommit=True)
+
+
+def server_or_skip() -> str:
+    url = os.environ.get(SERVER_ENV, "")
+    if url:
+        return url
+    if os.environ.get(REQUIRE_ENV):
+        pytest.fail(f"{SERVER_ENV} is not set, but CI requires the PostgreSQL tests to run")
+    pytest.skip(HOW)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    admin_url = server_or_skip()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    server = PgServer(admin_url, f"workshop_template_{worker}_{os.getpid()}")
+    with server.admin() as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(_name(server.template)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(_name(server.template)))
+        _ensure_app_role(connection)
+    upgrade_server_store(StoreLocation(url=server.url(server.template)))
+    with psycopg.connect(server.url(server.template), autocommit=True) as connection:
+        grants = APP_GRANTS.format(database=server.template, role=APP_ROLE)
+        connection.execute(grants.encode())
+    try:
+        yield server
+    finally:
+        with server.admin() as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(_name(server.template))
+            )
+
+
+@pytest.fixture
+def pg_database(pg_server: PgServer) -> Iterator[str]:
+    """A new database at this version's schema, for one test; its name."""
+    name = f"workshop_test_{uuid.uuid4().hex[:12]}"
+    with pg_server.admin() as connection:
+        connection.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(_name(name), _name(pg_server.template))
+        )
+        connection.execute(
+            sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(_name(name), _name(APP_ROLE))
+        )
+    try:
+        yield name
+    finally:
+        with pg_server.admin() as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(_name(name))
+            )
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer, pg_database: str) -> str:
+    """A team store for one test, as its owner sees it."""
+    return pg_server.url(pg_database)
+
+
+@pytest.fixture
+def pg_app_url(pg_server: PgServer, pg_database: str) -> str:
+    """The same team store as a role that may only read and write rows."""
+    return pg_server.url(pg_database, role=APP_ROLE, password=APP_PASSWORD)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> StoreLocation:
+    """A store of each kind: a SQLite file, and a team store on the test server."""
+    if request.param == "sqlite":
+        return StoreLocation(path=tmp_path / "store.db")
+    return StoreLocation(url=request.getfixturevalue("pg_url"))
+
+
+def _ensure_app_role(connection: psycopg.Connection) -> None:
+    found = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone()
+    verb = "ALTER" if found else "CREATE"
+    connection.execute(
+        sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+            _name(APP_ROLE), sql.Literal(APP_PASSWORD)
+        )
+    )
+
+
+def _name(text: str) -> sql.Identifier:
+    return sql.Identifier(text)
