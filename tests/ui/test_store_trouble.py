@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from textual.widgets import Static
+
 from tests.ui.test_full_session import SIZE, type_into_dialog, wait_for
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
@@ -32,14 +35,20 @@ async def test_a_locked_database_is_reported_and_nothing_is_shown_as_done(tmp_pa
             await pilot.press("space")
             await pilot.pause()
             assert not engine.timing.running, "the timer does not start unless the start is stored"
+            notices = [n.message for n in app._notifications]
             await pilot.press("n")
             await type_into_dialog(pilot, "a note that cannot be written")
-            notices = [n.message for n in app._notifications]
+            dialog = app.screen
+            assert isinstance(dialog, FormDialog), "the note's dialog stays open, its text kept"
+            said = str(dialog.query_one("#dialog-error", Static).render())
+            assert dialog.values() == {"text": "a note that cannot be written"}
+            await pilot.press("escape")
         finally:
             other.rollback()
             other.close()
         assert engine.session.notes == []
         assert any("locked by another program" in text for text in notices), notices
+        assert "locked by another program" in said
 
         await pilot.press("space")  # once the lock is gone, it works again
         await pilot.pause()

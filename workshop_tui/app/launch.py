@@ -21,5 +21,7 @@ class Launch:
     exports_dir: Path | None = None
     renegotiate: int | None = None
     """A finished session whose agreement a new session renegotiates (set-up first)."""
+    facilitator: str = ""
+    """Who runs the app (``facilitator`` in the settings): set-up offers it."""
     current_script: bool = False
     """Renegotiate with the script file as it is now, not the copy stored with the session."""

@@ -105,8 +105,18 @@ def _add_exports_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_mine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--mine",
+        action="store_true",
+        help="only the sessions you facilitated (your name: facilitator in config.toml, "
+        "or WORKSHOP_FACILITATOR)",
+    )
+
+
 def _session_commands(commands: Commands) -> None:
     sessions = commands.add_parser("sessions", help="list the stored sessions")
+    _add_mine(sessions)
     sessions.set_defaults(command="sessions:cmd_sessions")
 
     export = commands.add_parser(
@@ -155,14 +165,17 @@ def _agreement_commands(commands: Commands) -> None:
     reattach.set_defaults(command="agreements:cmd_reattach")
 
     due = commands.add_parser("due", help="agreements due for review, actions past due")
+    _add_mine(due)
     due.set_defaults(command="agreements:cmd_due")
 
     history = commands.add_parser("history", help="every session with one customer")
     history.add_argument("customer", metavar="CUSTOMER", help="the name, in any case")
+    _add_mine(history)
     history.set_defaults(command="agreements:cmd_history")
 
     stats = commands.add_parser("stats", help="planned against actual time per part")
     stats.add_argument("script", nargs="?", metavar="SCRIPT", help="a script id (default: all)")
+    _add_mine(stats)
     stats.set_defaults(command="agreements:cmd_stats")
 
 

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
-from workshop_tui.locations import store_location
+from workshop_tui.locations import config_dir, store_location
+from workshop_tui.settings import load_settings
 
 
 def launch_of(args: argparse.Namespace, **asked: object) -> Launch:
@@ -20,6 +21,7 @@ def launch_of(args: argparse.Namespace, **asked: object) -> Launch:
         store=store_location(args.db),
         scripts_dirs=tuple(args.scripts_dirs),
         exports_dir=getattr(args, "exports_dir", None),
+        facilitator=load_settings(config_dir()).facilitator or "",
     )
     return replace(launch, **asked)  # type: ignore[arg-type]
 

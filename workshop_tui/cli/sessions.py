@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workshop_tui.app.living import lineage_for
 from workshop_tui.cli.output import print_table, say, write_new
-from workshop_tui.cli.stored import no_sessions_yet, store_of, today
+from workshop_tui.cli.stored import mine, no_sessions_yet, ran, store_of, today
 from workshop_tui.domain.living import chain
 from workshop_tui.domain.snapshot import SessionSummary
 from workshop_tui.export.calendar import render_calendar
@@ -22,20 +22,23 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     and whether its review is due."""
     if no_sessions_yet(args):
         return 0
+    name = mine(args)
     with store_of(args) as store:
-        summaries = store.list_sessions()
+        every = store.list_sessions()
         where = store.where
+    summaries = [s for s in every if ran(s, name)]
     if not summaries:
         say(f"No sessions yet in {where}.")
         return 0
-    numbers = chain.versions(summaries)
-    reviews = chain.reviews(summaries, today())
-    header = ("ID", "SCRIPT", "CUSTOMER", "STARTED", "STATE", "PARTS DONE", "VERSION", "REVIEW")
+    numbers = chain.versions(every)  # a chain counts every version, whoever ran it
+    reviews = chain.reviews(every, today())
+    header = ("ID", "SCRIPT", "CUSTOMER", "FACILITATOR", "STARTED", "STATE", "PARTS DONE")
     rows = [
         (
             str(s.id),
             s.script_id,
             s.customer,
+            s.facilitator,
             s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             str(s.state),
             f"{s.parts_done}/{s.parts_total}",
@@ -44,7 +47,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         )
         for s in summaries
     ]
-    print_table(header, rows)
+    print_table((*header, "VERSION", "REVIEW"), rows)
     return 0
 
 

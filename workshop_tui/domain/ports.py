@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # the contract names them; a reader of StoreError needs none of them
     from workshop_tui.content.model import Script
     from workshop_tui.domain.kinds import SessionState
-    from workshop_tui.domain.records import Record, SessionEvent
+    from workshop_tui.domain.records import ActionItem, Record, SessionEvent
     from workshop_tui.domain.snapshot import (
         PartTiming,
         SessionSetup,
         SessionSnapshot,
         SessionSummary,
+        TimingRun,
     )
 
 
@@ -129,6 +130,17 @@ class SessionStore(Protocol):
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, newest first."""
+        ...
+
+    def timing_runs(
+        self, script_id: str | None = None, facilitator: str | None = None
+    ) -> list[TimingRun]:
+        """Every session's script and part timings, oldest first (of one script, one
+        facilitator, if given)."""
+        ...
+
+    def open_actions(self, session_ids: Sequence[int]) -> dict[int, list[ActionItem]]:
+        """The actions still open in each of the given sessions."""
         ...
 
     def close(self) -> None:

@@ -27,9 +27,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, insert, select, text, update
 
 from workshop_tui.domain.kinds import SessionState
-from workshop_tui.domain.records import Record, SessionEvent
-from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
-from workshop_tui.storage import claims, reading, room_signals
+from workshop_tui.domain.records import ActionItem, Record, SessionEvent
+from workshop_tui.domain.snapshot import (
+    PartTiming,
+    SessionSetup,
+    SessionSnapshot,
+    SessionSummary,
+    TimingRun,
+)
+from workshop_tui.storage import claims, reading, room_signals, team_reads
 from workshop_tui.storage import session_rows as rows
 from workshop_tui.storage.database import NOTIFY_CHANNEL, upsert, writer
 from workshop_tui.storage.errors import (
@@ -334,3 +340,16 @@ class SqlSessionStore:
         """Every session, newest first, with how many of its parts are done."""
         with self._read() as connection:
             return reading.list_sessions(connection, self.where)
+
+    def timing_runs(
+        self, script_id: str | None = None, facilitator: str | None = None
+    ) -> list[TimingRun]:
+        """Every session's script and part timings, oldest first (of one script, one
+        facilitator, if given)."""
+        with self._read() as connection:
+            return team_reads.timing_runs(connection, self.where, script_id, facilitator)
+
+    def open_actions(self, session_ids: Sequence[int]) -> dict[int, list[ActionItem]]:
+        """The actions still open in each of the given sessions."""
+        with self._read() as connection:
+            return team_reads.open_actions(connection, session_ids)

@@ -1,0 +1,93 @@
+"""Reads across many sessions, in a few queries each: what the team's views need (due
+actions, planned against actual) without loading every session whole.
+
+A team store holds thousands of sessions; ``workshop due`` and ``workshop stats`` read the
+rows they show (actions, part timings) and the scripts those sessions ran, each script
+parsed once however many sessions share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.records import ActionItem
+from workshop_tui.domain.snapshot import TimingRun
+from workshop_tui.storage.reading import load_script, timing_of
+from workshop_tui.storage.record_rows import KIND_OF
+from workshop_tui.storage.tables import PartTimingRow, ScriptRow, SessionRow, table
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from workshop_tui.content.model import Script
+
+_scripts = table(ScriptRow)
+_sessions = table(SessionRow)
+_timings = table(PartTimingRow)
+_actions = KIND_OF[ActionItem].table
+CHUNK = 500
+"""Session ids per ``IN (...)`` list: well within every database's limit on parameters."""
+
+
+def timing_runs(
+    connection: Connection,
+    where: str,
+    script_id: str | None = None,
+    facilitator: str | None = None,
+) -> list[TimingRun]:
+    """Each session's script and part timings, oldest session first; one script's only when
+    ``script_id`` is given, one facilitator's (as typed, any case) when ``facilitator`` is."""
+    query = (
+        select(_sessions.c.id, _scripts.c.id.label("script_row"), _timings)
+        .join(_scripts, _scripts.c.id == _sessions.c.script_row_id)
+        .join(_timings, _timings.c.session_id == _sessions.c.id)
+        .order_by(_sessions.c.id, _timings.c.position)
+    )
+    if script_id is not None:
+        query = query.where(_scripts.c.script_id == script_id)
+    if facilitator is not None:
+        query = query.where(func.lower(_sessions.c.facilitator) == facilitator.strip().lower())
+    rows = connection.execute(query).all()
+    scripts = _scripts_of(connection, where, {(row.script_row, row.id) for row in rows})
+    runs: dict[int, TimingRun] = {}
+    for row in rows:
+        run = runs.setdefault(row.id, TimingRun(row.id, scripts[row.script_row], []))
+        run.timings.append(timing_of(row))
+    return list(runs.values())
+
+
+def open_actions(connection: Connection, session_ids: Sequence[int]) -> dict[int, list[ActionItem]]:
+    """Each session's actions still open (their latest revisions), by session id."""
+    convert = KIND_OF[ActionItem].from_row
+    revisions: dict[int, list[ActionItem]] = {}
+    for start in range(0, len(session_ids), CHUNK):
+        chunk = session_ids[start : start + CHUNK]
+        rows = connection.execute(
+            select(_actions).where(_actions.c.session_id.in_(chunk)).order_by(_actions.c.id)
+        )
+        for row in rows:
+            action = convert(row)
+            assert isinstance(action, ActionItem)
+            revisions.setdefault(row.session_id, []).append(action)
+    return {sid: standing.open_actions(rows) for sid, rows in revisions.items()}
+
+
+def _scripts_of(
+    connection: Connection, where: str, wanted: set[tuple[int, int]]
+) -> dict[int, Script]:
+    """The scripts of the given (script row, a session that ran it) pairs, parsed once each."""
+    first_session: dict[int, int] = {}
+    for script_row, session_id in sorted(wanted):
+        first_session.setdefault(script_row, session_id)
+    found: dict[int, Script] = {}
+    for start in range(0, len(first_session), CHUNK):
+        chunk = list(first_session)[start : start + CHUNK]
+        for row in connection.execute(
+            select(_scripts.c.id, _scripts.c.model_json).where(_scripts.c.id.in_(chunk))
+        ):
+            found[row.id] = load_script(row.model_json, first_session[row.id], where)
+    return found
