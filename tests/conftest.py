@@ -6,12 +6,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.postgres import pg_app_url, pg_database, pg_server, pg_url, store_location
+from tests.postgres import (
+    one_skip_line,
+    pg_app_url,
+    pg_database,
+    pg_server,
+    pg_url,
+    store_location,
+)
 
 __all__ = ["pg_app_url", "pg_database", "pg_server", "pg_url", "store_location"]
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    report = yield
+    one_skip_line(report)
+    return report
 
 
 @pytest.fixture(autouse=True)
