@@ -8,6 +8,7 @@ import pytest
 
 from tests.postgres import (
     one_skip_line,
+    own_server,
     pg_app_url,
     pg_database,
     pg_server,
@@ -15,7 +16,7 @@ from tests.postgres import (
     store_location,
 )
 
-__all__ = ["pg_app_url", "pg_database", "pg_server", "pg_url", "store_location"]
+__all__ = ["own_server", "pg_app_url", "pg_database", "pg_server", "pg_url", "store_location"]
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "workshop_tui" / "facilitation_scripts"

@@ -14,6 +14,8 @@ be skipped there.
 from __future__ import annotations
 
 import os
+import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -206,6 +208,68 @@ def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> StoreLocat
     if request.param == "sqlite":
         return StoreLocation(path=tmp_path / "store.db")
     return StoreLocation(url=request.getfixturevalue("pg_url"))
+
+
+CI_POSTGRES = Path(__file__).resolve().parents[1] / ".ci" / "postgres"
+
+
+@dataclass(frozen=True)
+class OwnServer:
+    """A cluster of this test process's own (``.ci/postgres`` in a folder of its own), to
+    stop and start again: a server restarted mid-session, which the shared one cannot be
+    while other tests use it."""
+
+    state: Path
+    admin_url: str
+
+    def _run(self, command: str) -> str:
+        done = subprocess.run(
+            ["bash", str(CI_POSTGRES), command],
+            env={**os.environ, "WORKSHOP_PG_STATE": str(self.state)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f".ci/postgres {command} failed: {done.stderr.strip()[-300:]}")
+        return done.stdout
+
+    def halt(self) -> None:
+        """Stop the server (its connections end); its data stays."""
+        self._run("halt")
+
+    def resume(self) -> None:
+        """Start it again, on the same port."""
+        self._run("resume")
+
+    def new_store(self) -> StoreLocation:
+        """A database of its own, upgraded to this version's schema by its owner."""
+        name = f"workshop_faults_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.admin_url, autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(_name(name)))
+        location = StoreLocation(url=self.admin_url.rpartition("/")[0] + "/" + name)
+        upgrade_server_store(location)
+        return location
+
+
+@pytest.fixture(scope="session")
+def own_server() -> Iterator[OwnServer]:
+    """A server to restart, started once per test process when a test asks for it (about
+    2 s); skipped, as every PostgreSQL test is, where there is no PostgreSQL."""
+    server_or_skip()
+    state = Path(tempfile.gettempdir()) / f"workshop-test-pg-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    server = OwnServer(state, "")
+    try:
+        printed = server._run("start")  # noqa: SLF001
+    except RuntimeError as problem:
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(str(problem))
+        pytest.skip(f"no PostgreSQL server of the tests' own to restart: {problem}")
+    url = printed.strip().split("=", 1)[1].strip("'")
+    try:
+        yield OwnServer(state, url)
+    finally:
+        server._run("stop")  # noqa: SLF001
 
 
 def _ensure_app_role(connection: psycopg.Connection) -> None:
