@@ -13,6 +13,7 @@ be skipped there.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import tempfile
@@ -35,8 +36,14 @@ HOW = (
     "(it sets WORKSHOP_TEST_PG), then run pytest again"
 )
 APP_ROLE = "workshop_app"
-APP_PASSWORD = "app-" + uuid.uuid4().hex
-"""The password of the row-only role, for this test run only."""
+
+
+def app_password(admin_url: str) -> str:
+    """The row-only role's password on the server of ``admin_url``: made from the superuser's
+    URL, so every test process on one server (pytest-xdist's workers, another worktree's run)
+    sets the same one, and none locks the others out by setting its own."""
+    return "app-" + hashlib.sha256(admin_url.encode()).hexdigest()[:32]
+
 
 APP_GRANTS = """
 GRANT CONNECT ON DATABASE {database} TO {role};
@@ -92,7 +99,7 @@ def pg_server() -> Iterator[PgServer]:
     with server.admin() as connection:
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(_name(server.template)))
         connection.execute(sql.SQL("CREATE DATABASE {}").format(_name(server.template)))
-        _ensure_app_role(connection)
+        _ensure_app_role(connection, app_password(admin_url))
     upgrade_server_store(StoreLocation(url=server.url(server.template)))
     with psycopg.connect(server.url(server.template), autocommit=True) as connection:
         grants = APP_GRANTS.format(database=server.template, role=APP_ROLE)
@@ -199,7 +206,7 @@ def pg_url(pg_server: PgServer, pg_database: str) -> str:
 @pytest.fixture
 def pg_app_url(pg_server: PgServer, pg_database: str) -> str:
     """The same team store as a role that may only read and write rows."""
-    return pg_server.url(pg_database, role=APP_ROLE, password=APP_PASSWORD)
+    return pg_server.url(pg_database, role=APP_ROLE, password=app_password(pg_server.admin_url))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -272,14 +279,15 @@ def own_server() -> Iterator[OwnServer]:
         server._run("stop")  # noqa: SLF001
 
 
-def _ensure_app_role(connection: psycopg.Connection) -> None:
-    found = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone()
-    verb = "ALTER" if found else "CREATE"
-    connection.execute(
-        sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-            _name(APP_ROLE), sql.Literal(APP_PASSWORD)
-        )
-    )
+def _ensure_app_role(connection: psycopg.Connection, password: str) -> None:
+    """Create the row-only role, or give it ``password`` if another test process made it."""
+    for verb in ("CREATE", "ALTER"):
+        statement = sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}")
+        try:
+            connection.execute(statement.format(_name(APP_ROLE), sql.Literal(password)))
+            return
+        except psycopg.errors.DuplicateObject:  # made already, by this run or another
+            continue
 
 
 def _name(text: str) -> sql.Identifier:
