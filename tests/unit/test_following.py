@@ -6,6 +6,8 @@ store's LISTENs for the NOTIFY every write transaction sends.
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -97,3 +99,34 @@ def test_an_unknown_session_or_a_missing_file_is_one_sentence(tmp_path: Path) ->
         Follower(tmp_path / "engine.db", 42)
     with pytest.raises(StoreError, match="no workshop-tui sessions"):
         Follower(tmp_path / "missing.db")
+
+
+def test_on_a_team_store_a_room_view_wakes_for_its_own_session_only(pg_url: str) -> None:
+    """Each write tells which session it wrote: a room view following one session is not
+    woken by the others' (20 sessions written at once would wake it 20 times as often), and
+    wakes as soon as its own session's commit comes, not when its wait runs out."""
+    location = StoreLocation(url=pg_url)
+    ours, clock = new_engine(location)
+    theirs, _ = new_engine(location, clock)
+    named = Follower(location, ours.session.id, now=clock.now)
+    any_session = Follower(location, now=clock.now)
+    try:
+        for follower in (named, any_session):
+            follower.poll()
+            assert not follower.committed()
+        theirs.notes.add("in the other session")
+        any_session.wait(5)  # woken by it
+        named.wait(0.3)  # not woken: waits its time out
+        assert any_session.committed() and not named.committed()
+        writing = threading.Timer(0.2, lambda: ours.notes.add("in ours"))
+        writing.start()
+        began = time.monotonic()
+        named.wait(60)
+        writing.join()
+        assert time.monotonic() - began < 30, "woken by its session's commit"
+        changed, followed = named.poll()
+        assert changed and followed is not None
+        assert [note.text for note in followed.session.notes] == ["in ours"]
+    finally:
+        named.close()
+        any_session.close()

@@ -92,7 +92,7 @@ class Follower:
             assert location.url is not None
             self._engine = server_engine(location.url, pool_size=1)
             self._beats = self._engine
-            self._watch = ServerWatch(location.url, self.where)
+            self._watch = ServerWatch(location.url, self.where, session_id)
         self._holder = Holder.of_this_process()
         self._signature: _Signature = None
         self._read_once = False

@@ -55,7 +55,9 @@ if TYPE_CHECKING:
     from workshop_tui.content.model import Script
 
 
-NOTIFY_FOLLOWERS = text(f"NOTIFY {NOTIFY_CHANNEL}")
+NOTIFY_FOLLOWERS = text("SELECT pg_notify(:channel, :session)")
+"""Sent with the session written (or nothing: every follower looks), so a room view is woken
+by its own session's commits only."""
 
 
 class SqlSessionStore:
@@ -90,13 +92,16 @@ class SqlSessionStore:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self, session_id: int | None = None) -> Iterator[Connection]:
         """One committed transaction that holds SQLite's write lock from its start."""
         self._refuse_if_following()
         with storage_errors(self.where), self._writer.begin() as connection:
             yield connection
             if self._tells_followers:  # sent when the transaction commits, not before
-                connection.execute(NOTIFY_FOLLOWERS)
+                written = "" if session_id is None else str(session_id)
+                connection.execute(
+                    NOTIFY_FOLLOWERS, {"channel": NOTIFY_CHANNEL, "session": written}
+                )
 
     @contextmanager
     def _write_session(
@@ -113,7 +118,7 @@ class SqlSessionStore:
         if expected is None:
             with self._read() as connection:
                 raise self._refusal(connection, session_id, held=False)
-        with self._write() as connection:
+        with self._write(session_id) as connection:
             moved = connection.execute(
                 statement, {**(values or {}), "session_id": session_id, "revision": expected}
             )

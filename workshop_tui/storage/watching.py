@@ -2,9 +2,10 @@
 
 - a SQLite file: ``PRAGMA data_version`` on one open connection moves whenever another
   connection commits (a few microseconds a look, so the follower looks every 50 ms);
-- a team's PostgreSQL store: every write transaction sends ``NOTIFY workshop_tui`` (see
-  ``repository``), delivered when it commits; the follower LISTENs on a connection of its
-  own and wakes as soon as one arrives. A dropped connection is opened again on the next
+- a team's PostgreSQL store: every write transaction sends ``NOTIFY workshop_tui`` with
+  the session it wrote (see ``repository``), delivered when it commits; the follower LISTENs
+  on a connection of its own and wakes as soon as one for its session (or for none in
+  particular) arrives. A dropped connection is opened again on the next
   look, and counts as a change: what was sent meanwhile was missed, so all is read anew.
 """
 
@@ -61,11 +62,13 @@ class FileWatch:
 
 
 class ServerWatch:
-    """``LISTEN workshop_tui`` on a team store, on a connection of its own."""
+    """``LISTEN workshop_tui`` on a team store, on a connection of its own; ``session_id``:
+    only that session's commits count (None: any session's)."""
 
-    def __init__(self, url: str, where: str) -> None:
+    def __init__(self, url: str, where: str, session_id: int | None = None) -> None:
         self._url = url
         self._where = where
+        self._session = None if session_id is None else str(session_id)
         self._connection: Any = None
         self._pending = True  # nothing read yet
 
@@ -77,14 +80,23 @@ class ServerWatch:
 
     def wait(self, seconds: float) -> None:
         self._listen()
+        deadline = time.monotonic() + seconds
         try:
             with storage_errors(self._where):
-                for _ in self._connection.notifies(timeout=seconds):
-                    self._pending = True
-                    seconds = 0  # drain what came in the same moment, then return
+                while not self._pending:
+                    left = deadline - time.monotonic()
+                    for notice in self._connection.notifies(timeout=max(left, 0), stop_after=1):
+                        self._pending = self._counts(notice.payload)
+                    if left <= 0:
+                        break
+                for notice in self._connection.notifies(timeout=0):  # what came meanwhile
+                    self._pending = self._pending or self._counts(notice.payload)
         except Exception:
             self.close()  # opened again, and everything read anew, on the next look
             raise
+
+    def _counts(self, written: str) -> bool:
+        return self._session is None or written in ("", self._session)
 
     def _listen(self) -> None:
         if self._connection is not None:
