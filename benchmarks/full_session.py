@@ -108,7 +108,7 @@ async def whole_session(db_path: Path, exports: Path) -> dict[str, Any]:
     from workshop_tui.screens.setup import SetupScreen
     from workshop_tui.screens.summary import SummaryScreen
 
-    app = WorkshopApp(Launch(db_path=db_path, script_ref=SCRIPT_ID, exports_dir=exports))
+    app = WorkshopApp(Launch(store=db_path, script_ref=SCRIPT_ID, exports_dir=exports))
     presses = dialogs = 0
     async with app.run_test(size=SIZE) as pilot:
         await _wait_for_screen(pilot, SetupScreen)
@@ -151,7 +151,7 @@ async def busy_summary(db_path: Path, exports: Path, records: int = 1000) -> dic
     from workshop_tui.screens.summary import SummaryScreen
 
     session_id = _made_elsewhere(db_path, records)
-    app = WorkshopApp(Launch(db_path=db_path, session_id=session_id, exports_dir=exports))
+    app = WorkshopApp(Launch(store=db_path, session_id=session_id, exports_dir=exports))
     async with app.run_test(size=SIZE) as pilot:
         await _wait_for_screen(pilot, FacilitateScreen)
         await _settle(pilot)

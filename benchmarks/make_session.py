@@ -27,6 +27,7 @@ from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import ActivityKind, CynefinDomain, DecisionMethod, PromiseStatus
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 SCRIPT_ID = "customer-working-agreement"
@@ -47,7 +48,8 @@ SETUP = SessionSetup(
 class BusySession:
     """What :func:`make_session` left in the store."""
 
-    db_path: Path
+    db_path: Path | StoreLocation
+    """A SQLite file, or a team store (``--db`` takes its URL)."""
     session_id: int
     records: int
     part_id: str
@@ -98,8 +100,11 @@ def _fill_part(engine: SessionEngine, part: Part, count: int, serial: itertools.
     return count
 
 
-def make_session(db_path: Path, *, records: int = 1000, part_id: str = DEFAULT_PART) -> BusySession:
-    """Store a session of the bundled script holding ``records`` records; leave it paused."""
+def make_session(
+    db_path: Path | StoreLocation, *, records: int = 1000, part_id: str = DEFAULT_PART
+) -> BusySession:
+    """Store a session of the bundled script holding ``records`` records in a file or a team
+    store; leave it paused."""
     loaded = load_script(find_script(SCRIPT_ID))
     script = loaded.script
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2))

@@ -1,8 +1,11 @@
-"""Where workshop-tui keeps its files: data, config and the user's own scripts.
+"""Where workshop-tui keeps its files (data, config, the user's own scripts) and its store.
 
-The folders come from platformdirs; ``WORKSHOP_DATA_DIR`` and
-``WORKSHOP_CONFIG_DIR`` move them (the tests point them at a temp folder),
-and ``WORKSHOP_DB`` or ``--db`` choose another database file.
+The folders come from platformdirs; ``WORKSHOP_DATA_DIR`` and ``WORKSHOP_CONFIG_DIR`` move
+them (the tests point them at a temp folder). The store is decided here, in one place:
+``--db``, else ``WORKSHOP_DB``, else ``db`` in the config folder's ``config.toml``, else
+``workshop.db`` in the data folder. It is a SQLite file's path, or a team's PostgreSQL
+server by URL (``postgresql://...``); a URL is never taken for a file name, and its password
+is never shown.
 
 Customer notes are nobody else's business: every folder workshop-tui creates is
 owner-only (0700, as the XDG base directory spec asks), and so is every file
@@ -13,10 +16,15 @@ them open; a folder the user chose (``--db``, ``-o``) is never changed.
 from __future__ import annotations
 
 import os
+import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from platformdirs import user_config_path, user_data_path
+
+from workshop_tui.settings import SettingsError, load_settings
 
 APP_NAME = "workshop-tui"
 DB_ENV = "WORKSHOP_DB"
@@ -47,13 +55,88 @@ def user_scripts_dir() -> Path:
     return config_dir() / "scripts"
 
 
-def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The SQLite file to use: ``--db``, then ``WORKSHOP_DB``, then the data folder."""
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreLocation:
+    """Where the sessions are kept: a SQLite file, or a team's PostgreSQL server by URL."""
+
+    path: Path | None = None
+    url: str | None = None
+    """The server's URL as given; it may hold a password, so it is never shown (``shown``)."""
+
+    @property
+    def is_file(self) -> bool:
+        return self.path is not None
+
+    @property
+    def shown(self) -> str:
+        """How messages name the store: the file's path, or the URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return hide_password(self.url or "")
+
+    def __str__(self) -> str:
+        return self.shown
+
+    def __repr__(self) -> str:
+        return f"StoreLocation({self.shown!r})"
+
+
+def store_location(explicit: str | os.PathLike[str] | None = None) -> StoreLocation:
+    """The store to use: ``--db``, then ``WORKSHOP_DB``, then the config file's, then the
+    data folder's file. ``SettingsError`` for a URL of a database workshop-tui cannot use."""
     if explicit:
-        return Path(explicit).expanduser()
+        return parse_location(os.fspath(explicit), "--db")
     if override := os.environ.get(DB_ENV):
-        return Path(override).expanduser()
-    return data_dir() / "workshop.db"
+        return parse_location(override, DB_ENV)
+    settings = load_settings(config_dir())
+    if settings.db:
+        return parse_location(settings.db, str(config_dir() / "config.toml"))
+    return StoreLocation(path=data_dir() / "workshop.db")
+
+
+def parse_location(text: str, given_by: str) -> StoreLocation:
+    """A path, or a URL: ``postgresql://...`` for a team store, ``sqlite:///path`` for a file."""
+    if not URL_LIKE.match(text):
+        return StoreLocation(path=Path(text).expanduser())
+    scheme = text.split("://", 1)[0].lower()
+    if scheme == "sqlite":
+        path = text.split(":///", 1)[1] if ":///" in text else ""
+        if not path:
+            raise SettingsError(f"{given_by}: a sqlite:/// URL needs the file's path")
+        return StoreLocation(path=Path(path).expanduser())
+    if scheme not in SERVER_SCHEMES:
+        raise SettingsError(
+            f"{given_by}: {scheme}:// is not a store workshop-tui can use "
+            "(a SQLite file's path, or postgresql://...)"
+        )
+    return StoreLocation(url=text)
+
+
+def hide_password(url: str) -> str:
+    """``url`` with any password in it (user:password@, or ?password=) shown as ``***``."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    in_query = any(key.lower() == "password" for key, _ in query)
+    if parts.password is None and not in_query:
+        return url
+    netloc = parts.netloc
+    if parts.password is not None:
+        user, _, host = netloc.rpartition("@")
+        netloc = f"{user.split(':', 1)[0]}:***@{host}"
+    hidden = urlencode([(k, "***" if k.lower() == "password" else v) for k, v in query], safe="*")
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{hidden}" if hidden else "")
+
+
+def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The SQLite file to use when the store is a file (``store_location``'s path)."""
+    location = store_location(explicit)
+    if location.path is None:
+        raise SettingsError(f"{location.shown} is a team store, not a file")
+    return location.path
 
 
 def exports_dir() -> Path:

@@ -189,7 +189,7 @@ def make_app(
 ) -> WorkshopApp:
     """The app as the command line builds it, on ``clock``."""
     launch = Launch(
-        db_path=db_path, script_ref=script_ref, session_id=session_id, exports_dir=exports_dir
+        store=db_path, script_ref=script_ref, session_id=session_id, exports_dir=exports_dir
     )
     return WorkshopApp(launch, clock=clock)
 

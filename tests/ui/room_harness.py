@@ -17,6 +17,7 @@ from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.ports import SessionStore
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.locations import StoreLocation
 from workshop_tui.room.app import RoomApp
 from workshop_tui.storage.opener import open_store
 
@@ -29,9 +30,14 @@ ROOM = (
 
 
 def bundled_engine(
-    path: Path, script_id: str, clock: FakeClock, *, store: SessionStore | None = None
+    path: Path | StoreLocation,
+    script_id: str,
+    clock: FakeClock,
+    *,
+    store: SessionStore | None = None,
 ) -> SessionEngine:
-    """A new session of a bundled script (its private notes and tips with it) in ``path``.
+    """A new session of a bundled script (its private notes and tips with it) in ``path``
+    (a SQLite file, or any store).
 
     It writes through ``store`` if one is given (for a test that needs the store itself).
     """
@@ -41,8 +47,11 @@ def bundled_engine(
     return SessionEngine.begin(loaded.script, loaded.source, setup, store, clock)
 
 
-def room_app(path: Path, clock: FakeClock, session_id: int | None = None) -> RoomApp:
-    """The room view on ``path``, looking for commits every 20 ms."""
+def room_app(
+    path: Path | StoreLocation, clock: FakeClock, session_id: int | None = None
+) -> RoomApp:
+    """The room view on ``path`` (a file, or any store), looking for commits every 20 ms (a
+    team store's wakes at once on its NOTIFY)."""
     return RoomApp(path, session_id, clock=clock, poll_seconds=0.02)
 
 

@@ -17,6 +17,7 @@ from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.boards.status_lines import StatusLines
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
+from workshop_tui.locations import StoreLocation
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.screens.setup import SetupScreen
 from workshop_tui.storage import open_store
@@ -43,9 +44,11 @@ def shown(widget: Widget) -> list[str]:
     ]
 
 
-def app_for(tmp_path: Path, clock: FakeClock) -> WorkshopApp:
+def app_for(tmp_path: Path, clock: FakeClock, store: StoreLocation | None = None) -> WorkshopApp:
+    """The console on ``store`` (by default a file in ``tmp_path``), exporting to a folder
+    there."""
     launch = Launch(
-        db_path=tmp_path / "w.db",
+        store=store or tmp_path / "w.db",
         script_ref="customer-working-agreement",
         exports_dir=tmp_path / "exports",
     )

@@ -64,7 +64,7 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
     exports = tmp_path / "exports"
     clock = FakeClock()
     app = WorkshopApp(
-        Launch(db_path=db, script_ref="customer-working-agreement", exports_dir=exports),
+        Launch(store=db, script_ref="customer-working-agreement", exports_dir=exports),
         clock=clock,
     )
     async with app.run_test(size=SIZE) as pilot:
@@ -142,7 +142,7 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
 
     # Resume: the same part, paused where it was, every record back.
     clock.advance(3600)
-    again = WorkshopApp(Launch(db_path=db, resume_latest=True, exports_dir=exports), clock=clock)
+    again = WorkshopApp(Launch(store=db, resume_latest=True, exports_dir=exports), clock=clock)
     async with again.run_test(size=SIZE) as pilot:
         screen = await wait_for(pilot, FacilitateScreen)
         engine = facilitate(again).engine

@@ -78,7 +78,7 @@ async def run_drive(
     db = tmp_path / f"{seed}.db"
     drive = Drive(HostileText(seed))
     app = WorkshopApp(
-        Launch(db_path=db, script_ref=script_ref, exports_dir=tmp_path / "exports"),
+        Launch(store=db, script_ref=script_ref, exports_dir=tmp_path / "exports"),
         clock=FakeClock(),
     )
     async with app.run_test(size=SIZE) as pilot:

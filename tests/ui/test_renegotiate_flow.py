@@ -68,7 +68,7 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
     clock = FakeClock()
     first = first_version(db, clock)
     clock.advance(90 * 24 * 3600)
-    app = WorkshopApp(Launch(db_path=db, renegotiate=first, exports_dir=exports), clock=clock)
+    app = WorkshopApp(Launch(store=db, renegotiate=first, exports_dir=exports), clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         setup = await wait_for(pilot, SetupScreen)
         assert setup.query_one("#customer").value == "Acme Health"  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ async def test_a_session_open_elsewhere_offers_the_room_view(tmp_path: Path) -> 
     db = tmp_path / "w.db"
     with holding(db) as holder:
         for answer, room in (("n", None), ("y", holder.session_id)):
-            app = WorkshopApp(Launch(db_path=db, session_id=holder.session_id))
+            app = WorkshopApp(Launch(store=db, session_id=holder.session_id))
             async with app.run_test(size=(100, 30)) as pilot:
                 for _ in range(200):
                     await pilot.pause(0.02)

@@ -12,6 +12,7 @@ from tests.ui.room_harness import BUNDLED, bundled_engine, drawn, room_app, scre
 from tests.waiting import calls_to, wait_until
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.locations import StoreLocation
 from workshop_tui.room.app import RoomApp
 from workshop_tui.room.full_timer import FullTimerScreen
 from workshop_tui.room.live import LiveRoom
@@ -24,9 +25,10 @@ pytestmark = pytest.mark.usefixtures("utc_times")
 SIZE = (120, 36)
 
 
-async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
+async def test_the_room_view_shows_each_kind_of_change(store_location: StoreLocation) -> None:
+    """On a SQLite file and on a team store (LISTEN/NOTIFY): every kind of change is drawn."""
     clock = FakeClock()
-    db = tmp_path / "w.db"
+    db = store_location
     store = open_store(db)
     engine = bundled_engine(db, "customer-working-agreement", clock, store=store)
     app = room_app(db, clock)

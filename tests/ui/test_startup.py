@@ -77,7 +77,7 @@ def test_run_imports_neither_yaml_nor_pydantic_before_the_app() -> None:
 
 async def test_set_up_shows_first_and_a_quick_start_waits_for_the_store(tmp_path: Path) -> None:
     db_path = tmp_path / "run.db"
-    app = WorkshopApp(Launch(db_path=db_path, script_ref=SCRIPT_ID))
+    app = WorkshopApp(Launch(store=db_path, script_ref=SCRIPT_ID))
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, OpeningScreen)
         await wait_for_screen(pilot, SetupScreen)

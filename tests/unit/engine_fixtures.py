@@ -1,15 +1,21 @@
-"""A small script and a real store for engine tests."""
+"""A small script and a real store for engine tests: a file in a folder, or any store.
+
+Each helper takes ``where``: a folder (the session goes to its ``engine.db``) or a
+``StoreLocation`` (tests that run on both kinds of store pass ``store_location``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from tests.store_kinds import location_of
 from workshop_tui.content.model import Script
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.ports import SessionStore
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 SOURCE = "# the script as text is stored with the session\n"
@@ -51,12 +57,20 @@ def small_script() -> Script:
     )
 
 
+def engine_store(where: Path | StoreLocation) -> StoreLocation:
+    """The store of the engine tests: ``where`` itself, or ``engine.db`` in that folder."""
+    return location_of(where, "engine.db")
+
+
 def new_engine(
-    tmp_path: Path, clock: FakeClock | None = None, *, store: SessionStore | None = None
+    where: Path | StoreLocation,
+    clock: FakeClock | None = None,
+    *,
+    store: SessionStore | None = None,
 ) -> tuple[SessionEngine, FakeClock]:
-    """A session of ``small_script`` in ``tmp_path``, through ``store`` if one is given."""
+    """A session of ``small_script`` in ``where``, through ``store`` if one is given."""
     clock = clock or FakeClock()
-    store = store or open_store(tmp_path / "engine.db")
+    store = store or open_store(engine_store(where))
     setup = SessionSetup(
         customer="Acme",
         facilitator="Kim",
@@ -65,9 +79,10 @@ def new_engine(
     return SessionEngine.begin(small_script(), SOURCE, setup, store, clock), clock
 
 
-def reload(tmp_path: Path, engine: SessionEngine, clock: FakeClock) -> SessionEngine:
-    """The same session, opened again from the file by a fresh store, as after a restart."""
-    reopened, _ = SessionEngine.reopen(engine.session.id, open_store(tmp_path / "engine.db"), clock)
+def reload(where: Path | StoreLocation, engine: SessionEngine, clock: FakeClock) -> SessionEngine:
+    """The same session, opened again from the store by a fresh store, as after a restart."""
+    store = open_store(engine_store(where))
+    reopened, _ = SessionEngine.reopen(engine.session.id, store, clock)
     return reopened
 
 
@@ -144,10 +159,13 @@ ROOM = (
 
 
 def agreement_engine(
-    tmp_path: Path, clock: FakeClock | None = None, *, store: SessionStore | None = None
+    where: Path | StoreLocation,
+    clock: FakeClock | None = None,
+    *,
+    store: SessionStore | None = None,
 ) -> tuple[SessionEngine, FakeClock]:
     """A session of ``agreement_script`` with one person for each role (through ``store``)."""
     clock = clock or FakeClock()
-    store = store or open_store(tmp_path / "engine.db")
+    store = store or open_store(engine_store(where))
     setup = SessionSetup(customer="Acme", facilitator="Kim", participants=ROOM)
     return SessionEngine.begin(agreement_script(), SOURCE, setup, store, clock), clock

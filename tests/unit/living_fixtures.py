@@ -1,24 +1,31 @@
-"""Two versions of one agreement in a real store: what the CLI, export and golden tests read."""
+"""Two versions of one agreement in a real store: what the CLI, export and golden tests read.
+
+``where`` is a folder (its ``living.db``) or any store (``store_location``: both kinds).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+from tests.store_kinds import location_of
 from tests.unit.engine_fixtures import ROOM, SOURCE, agreement_script
 from workshop_tui.app.living import prepare_renegotiation
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 DAY = 24 * 3600
 
 
-def two_versions(tmp_path: Path, customer: str = "Acme Health") -> tuple[Path, int, int]:
-    """Version 1 and its renegotiation; return the database and both session ids."""
-    db = tmp_path / "living.db"
+def two_versions(
+    where: Path | StoreLocation, customer: str = "Acme Health"
+) -> tuple[StoreLocation, int, int]:
+    """Version 1 and its renegotiation; return the store and both session ids."""
+    db = location_of(where, "living.db")
     clock = FakeClock()
     store = open_store(db)
     setup = SessionSetup(customer=customer, facilitator="Kim", participants=ROOM)

@@ -1,4 +1,7 @@
-"""The living-agreement commands through the installed console script: status, output, printable."""
+"""The living-agreement commands through the installed console script: status, output, printable.
+
+On a SQLite file and on a team store (PostgreSQL), as the team runs them.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,11 @@ from icalendar import Calendar
 from tests.hostile_text import raw_bidi, raw_controls
 from tests.unit.living_fixtures import two_versions
 from tests.unit.test_cli_options import workshop
+from workshop_tui.locations import StoreLocation
 
 
-def test_sessions_show_the_version_and_the_review(tmp_path: Path) -> None:
-    db, first, second = two_versions(tmp_path)
+def test_sessions_show_the_version_and_the_review(store_location: StoreLocation) -> None:
+    db, first, second = two_versions(store_location)
     result = workshop("--db", db, "sessions")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -22,8 +26,8 @@ def test_sessions_show_the_version_and_the_review(tmp_path: Path) -> None:
     assert "2026-12-21" not in by_id[str(first)]  # renegotiated since: no review of its own
 
 
-def test_due_lists_overdue_reviews_and_late_actions(tmp_path: Path) -> None:
-    db, _, second = two_versions(tmp_path)
+def test_due_lists_overdue_reviews_and_late_actions(store_location: StoreLocation) -> None:
+    db, _, second = two_versions(store_location)
     assert workshop("--db", db, "review", str(second), "2026-01-01").returncode == 0
     result = workshop("--db", db, "due")
     assert result.returncode == 0, result.stderr
@@ -33,8 +37,8 @@ def test_due_lists_overdue_reviews_and_late_actions(tmp_path: Path) -> None:
     assert "Send the minutes" not in result.stdout  # done in version 2
 
 
-def test_history_matches_the_customer_however_typed(tmp_path: Path) -> None:
-    db, first, second = two_versions(tmp_path)
+def test_history_matches_the_customer_however_typed(store_location: StoreLocation) -> None:
+    db, first, second = two_versions(store_location)
     result = workshop("--db", db, "history", "  acme   HEALTH ")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("History of Acme Health:")
@@ -45,8 +49,8 @@ def test_history_matches_the_customer_however_typed(tmp_path: Path) -> None:
     assert workshop("--db", db, "history", "Nobody").stdout.startswith('No sessions with "Nobody"')
 
 
-def test_reattach_is_recorded_and_shows_in_the_history(tmp_path: Path) -> None:
-    db, _, second = two_versions(tmp_path, customer="Acme Helth")
+def test_reattach_is_recorded_and_shows_in_the_history(store_location: StoreLocation) -> None:
+    db, _, second = two_versions(store_location, customer="Acme Helth")
     result = workshop("--db", db, "reattach", str(second), "Acme Health", "--reason", "typo")
     assert result.returncode == 0, result.stderr
     assert "now with Acme Health (was Acme Helth)" in result.stdout
@@ -57,8 +61,8 @@ def test_reattach_is_recorded_and_shows_in_the_history(tmp_path: Path) -> None:
     assert same.returncode == 2 and "already" in same.stderr
 
 
-def test_review_sets_a_date_with_the_forgiving_parser(tmp_path: Path) -> None:
-    db, _, second = two_versions(tmp_path)
+def test_review_sets_a_date_with_the_forgiving_parser(store_location: StoreLocation) -> None:
+    db, _, second = two_versions(store_location)
     result = workshop("--db", db, "review", str(second), "2027-06-01")
     assert result.returncode == 0, result.stderr
     assert "reviewed on 2027-06-01" in result.stdout
@@ -70,8 +74,8 @@ def test_review_sets_a_date_with_the_forgiving_parser(tmp_path: Path) -> None:
     assert workshop("--db", db, "review", "99", "2027-01-01").returncode == 2
 
 
-def test_stats_table_per_part(tmp_path: Path) -> None:
-    db, _, _ = two_versions(tmp_path)
+def test_stats_table_per_part(store_location: StoreLocation) -> None:
+    db, _, _ = two_versions(store_location)
     result = workshop("--db", db, "stats", "agreement")
     assert result.returncode == 0, result.stderr
     header = result.stdout.splitlines()[0]
@@ -80,8 +84,10 @@ def test_stats_table_per_part(tmp_path: Path) -> None:
     assert workshop("--db", db, "stats", "nothing").stdout.startswith("No finished parts")
 
 
-def test_calendar_has_stable_uids_and_safe_text(tmp_path: Path) -> None:
-    db, _, second = two_versions(tmp_path, customer="Acme\x1b]0;owned\x07\u202e")
+def test_calendar_has_stable_uids_and_safe_text(
+    store_location: StoreLocation, tmp_path: Path
+) -> None:
+    db, _, second = two_versions(store_location, customer="Acme\x1b]0;owned\x07\u202e")
     one = workshop("--db", db, "calendar", str(second), "-o", "-")
     assert one.returncode == 0, one.stderr
     calendar = Calendar.from_ical(one.stdout)
@@ -100,8 +106,8 @@ def test_calendar_has_stable_uids_and_safe_text(tmp_path: Path) -> None:
     assert [p.suffix for p in out.iterdir()] == [".ics"]
 
 
-def test_export_says_the_version_and_what_changed(tmp_path: Path) -> None:
-    db, first, second = two_versions(tmp_path)
+def test_export_says_the_version_and_what_changed(store_location: StoreLocation) -> None:
+    db, first, second = two_versions(store_location)
     agreement = workshop("--db", db, "export", str(second), "--agreement", "-o", "-").stdout
     assert "Version 2 of the agreement with Acme Health" in agreement
     assert "## Changes since version 1 (2026-11-21)" in agreement

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.store_kinds import db_argument
 from tests.unit.engine_fixtures import new_engine
+from workshop_tui.locations import StoreLocation
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "tests" / "fixtures" / "scripts"
@@ -20,10 +22,12 @@ CONSOLE_SCRIPT = Path(sys.executable).with_name("workshop")
 COMMANDS = ("run", "resume", "sessions", "export", "validate", "scripts")
 
 
-def workshop(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def workshop(*args: str | Path | StoreLocation) -> subprocess.CompletedProcess[str]:
+    """The installed console script; a store is named by its file's path or its URL."""
     assert CONSOLE_SCRIPT.is_file(), f"pip did not install the console script {CONSOLE_SCRIPT}"
+    named = [db_argument(arg) if isinstance(arg, StoreLocation) else str(arg) for arg in args]
     return subprocess.run(
-        [str(CONSOLE_SCRIPT), *map(str, args)],
+        [str(CONSOLE_SCRIPT), *named],
         capture_output=True,
         text=True,
         env=os.environ.copy(),

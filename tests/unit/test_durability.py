@@ -1,4 +1,5 @@
-"""A session killed with SIGKILL mid-action loses nothing it had acknowledged."""
+"""A session killed with SIGKILL mid-action loses nothing it had acknowledged, on a SQLite file
+and on a team store."""
 
 from __future__ import annotations
 
@@ -7,23 +8,24 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from tests.conftest import REPO
+from tests.store_kinds import db_argument
 from workshop_tui.domain.clock import SystemClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.kinds import SessionState
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 WORKER = REPO / "tests" / "fixtures" / "crash_worker.py"
 SCRIPT = REPO / "workshop_tui" / "facilitation_scripts" / "customer-working-agreement.yaml"
 
 
-def _run_and_kill(db: Path, after_acks: int) -> tuple[int, int]:
+def _run_and_kill(db: StoreLocation, after_acks: int) -> tuple[int, int]:
     """Start the worker, kill -9 it once it acknowledged ``after_acks`` actions."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
-        [sys.executable, str(WORKER), str(db), str(SCRIPT)],
+        [sys.executable, str(WORKER), db_argument(db), str(SCRIPT)],
         stdout=subprocess.PIPE,
         text=True,
         env=env,
@@ -46,8 +48,8 @@ def _run_and_kill(db: Path, after_acks: int) -> tuple[int, int]:
     return session_id, last
 
 
-def test_kill_minus_nine_loses_no_acknowledged_action(tmp_path: Path) -> None:
-    db = tmp_path / "crash.db"
+def test_kill_minus_nine_loses_no_acknowledged_action(store_location: StoreLocation) -> None:
+    db = store_location
     for attempt, after in enumerate((5, 137, 401)):
         session_id, acked = _run_and_kill(db, after)
         assert acked >= after

@@ -1,4 +1,8 @@
-"""The session engine over a real SQLite store, with a clock the tests move."""
+"""The session engine over a real store, with a clock the tests move.
+
+What is stored and read back runs on both kinds of store (``store_location``: a SQLite file
+and a team store on PostgreSQL); the clock's arithmetic needs only one.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,11 @@ import pytest
 from tests.unit.engine_fixtures import new_engine, reload
 from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus, SessionState
+from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import Objection
 from workshop_tui.domain.rules.agility import AGILITY_QUESTION
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 
@@ -78,8 +84,8 @@ def test_next_previous_and_skip_keep_planned_and_actual(tmp_path: Path) -> None:
     assert not engine.timing.skip(), "there is nothing after the last part"
 
 
-def test_finish_closes_the_session(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+def test_finish_closes_the_session(store_location: StoreLocation) -> None:
+    engine, clock = new_engine(store_location)
     engine.timing.start()
     clock.advance(10)
     engine.timing.finish()
@@ -89,8 +95,8 @@ def test_finish_closes_the_session(tmp_path: Path) -> None:
         engine.notes.add("too late")
 
 
-def test_every_record_kind_is_stored_before_it_is_returned(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+def test_every_record_kind_is_stored_before_it_is_returned(store_location: StoreLocation) -> None:
+    engine, clock = new_engine(store_location)
     engine.notes.add("Opening | with pipes\nand a newline")
     engine.timing.go_to(1)
     billing = engine.board.classify("Billing", CynefinDomain.COMPLICATED, "experts know it")
@@ -109,7 +115,7 @@ def test_every_record_kind_is_stored_before_it_is_returned(tmp_path: Path) -> No
     )
     engine.actions.add("Send SoW inputs", "Kim", date(2026, 12, 1))
 
-    stored = reload(tmp_path, engine, clock).session
+    stored = reload(store_location, engine, clock).session
     assert [n.text for n in stored.notes] == ["Opening | with pipes\nand a newline"]
     assert [c.domain for c in stored.classifications] == [
         CynefinDomain.COMPLICATED,
@@ -140,11 +146,11 @@ def test_signing_checks_the_section_and_the_role(tmp_path: Path) -> None:
     assert engine.signoff.progress()[0].complete
 
 
-def test_empty_text_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+def test_empty_text_is_refused_and_nothing_is_stored(store_location: StoreLocation) -> None:
+    engine, clock = new_engine(store_location)
     with pytest.raises(EngineError, match="note cannot be empty"):
         engine.notes.add("   ")
-    assert reload(tmp_path, engine, clock).session.notes == []
+    assert reload(store_location, engine, clock).session.notes == []
 
 
 @pytest.mark.parametrize("text", ["\x00\x00\x00", "\x00 \x1b\x07\r\n", "\u200b\u202e\ufeff"])
@@ -156,8 +162,25 @@ def test_text_with_nothing_printable_is_refused_as_empty(tmp_path: Path, text: s
         engine.actions.add(text)
     with pytest.raises(EngineError, match="^the promise cannot be empty$"):
         engine.promises.add("Supplier", text)
-    engine.notes.add("\x00kept\x00")  # something printable in it: stored as typed
-    assert [note.text for note in reload(tmp_path, engine, clock).session.notes] == ["\x00kept\x00"]
+    assert reload(tmp_path, engine, clock).session.record_count == 0
+
+
+def test_text_with_a_nul_byte_is_stored_as_typed_or_refused_whole(
+    store_location: StoreLocation,
+) -> None:
+    """Something printable in it: a SQLite file stores it as typed. PostgreSQL's text holds
+    no NUL byte: the team store refuses the note in one sentence and nothing is stored or
+    shown as done (the engine keeps no note the store did not take)."""
+    engine, clock = new_engine(store_location)
+    if store_location.is_file:
+        engine.notes.add("\x00kept\x00")
+        expected = ["\x00kept\x00"]
+    else:
+        with pytest.raises(StoreError, match="NUL"):
+            engine.notes.add("\x00kept\x00")
+        expected = []
+    assert [note.text for note in engine.session.notes] == expected
+    assert [note.text for note in reload(store_location, engine, clock).session.notes] == expected
 
 
 def test_agility_advice_is_accepted_or_overruled_as_one_decision(tmp_path: Path) -> None:
@@ -178,9 +201,11 @@ def test_agility_advice_is_accepted_or_overruled_as_one_decision(tmp_path: Path)
     assert [d.outcome for d in current] == ["Overruled: Fixed scope for phase one, agile after"]
 
 
-def test_a_running_part_resumes_paused_where_it_was_last_seen(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "engine.db")
-    engine, clock = new_engine(tmp_path, store=store)
+def test_a_running_part_resumes_paused_where_it_was_last_seen(
+    store_location: StoreLocation,
+) -> None:
+    store = open_store(store_location)
+    engine, clock = new_engine(store_location, store=store)
     engine.timing.start()
     clock.advance(100)
     engine.heartbeat()
@@ -194,12 +219,12 @@ def test_a_running_part_resumes_paused_where_it_was_last_seen(tmp_path: Path) ->
     assert resumed.away_seconds == pytest.approx(3607)
 
 
-def test_actions_are_revised_not_overwritten(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+def test_actions_are_revised_not_overwritten(store_location: StoreLocation) -> None:
+    engine, clock = new_engine(store_location)
     action = engine.actions.add("Book the first Sprint Review", "Ana")
     engine.actions.update(action.key, done=True)
     engine.actions.update(action.key, due=date(2026, 12, 5))
-    stored = reload(tmp_path, engine, clock).session
+    stored = reload(store_location, engine, clock).session
     assert len(stored.actions) == 3
     (current,) = standing.current_actions(stored.actions)
     assert current.done and current.due == date(2026, 12, 5) and current.owner == "Ana"

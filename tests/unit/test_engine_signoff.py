@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.unit.engine_fixtures import agreement_engine, new_engine, reload
@@ -11,6 +9,7 @@ from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, InitialKind
 from workshop_tui.domain.rules.sections import RoleState, SectionProgress
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 
@@ -34,8 +33,8 @@ def section(engine: SessionEngine, section_id: str) -> SectionProgress:
     return next(p for p in engine.signoff.progress(part) if p.section_id == section_id)
 
 
-def test_an_initial_stores_exactly_the_wording_read(tmp_path: Path) -> None:
-    engine, _ = agreement_engine(tmp_path)
+def test_an_initial_stores_exactly_the_wording_read(store_location: StoreLocation) -> None:
+    engine, _ = agreement_engine(store_location)
     supplier_promise(engine)
     at_signoff(engine)
     row = engine.signoff.sign("supplier", "Ana Ruiz", "Product Owner", "AR")
@@ -48,9 +47,9 @@ def test_an_initial_stores_exactly_the_wording_read(tmp_path: Path) -> None:
 
 
 def test_initials_go_stale_when_the_wording_changes_and_count_again_once_redone(
-    tmp_path: Path,
+    store_location: StoreLocation,
 ) -> None:
-    engine, clock = agreement_engine(tmp_path)
+    engine, clock = agreement_engine(store_location)
     key = supplier_promise(engine)
     at_signoff(engine)
     assert len(engine.signoff.sign_for_everyone("supplier")) == 3
@@ -67,7 +66,7 @@ def test_initials_go_stale_when_the_wording_changes_and_count_again_once_redone(
 
     at_signoff(engine)
     engine.signoff.sign("supplier", "Bo Chen", "Sponsor", "BC")
-    again = reload(tmp_path, engine, clock)  # the same, read back from the file
+    again = reload(store_location, engine, clock)  # the same, read back from the file
     progress = next(p for p in again.signoff.progress() if p.section_id == "supplier")
     assert [r.state for r in progress.roles] == [
         RoleState.INITIALLED,
@@ -77,15 +76,17 @@ def test_initials_go_stale_when_the_wording_changes_and_count_again_once_redone(
     assert "A usable increment every Sprint" in progress.wording
 
 
-def test_a_section_with_only_text_never_goes_stale(tmp_path: Path) -> None:
-    engine, _ = agreement_engine(tmp_path)
+def test_a_section_with_only_text_never_goes_stale(store_location: StoreLocation) -> None:
+    engine, _ = agreement_engine(store_location)
     at_signoff(engine).signoff.sign_for_everyone("alive")
     supplier_promise(engine, "Something else entirely")
     assert section(engine, "alive").complete
 
 
-def test_the_agility_section_changes_with_the_board_and_the_decision(tmp_path: Path) -> None:
-    engine, _ = agreement_engine(tmp_path)
+def test_the_agility_section_changes_with_the_board_and_the_decision(
+    store_location: StoreLocation,
+) -> None:
+    engine, _ = agreement_engine(store_location)
     engine.board.classify("Billing", CynefinDomain.COMPLEX)
     engine.decisions.accept_agility()
     at_signoff(engine)
@@ -103,9 +104,9 @@ def test_the_agility_section_changes_with_the_board_and_the_decision(tmp_path: P
 
 
 def test_initial_for_everyone_present_is_one_step_and_leaves_who_is_absent(
-    tmp_path: Path,
+    store_location: StoreLocation,
 ) -> None:
-    engine, clock = agreement_engine(tmp_path)
+    engine, clock = agreement_engine(store_location)
     engine.update_setup(
         SessionSetup("Acme", participants=engine.session.setup.participants[:2])  # no Lead
     )
@@ -118,12 +119,12 @@ def test_initial_for_everyone_present_is_one_step_and_leaves_who_is_absent(
     assert section(engine, "alive").missing == ("Lead",)
     with pytest.raises(EngineError, match="nobody in the room plays Lead"):
         engine.signoff.sign_for_everyone("alive")
-    assert len(reload(tmp_path, engine, clock).session.signoffs) == 2
+    assert len(reload(store_location, engine, clock).session.signoffs) == 2
 
 
-def test_initial_for_everyone_is_all_or_nothing(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "engine.db")
-    engine, clock = agreement_engine(tmp_path, store=store)
+def test_initial_for_everyone_is_all_or_nothing(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
+    engine, clock = agreement_engine(store_location, store=store)
     at_signoff(engine)
 
     def failing(session_id: int, records: object) -> list[int]:
@@ -135,13 +136,13 @@ def test_initial_for_everyone_is_all_or_nothing(tmp_path: Path) -> None:
         engine.signoff.sign_for_everyone("alive")
     store.add_records = original  # type: ignore[method-assign]
     assert engine.session.signoffs == []
-    assert reload(tmp_path, engine, clock).session.signoffs == []
+    assert reload(store_location, engine, clock).session.signoffs == []
 
 
 def test_a_hold_keeps_the_section_open_with_its_reason_until_that_person_initials(
-    tmp_path: Path,
+    store_location: StoreLocation,
 ) -> None:
-    engine, _ = agreement_engine(tmp_path)
+    engine, _ = agreement_engine(store_location)
     at_signoff(engine)
     with pytest.raises(EngineError, match="reason"):
         engine.signoff.hold("alive", "Sponsor", "  ")
@@ -159,8 +160,10 @@ def test_a_hold_keeps_the_section_open_with_its_reason_until_that_person_initial
     assert section(engine, "alive").complete
 
 
-def test_withdraw_and_redo_an_initial_need_a_reason_and_keep_the_history(tmp_path: Path) -> None:
-    engine, clock = agreement_engine(tmp_path)
+def test_withdraw_and_redo_an_initial_need_a_reason_and_keep_the_history(
+    store_location: StoreLocation,
+) -> None:
+    engine, clock = agreement_engine(store_location)
     at_signoff(engine)
     engine.signoff.sign("alive", "Cy Diaz", "Lead", "XX")
     with pytest.raises(EngineError, match="reason"):
@@ -172,7 +175,7 @@ def test_withdraw_and_redo_an_initial_need_a_reason_and_keep_the_history(tmp_pat
     with pytest.raises(EngineError, match="no initial"):
         engine.signoff.redo("alive", "Sponsor", "Bo Chen", "BC", "never signed")
 
-    stored = reload(tmp_path, engine, clock).session.signoffs
+    stored = reload(store_location, engine, clock).session.signoffs
     assert [(r.kind, r.initials, r.reason) for r in stored] == [
         (InitialKind.INITIALLED, "XX", ""),
         (InitialKind.INITIALLED, "CD", "wrong initials"),
@@ -182,8 +185,8 @@ def test_withdraw_and_redo_an_initial_need_a_reason_and_keep_the_history(tmp_pat
     assert lead is not None and lead.state is RoleState.WITHDRAWN and len(lead.history) == 3
 
 
-def test_sections_of_another_part_are_corrected_by_its_id(tmp_path: Path) -> None:
-    engine, _ = agreement_engine(tmp_path)
+def test_sections_of_another_part_are_corrected_by_its_id(store_location: StoreLocation) -> None:
+    engine, _ = agreement_engine(store_location)
     at_signoff(engine).signoff.sign("alive", "Cy Diaz", "Lead", "CD")
     engine.timing.next_part()
     with pytest.raises(EngineError, match="no sections to sign"):
@@ -194,8 +197,10 @@ def test_sections_of_another_part_are_corrected_by_its_id(tmp_path: Path) -> Non
         engine.signoff.sign("alive", "Cy", "Lead", "C", part_id="nowhere")
 
 
-def test_roles_match_ignoring_case_and_the_scripts_spelling_is_stored(tmp_path: Path) -> None:
-    engine, _ = new_engine(tmp_path)
+def test_roles_match_ignoring_case_and_the_scripts_spelling_is_stored(
+    store_location: StoreLocation,
+) -> None:
+    engine, _ = new_engine(store_location)
     engine.timing.go_to(3)
     row = engine.signoff.sign("scope", "Ana", " product owner ", "AN")
     assert row.role == "Product Owner"

@@ -7,7 +7,8 @@ agreed with a note, amended and declined or parked with a reason; time added and
 taken away; sections initialled for everyone at once, one initial done again, one
 held, initials gone stale after a change and given again; a note corrected and one
 retracted; an action changed; the session finished, reopened to add a forgotten
-action and a review date, and finished again.
+action and a review date, and finished again. The same bytes come out of a SQLite file and
+out of a team store.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pytest
 
 from tests.conftest import BUNDLED
 from tests.golden_files import assert_golden
+from tests.store_kinds import db_argument
 from workshop_tui.content.loader import load_script
 from workshop_tui.content.model import Script
 from workshop_tui.domain.clock import FakeClock
@@ -32,6 +34,7 @@ from workshop_tui.domain.rules.signing import initials_of
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.export.agreement import render_agreement
 from workshop_tui.export.markdown import render_markdown
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 SCRIPTS = sorted(BUNDLED.glob("*.yaml"))
@@ -163,7 +166,7 @@ def change_after_signing(engine: SessionEngine) -> None:
             return
 
 
-def run_full_session(db: Path, script_path: Path) -> int:
+def run_full_session(db: Path | StoreLocation, script_path: Path) -> int:
     """Drive every part of the script the way a facilitator would; return the session id."""
     loaded = load_script(script_path)
     script = loaded.script
@@ -230,8 +233,9 @@ def run_full_session(db: Path, script_path: Path) -> int:
     return engine.session.id
 
 
-def export(db: Path, session_id: int, *options: str) -> str:
-    command = [sys.executable, "-m", "workshop_tui", "--db", str(db), "export", str(session_id)]
+def export(db: StoreLocation, session_id: int, *options: str) -> str:
+    command = [sys.executable, "-m", "workshop_tui", "--db", db_argument(db), "export"]
+    command.append(str(session_id))
     result = subprocess.run(
         [*command, *options, "-o", "-"],
         capture_output=True,
@@ -244,9 +248,9 @@ def export(db: Path, session_id: int, *options: str) -> str:
 
 @pytest.mark.parametrize("script_path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
 def test_a_full_session_exports_both_documents_to_their_golden_files(
-    tmp_path: Path, script_path: Path
+    store_location: StoreLocation, script_path: Path
 ) -> None:
-    db = tmp_path / "golden.db"
+    db = store_location
     session_id = run_full_session(db, script_path)
     script, session = open_store(db).load_session(session_id)
     notes = render_markdown(script, session)

@@ -1,75 +1,91 @@
-"""Following a session from the store, read-only: what changed is read, nothing else is."""
+"""Following a session from the store, read-only: what changed is read, nothing else is.
+
+On both kinds of store: a SQLite file's follower looks at ``PRAGMA data_version``, a team
+store's LISTENs for the NOTIFY every write transaction sends.
+"""
 
 from __future__ import annotations
 
-import sqlite3
+import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.store_kinds import run_sql
 from tests.unit.engine_fixtures import new_engine
 from workshop_tui.domain.ports import SessionNotFound, StoreError
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
-from workshop_tui.storage.following import Follower
+from workshop_tui.storage.following import Followed, Follower
 
 
-def revision(path: Path, session_id: int) -> int:
-    with sqlite3.connect(path) as connection:
-        (found,) = connection.execute(
-            "SELECT revision FROM sessions WHERE id = ?", (session_id,)
-        ).fetchone()
-    connection.close()
+def revision(location: StoreLocation, session_id: int) -> int:
+    ((found,),) = run_sql(location, "SELECT revision FROM sessions WHERE id = :id", id=session_id)
     return int(found)
 
 
-def test_a_follower_reads_each_commit_once_and_writes_no_session_row(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "engine.db")
-    engine, clock = new_engine(tmp_path, store=store)
-    follower = Follower(tmp_path / "engine.db", now=clock.now)
+def next_moment(follower: Follower) -> Followed | None:
+    """What the follower reads once the last commit has reached it: a file's data version
+    moves at once, a team store's NOTIFY comes a moment after the commit returned."""
+    for _ in range(100):
+        changed, followed = follower.poll()
+        if changed:
+            return followed
+        follower.wait(0.05)
+    raise AssertionError("the follower saw no commit within 5 seconds")
+
+
+def test_a_follower_reads_each_commit_once_and_writes_no_session_row(
+    store_location: StoreLocation,
+) -> None:
+    store = open_store(store_location)
+    engine, clock = new_engine(store_location, store=store)
+    follower = Follower(store_location, now=clock.now)
     try:
         changed, followed = follower.poll()
         assert changed and followed is not None
         assert followed.session.id == engine.session.id and not followed.blanked
         assert follower.poll() == (False, None)  # nothing committed since
         engine.timing.toggle()
-        changed, followed = follower.poll()
-        assert changed and followed is not None and followed.session.timings[0].running_since
-        before = revision(tmp_path / "engine.db", engine.session.id)
+        followed = next_moment(follower)
+        assert followed is not None and followed.session.timings[0].running_since
+        before = revision(store_location, engine.session.id)
         follower.beat(clock.now())
         assert follower.poll() == (False, None)  # its own heartbeat is not a change
-        assert revision(tmp_path / "engine.db", engine.session.id) == before
+        assert revision(store_location, engine.session.id) == before
         assert store.room_view_seen(engine.session.id, clock.now())
         assert not store.room_view_seen(engine.session.id, clock.now() + timedelta(seconds=1))
         store.set_room_blank(engine.session.id, True, clock.now())
-        changed, followed = follower.poll()
-        assert changed and followed is not None and followed.blanked
+        followed = next_moment(follower)
+        assert followed is not None and followed.blanked
         engine.timing.toggle()  # the console's compare-and-set still holds after the blanking
     finally:
         follower.close()
     assert not store.room_view_seen(engine.session.id, clock.now())
 
 
-def test_with_no_session_named_it_follows_the_newest_claim(tmp_path: Path) -> None:
-    first, clock = new_engine(tmp_path)
-    follower = Follower(tmp_path / "engine.db", now=clock.now)
+def test_with_no_session_named_it_follows_the_newest_claim(store_location: StoreLocation) -> None:
+    first, clock = new_engine(store_location)
+    follower = Follower(store_location, now=clock.now)
     try:
         assert follower.poll()[1].session.id == first.session.id  # type: ignore[union-attr]
         clock.advance(60)
-        second, _ = new_engine(tmp_path, clock)
-        changed, followed = follower.poll()
-        assert changed and followed is not None and followed.session.id == second.session.id
+        second, _ = new_engine(store_location, clock)
+        followed = next_moment(follower)
+        assert followed is not None and followed.session.id == second.session.id
         second.timing.finish()
-        changed, followed = follower.poll()
+        followed = next_moment(follower)
         assert followed is not None and followed.session.id == first.session.id
     finally:
         follower.close()
 
 
-def test_nothing_to_follow_is_waiting(tmp_path: Path) -> None:
-    engine, clock = new_engine(tmp_path)
+def test_nothing_to_follow_is_waiting(store_location: StoreLocation) -> None:
+    engine, clock = new_engine(store_location)
     engine.timing.finish()
-    follower = Follower(tmp_path / "engine.db", now=clock.now)
+    follower = Follower(store_location, now=clock.now)
     try:
         assert follower.poll() == (True, None)
         assert follower.poll() == (False, None)
@@ -83,3 +99,34 @@ def test_an_unknown_session_or_a_missing_file_is_one_sentence(tmp_path: Path) ->
         Follower(tmp_path / "engine.db", 42)
     with pytest.raises(StoreError, match="no workshop-tui sessions"):
         Follower(tmp_path / "missing.db")
+
+
+def test_on_a_team_store_a_room_view_wakes_for_its_own_session_only(pg_url: str) -> None:
+    """Each write tells which session it wrote: a room view following one session is not
+    woken by the others' (20 sessions written at once would wake it 20 times as often), and
+    wakes as soon as its own session's commit comes, not when its wait runs out."""
+    location = StoreLocation(url=pg_url)
+    ours, clock = new_engine(location)
+    theirs, _ = new_engine(location, clock)
+    named = Follower(location, ours.session.id, now=clock.now)
+    any_session = Follower(location, now=clock.now)
+    try:
+        for follower in (named, any_session):
+            follower.poll()
+            assert not follower.committed()
+        theirs.notes.add("in the other session")
+        any_session.wait(5)  # woken by it
+        named.wait(0.3)  # not woken: waits its time out
+        assert any_session.committed() and not named.committed()
+        writing = threading.Timer(0.2, lambda: ours.notes.add("in ours"))
+        writing.start()
+        began = time.monotonic()
+        named.wait(60)
+        writing.join()
+        assert time.monotonic() - began < 30, "woken by its session's commit"
+        changed, followed = named.poll()
+        assert changed and followed is not None
+        assert [note.text for note in followed.session.notes] == ["in ours"]
+    finally:
+        named.close()
+        any_session.close()

@@ -1,9 +1,9 @@
-"""A chain of three versions of one agreement, through the engine and a real store."""
+"""A chain of three versions of one agreement, through the engine and a real store of each
+kind (a SQLite file, and a team store on PostgreSQL)."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +19,7 @@ from workshop_tui.domain.read_models.agreement import agreement_of
 from workshop_tui.domain.read_models.standing import open_actions
 from workshop_tui.domain.rules.due_dates import parse_due
 from workshop_tui.domain.snapshot import SessionSetup
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 
 DAY = 24 * 3600
@@ -28,8 +29,8 @@ def _promise_key(engine: SessionEngine, text: str) -> str:
     return next(p.key for p in engine.session.promises if p.text == text)
 
 
-def _first_version(tmp_path: Path, clock: FakeClock) -> SessionEngine:
-    store = open_store(tmp_path / "chain.db")
+def _first_version(store_location: StoreLocation, clock: FakeClock) -> SessionEngine:
+    store = open_store(store_location)
     setup = SessionSetup(customer="Acme Health", facilitator="Kim", participants=ROOM)
     engine = SessionEngine.begin(agreement_script(), SOURCE, setup, store, clock)
     engine.timing.start()
@@ -50,8 +51,8 @@ def _first_version(tmp_path: Path, clock: FakeClock) -> SessionEngine:
     return engine
 
 
-def _renegotiate(tmp_path: Path, clock: FakeClock, session_id: int) -> SessionEngine:
-    store = open_store(tmp_path / "chain.db")
+def _renegotiate(store_location: StoreLocation, clock: FakeClock, session_id: int) -> SessionEngine:
+    store = open_store(store_location)
     plan = prepare_renegotiation(store, session_id)
     return SessionEngine.begin(
         plan.loaded.script,
@@ -64,13 +65,13 @@ def _renegotiate(tmp_path: Path, clock: FakeClock, session_id: int) -> SessionEn
     )
 
 
-def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
+def test_three_versions_chain_diff_carry_and_review(store_location: StoreLocation) -> None:
     clock = FakeClock()
-    first = _first_version(tmp_path, clock)
+    first = _first_version(store_location, clock)
     first.corrections.set_review_date(parse_due("in 3 months", clock.now().date()))
 
     clock.advance(30 * DAY)
-    second = _renegotiate(tmp_path, clock, first.session.id)
+    second = _renegotiate(store_location, clock, first.session.id)
     assert second.session.renegotiates == first.session.id
     assert second.session.setup.participants == ROOM
     assert second.session.signoffs == []
@@ -94,7 +95,7 @@ def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
     second.actions.drop(carried[1], "we meet online")
     second.timing.finish()
 
-    store = open_store(tmp_path / "chain.db")
+    store = open_store(store_location)
     script, stored = store.load_session(second.session.id)
     lineage = lineage_for(store, script, stored)
     assert lineage.version == 2 and lineage.earlier is not None and lineage.earlier.version == 1
@@ -112,7 +113,7 @@ def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
     assert fates == {"Send the minutes": "done", "Book the room": "dropped"}
 
     clock.advance(30 * DAY)
-    third = _renegotiate(tmp_path, clock, second.session.id)
+    third = _renegotiate(store_location, clock, second.session.id)
     third.timing.start()
     third.timing.go_to(1)
     third.promises.decline(_promise_key(third, "Join the demo"), "no time")
@@ -128,7 +129,7 @@ def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
     third.timing.finish()
     third.corrections.set_review_date(date(2027, 6, 1))
 
-    store = open_store(tmp_path / "chain.db")
+    store = open_store(store_location)
     summaries = store.list_sessions()
     assert chain.versions(summaries) == {
         first.session.id: 1,
@@ -166,17 +167,19 @@ def test_three_versions_chain_diff_carry_and_review(tmp_path: Path) -> None:
         prepare_renegotiation(store, first.session.id)
 
 
-def test_an_unfinished_session_is_not_renegotiated(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "chain.db")
+def test_an_unfinished_session_is_not_renegotiated(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     setup = SessionSetup(customer="Acme", facilitator="Kim", participants=ROOM)
     engine = SessionEngine.begin(agreement_script(), SOURCE, setup, store, FakeClock())
     with pytest.raises(CannotRenegotiate, match="not finished"):
         prepare_renegotiation(store, engine.session.id)
 
 
-def test_customers_match_however_typed_and_reattaching_is_recorded(tmp_path: Path) -> None:
+def test_customers_match_however_typed_and_reattaching_is_recorded(
+    store_location: StoreLocation,
+) -> None:
     clock = FakeClock()
-    store = open_store(tmp_path / "chain.db")
+    store = open_store(store_location)
     names = ["Acme Health", "  acme   HEALTH ", "Acme Helth"]
     ids = []
     for name in names:
@@ -187,7 +190,7 @@ def test_customers_match_however_typed_and_reattaching_is_recorded(tmp_path: Pat
     summaries = store.list_sessions()
     assert [s.id for s in chain.of_customer(summaries, "ACME health")] == ids[:2]
     engine.corrections.reattach_customer("Acme Health", "typo")
-    again = open_store(tmp_path / "chain.db")
+    again = open_store(store_location)
     assert [s.id for s in chain.of_customer(again.list_sessions(), "acme health")] == ids
     _, stored = again.load_session(ids[2])
     event = stored.events[-1]

@@ -22,6 +22,7 @@ from tests.unit.test_single_writer import ENV, HEADLESS, holding, workshop
 from tests.waiting import calls_to, wait_until
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.locations import StoreLocation
 from workshop_tui.room.screens import WAITING
 from workshop_tui.storage.following import Follower
 from workshop_tui.storage.opener import open_store
@@ -138,10 +139,13 @@ async def test_a_file_that_appears_but_never_becomes_a_workshop_database_is_refu
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
 async def test_the_room_view_outlives_a_killed_facilitator_and_follows_the_resumed_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_location: StoreLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """On a SQLite file and on a team store: the console killed with kill -9 while the room
+    view follows; the room keeps the last committed state, and the session, taken over at
+    once (same machine, its process gone), goes on with the room view following."""
     looks = calls_to(monkeypatch, Follower, "poll")
-    db = tmp_path / "w.db"
+    db = store_location
     app = room_app(db, FakeClock())
     with holding(db) as facilitator:
         assert facilitator.send("next").startswith("OK")

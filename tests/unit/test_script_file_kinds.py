@@ -103,7 +103,7 @@ async def test_run_a_markdown_script_and_its_text_is_stored_with_the_session(
     tmp_path: Path,
 ) -> None:
     db_path = tmp_path / "run.db"
-    app = WorkshopApp(Launch(db_path=db_path, script_ref=str(MARKDOWN)))
+    app = WorkshopApp(Launch(store=db_path, script_ref=str(MARKDOWN)))
     async with app.run_test(size=(100, 30)) as pilot:
         deadline = time.monotonic() + 15
         while not isinstance(app.screen, SetupScreen):

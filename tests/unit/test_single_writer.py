@@ -2,7 +2,8 @@
 
 The holder is a process of its own with an engine on the session
 (tests/fixtures/session_holder.py); the second app is the real ``workshop``
-command line, run headless (tests/fixtures/headless_workshop.py).
+command line, run headless (tests/fixtures/headless_workshop.py). Each runs on a SQLite
+file and on a team store (PostgreSQL), where the holder's claim is a row on the server.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,11 +24,13 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from tests.conftest import REPO
+from tests.store_kinds import db_argument, run_sql
 from workshop_tui.app.workshop_app import WorkshopApp
 from workshop_tui.cli import main
 from workshop_tui.domain.clock import FakeClock, SystemClock
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.ports import SessionInUse
+from workshop_tui.locations import StoreLocation
 from workshop_tui.screens.facilitate import FacilitateScreen
 from workshop_tui.storage import open_store
 from workshop_tui.storage.claims import STALE_AFTER
@@ -59,10 +61,10 @@ class Holder:
 
 
 @contextmanager
-def holding(db: Path, session_id: int | None = None) -> Iterator[Holder]:
+def holding(db: Path | StoreLocation, session_id: int | None = None) -> Iterator[Holder]:
     args = [] if session_id is None else [str(session_id)]
     process = subprocess.Popen(
-        [sys.executable, str(HOLDER), str(db), *args],
+        [sys.executable, str(HOLDER), db_argument(db), *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -82,9 +84,11 @@ def holding(db: Path, session_id: int | None = None) -> Iterator[Holder]:
                 stream.close()
 
 
-def workshop(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def workshop(*args: str | Path | StoreLocation) -> subprocess.CompletedProcess[str]:
+    """The real command line, headless; a store is named by its path or URL."""
+    named = [db_argument(arg) if isinstance(arg, StoreLocation) else str(arg) for arg in args]
     return subprocess.run(
-        [sys.executable, str(HEADLESS), *map(str, args)],
+        [sys.executable, str(HEADLESS), *named],
         capture_output=True,
         text=True,
         env=ENV,
@@ -92,27 +96,24 @@ def workshop(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def extra_seconds(db: Path, session_id: int = 1) -> int:
+def extra_seconds(db: Path | StoreLocation, session_id: int = 1) -> int:
     with open_store(db, readonly=True) as store:
         return store.load_session(session_id)[1].timings[0].extra_seconds
 
 
-def locks(db: Path) -> list[tuple[int, int]]:
-    with sqlite3.connect(db) as connection:
-        rows = connection.execute("SELECT session_id, pid FROM session_locks").fetchall()
-    connection.close()
-    return rows
+def locks(db: Path | StoreLocation) -> list[tuple[int, int]]:
+    return [(int(s), int(p)) for s, p in run_sql(db, "SELECT session_id, pid FROM session_locks")]
 
 
-def test_a_second_app_is_told_which_process_has_the_session(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_a_second_app_is_told_which_process_has_the_session(store_location: StoreLocation) -> None:
+    db = store_location
     with holding(db) as holder:
         assert holder.send("extend 60") == "OK 60 0"
         for command in (["resume", "1"], ["resume"]):
             result = workshop("--db", db, *command)
             assert result.returncode == 2, result.stderr
             assert result.stderr.startswith(
-                f"workshop: session 1 in {db} is open in another workshop-tui "
+                f"workshop: session 1 in {db.shown} is open in another workshop-tui "
                 f"(pid {holder.pid} on {socket.gethostname()}, since "
             ), result.stderr
             assert result.stderr.endswith("); close it there first\n")
@@ -127,8 +128,8 @@ def test_a_second_app_is_told_which_process_has_the_session(tmp_path: Path) -> N
     assert extra_seconds(db) == 120
 
 
-def test_a_claim_left_by_kill_minus_nine_is_taken_over(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_a_claim_left_by_kill_minus_nine_is_taken_over(store_location: StoreLocation) -> None:
+    db = store_location
     with holding(db) as holder:
         assert holder.send("extend 300") == "OK 300 0"
         holder.kill()
@@ -144,10 +145,10 @@ def test_a_claim_left_by_kill_minus_nine_is_taken_over(tmp_path: Path) -> None:
 
 
 def test_a_claim_whose_heartbeat_is_stale_is_taken_over_and_its_holder_loses_nothing(
-    tmp_path: Path,
+    store_location: StoreLocation,
 ) -> None:
     """A live holder that stopped beating (a laptop asleep, a process stuck) is taken over."""
-    db = tmp_path / "w.db"
+    db = store_location
     with holding(db) as holder:
         assert holder.send("extend 60") == "OK 60 0"
         with pytest.raises(SessionInUse):
@@ -163,9 +164,9 @@ def test_a_claim_whose_heartbeat_is_stale_is_taken_over_and_its_holder_loses_not
     assert extra_seconds(db) == 300  # 60 + 120 + 120: every acknowledged extend, none lost
 
 
-def test_two_processes_extending_and_moving_lose_no_update(tmp_path: Path) -> None:
+def test_two_processes_extending_and_moving_lose_no_update(store_location: StoreLocation) -> None:
     """The issue's figures across processes: 5 x e in each, and PgDn in one with e in the other."""
-    db = tmp_path / "w.db"
+    db = store_location
     with holding(db) as holder:
         later = FakeClock(SystemClock().now() + STALE_AFTER + timedelta(seconds=5))
         other, _ = SessionEngine.reopen(1, open_store(db), later)  # bypasses the live claim
@@ -182,9 +183,9 @@ def test_two_processes_extending_and_moving_lose_no_update(tmp_path: Path) -> No
 
 
 def test_quitting_the_app_lets_go_of_the_session(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_location: StoreLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "w.db"
+    db = store_location
     with holding(db) as holder:
         assert holder.send("quit") == "BYE"
     assert locks(db) == []
@@ -198,5 +199,5 @@ def test_quitting_the_app_lets_go_of_the_session(
     monkeypatch.setattr(
         WorkshopApp, "run", lambda self: App.run(self, headless=True, auto_pilot=quit_once_open)
     )
-    assert main(["--db", str(db), "resume", "1"]) == 0
+    assert main(["--db", db_argument(db), "resume", "1"]) == 0
     assert locks(db) == []

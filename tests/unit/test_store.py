@@ -1,4 +1,5 @@
-"""SqlSessionStore against real SQLite files: what goes in comes back out, exactly."""
+"""SqlSessionStore against a real store of each kind (a SQLite file, and a team store on
+PostgreSQL): what goes in comes back out, exactly."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import StatementError
 
+from tests.store_kinds import run_sql
 from tests.unit.test_store_samples import (
     SOURCE,
     T0,
     at,
     new_session,
-    new_store,
     sample_records,
     sample_script,
     sample_setup,
@@ -26,26 +27,27 @@ from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.ports import SessionNotFound, SessionStore, SessionUnreadable
 from workshop_tui.domain.records import Note, Participant
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup
+from workshop_tui.locations import StoreLocation
 from workshop_tui.storage.opener import open_store
 from workshop_tui.storage.record_rows import KIND_OF
 from workshop_tui.storage.repository import SqlSessionStore
 
 
-def test_the_store_is_a_session_store(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_the_store_is_a_session_store(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         port: SessionStore = store
         assert port.list_sessions() == []
 
 
-def test_every_record_comes_back_exactly_in_insertion_order(tmp_path: Path) -> None:
+def test_every_record_comes_back_exactly_in_insertion_order(store_location: StoreLocation) -> None:
     records = sample_records()
-    store, path = new_store(tmp_path)
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         ids = [store.add_record(session_id, record) for record in records]
 
-    with open_store(path) as reopened:  # a new process would see the same
+    with open_store(store_location) as reopened:  # a new process would see the same
         script, snapshot = reopened.load_session(session_id)
 
     assert script == sample_script()
@@ -62,10 +64,10 @@ def test_every_record_comes_back_exactly_in_insertion_order(tmp_path: Path) -> N
         assert getattr(snapshot, kind.snapshot_field) == expected
 
 
-def test_times_come_back_as_the_same_utc_instant(tmp_path: Path) -> None:
+def test_times_come_back_as_the_same_utc_instant(store_location: StoreLocation) -> None:
     paris = timezone(timedelta(hours=1))
     local = datetime(2026, 11, 21, 10, 0, 0, 999999, tzinfo=paris)
-    store, _ = new_store(tmp_path)
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         store.add_record(session_id, Note("welcome", local, "x"))
@@ -78,8 +80,8 @@ def test_times_come_back_as_the_same_utc_instant(tmp_path: Path) -> None:
     assert snapshot.created_at == T0 and snapshot.created_at.tzinfo is UTC
 
 
-def test_a_time_without_zone_is_refused(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_a_time_without_zone_is_refused(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         with pytest.raises(StatementError, match="no time zone"):
@@ -87,8 +89,8 @@ def test_a_time_without_zone_is_refused(tmp_path: Path) -> None:
         assert store.load_session(session_id)[1].notes == []
 
 
-def test_the_id_given_with_a_record_is_ignored(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_the_id_given_with_a_record_is_ignored(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         first = store.add_record(session_id, Note("welcome", at(1), "a", id=999))
@@ -98,8 +100,8 @@ def test_the_id_given_with_a_record_is_ignored(tmp_path: Path) -> None:
     assert [(note.id, note.text) for note in notes] == [(first, "a"), (second, "b")]
 
 
-def test_a_new_session_starts_in_setup_with_its_timings(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_a_new_session_starts_in_setup_with_its_timings(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         _, snapshot = store.load_session(session_id)
@@ -110,8 +112,8 @@ def test_a_new_session_starts_in_setup_with_its_timings(tmp_path: Path) -> None:
     assert snapshot.last_seen_at == T0
 
 
-def test_progress_and_timings_round_trip(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_progress_and_timings_round_trip(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         timings = store.load_session(session_id)[1].timings
@@ -140,8 +142,10 @@ def test_progress_and_timings_round_trip(tmp_path: Path) -> None:
     assert snapshot.finished_at is None
 
 
-def test_saving_some_timings_updates_those_parts_and_keeps_the_rest(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_saving_some_timings_updates_those_parts_and_keeps_the_rest(
+    store_location: StoreLocation,
+) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         before = store.load_session(session_id)[1].timings
@@ -154,10 +158,10 @@ def test_saving_some_timings_updates_those_parts_and_keeps_the_rest(tmp_path: Pa
             timings=[changed, extra],
             at=at(50),
         )
-        with store._read() as connection:  # what the engine reads back must match its script
-            stored = connection.exec_driver_sql(
-                "SELECT part_id, extra_seconds, elapsed_seconds FROM part_timings ORDER BY position"
-            ).all()
+        stored = run_sql(  # what the engine reads back must match its script
+            store_location,
+            "SELECT part_id, extra_seconds, elapsed_seconds FROM part_timings ORDER BY position",
+        )
         with pytest.raises(SessionUnreadable, match="the parts of session 1 do not match"):
             store.load_session(session_id)
     assert [tuple(row) for row in stored] == [
@@ -168,8 +172,8 @@ def test_saving_some_timings_updates_those_parts_and_keeps_the_rest(tmp_path: Pa
     ]
 
 
-def test_started_is_kept_and_finished_follows_the_state(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_started_is_kept_and_finished_follows_the_state(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
 
@@ -188,8 +192,8 @@ def test_started_is_kept_and_finished_follows_the_state(tmp_path: Path) -> None:
     assert (reopened.started_at, reopened.finished_at) == (at(10), None)
 
 
-def test_setup_is_replaced(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_setup_is_replaced(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     new_setup = SessionSetup(
         customer="Globex",
         facilitator="Kim 🙂",
@@ -204,8 +208,8 @@ def test_setup_is_replaced(tmp_path: Path) -> None:
     assert snapshot.last_seen_at == at(5)
 
 
-def test_every_write_and_touch_moves_last_seen(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_every_write_and_touch_moves_last_seen(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         store.touch(session_id, at(60))
@@ -215,8 +219,8 @@ def test_every_write_and_touch_moves_last_seen(tmp_path: Path) -> None:
     assert (seen_after_touch, seen_after_note) == (at(60), at(90))
 
 
-def test_sessions_are_listed_newest_first_with_parts_done(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_sessions_are_listed_newest_first_with_parts_done(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         older = new_session(store, created=at(0))
         newer = new_session(store, created=at(3600))
@@ -237,8 +241,8 @@ def test_sessions_are_listed_newest_first_with_parts_done(tmp_path: Path) -> Non
     assert (bottom.created_at, bottom.last_seen_at) == (at(0), at(7200))
 
 
-def test_latest_unfinished_is_the_most_recently_seen(tmp_path: Path) -> None:
-    store, _ = new_store(tmp_path)
+def test_latest_unfinished_is_the_most_recently_seen(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         assert store.latest_unfinished() is None
         first = new_session(store, created=at(0))
@@ -256,18 +260,14 @@ def test_latest_unfinished_is_the_most_recently_seen(tmp_path: Path) -> None:
         assert store.latest_unfinished() is None
 
 
-def test_a_script_run_twice_is_stored_once(tmp_path: Path) -> None:
-    store, path = new_store(tmp_path)
+def test_a_script_run_twice_is_stored_once(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     script = sample_script()
     with store:
         new_session(store)
         new_session(store)
         store.create_session(script, SOURCE + "# edited\n", sample_setup(), [], T0)
-    import sqlite3
-
-    with sqlite3.connect(path) as connection:
-        (copies,) = connection.execute("SELECT count(*) FROM scripts").fetchone()
-    assert copies == 2
+    assert run_sql(store_location, "SELECT count(*) FROM scripts") == [(2,)]
 
 
 @pytest.mark.parametrize(
@@ -283,23 +283,23 @@ def test_a_script_run_twice_is_stored_once(tmp_path: Path) -> None:
     ],
     ids=["add_record", "touch", "save_setup", "save_progress", "load_session"],
 )
-def test_an_unknown_session_is_named(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    store, path = new_store(tmp_path)
+def test_an_unknown_session_is_named(store_location: StoreLocation, write) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         with pytest.raises(SessionNotFound) as caught:
             write(store)
         assert str(caught.value) == (
-            f'no session 42 in {path}; run "workshop sessions" to list them'
+            f'no session 42 in {store_location.shown}; run "workshop sessions" to list them'
         )
         assert store.load_session(session_id)[1].record_count == 0
 
 
-def test_a_follower_sees_what_the_facilitator_writes(tmp_path: Path) -> None:
-    store, path = new_store(tmp_path)
+def test_a_follower_sees_what_the_facilitator_writes(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
-        with open_store(path, readonly=True) as follower:
+        with open_store(store_location, readonly=True) as follower:
             assert follower.load_session(session_id)[1].notes == []
             store.add_record(session_id, Note("welcome", at(1), "live"))
             assert [n.text for n in follower.load_session(session_id)[1].notes] == ["live"]
@@ -325,11 +325,13 @@ def test_importing_the_package_loads_no_database_library() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_a_store_opened_in_a_worker_thread_serves_the_ui_thread(tmp_path: Path) -> None:
+def test_a_store_opened_in_a_worker_thread_serves_the_ui_thread(
+    store_location: StoreLocation,
+) -> None:
     import threading
 
     opened: list[SqlSessionStore] = []
-    worker = threading.Thread(target=lambda: opened.append(new_store(tmp_path)[0]))
+    worker = threading.Thread(target=lambda: opened.append(open_store(store_location)))
     worker.start()
     worker.join()
     with opened[0] as store:

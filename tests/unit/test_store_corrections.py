@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from tests.unit.test_store_samples import T0, at, new_session, new_store
+from tests.store_kinds import run_sql
+from tests.unit.test_store_samples import T0, at, new_session
 from workshop_tui.domain.kinds import InitialKind
 from workshop_tui.domain.records import Note, SignOff
+from workshop_tui.locations import StoreLocation
+from workshop_tui.storage.opener import open_store
 
 
-def count(path: Path, table: str) -> int:
-    with sqlite3.connect(path) as connection:
-        return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+def count(location: StoreLocation, table: str) -> int:
+    ((found,),) = run_sql(location, f"SELECT count(*) FROM {table}")
+    return int(found)
 
 
-def test_several_records_are_stored_in_one_transaction_with_their_ids(tmp_path: Path) -> None:
-    store, path = new_store(tmp_path)
+def test_several_records_are_stored_in_one_transaction_with_their_ids(
+    store_location: StoreLocation,
+) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         rows = [
@@ -36,12 +39,12 @@ def test_several_records_are_stored_in_one_transaction_with_their_ids(tmp_path: 
     ]
 
 
-def test_one_bad_record_stores_none_of_them(tmp_path: Path) -> None:
-    store, path = new_store(tmp_path)
+def test_one_bad_record_stores_none_of_them(store_location: StoreLocation) -> None:
+    store = open_store(store_location)
     with store:
         session_id = new_session(store)
         good = Note("welcome", T0, "kept", key="n1")
         bad = Note("welcome", datetime(2026, 1, 1), "a naive time", key="n2")
         with pytest.raises(Exception, match="no time zone"):
             store.add_records(session_id, [bad, good])
-    assert count(path, "notes") == 0
+    assert count(store_location, "notes") == 0

@@ -39,13 +39,12 @@ def show_stats(app: App[Any], store: SessionStore | None, engine: SessionEngine 
         return
     wanted = engine.script.id if engine is not None else None
     try:
-        summaries = [s for s in store.list_sessions() if wanted in (None, s.script_id)]
-        runs = [store.load_session(s.id) for s in sorted(summaries, key=lambda s: s.id)]
+        runs = store.timing_runs(wanted)
     except StoreError as error:
         notify(app, str(error), title="Cannot read the sessions", severity="error")
         return
     what = engine.script.title if engine is not None else "every script"
-    app.push_screen(StatsScreen(part_figures(runs), what))
+    app.push_screen(StatsScreen(part_figures((r.script, r.timings) for r in runs), what))
 
 
 async def use_current_script(app: App[Any], note: str) -> bool:

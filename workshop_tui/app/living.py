@@ -28,7 +28,7 @@ from workshop_tui.domain.living.renegotiation import (
     prefilled_setup,
 )
 from workshop_tui.domain.ports import SessionStore, StoreError
-from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot, SessionSummary
+from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
 
 
 class CannotRenegotiate(StoreError):
@@ -140,34 +140,39 @@ def lineage_for(
     script: Script,
     session: SessionSnapshot,
     summaries: Sequence[SessionSummary] | None = None,
+    *,
+    loaded: dict[int, tuple[Script, SessionSnapshot]] | None = None,
+    figures: bool = True,
 ) -> Lineage:
-    """``session``'s lineage, reading the earlier version and the carried sessions' dates."""
+    """``session``'s lineage, reading the earlier version and the carried sessions' dates.
+
+    ``loaded`` keeps the sessions read (a history reads each version once, though each is
+    the earlier version of the next); without ``figures`` the planned-against-actual
+    figures of the script's sessions are left out (they read every session's timings).
+    """
     summaries = store.list_sessions() if summaries is None else summaries
+    loaded = {} if loaded is None else loaded
     numbers = chain.versions(summaries)
     earlier = None
     if session.renegotiates is not None:
-        earlier_script, earlier_session = store.load_session(session.renegotiates)
+        if session.renegotiates not in loaded:
+            loaded[session.renegotiates] = store.load_session(session.renegotiates)
+        earlier_script, earlier_session = loaded[session.renegotiates]
         earlier = (earlier_script, earlier_session, numbers.get(session.renegotiates, 1))
     dates = {s.id: _when(s) for s in summaries}
-    figures = tuple(part_figures(_runs_of(store, script, session, summaries)))
-    return lineage_of(script, session, numbers.get(session.id, 1), earlier, dates, figures)
+    found = tuple(part_figures(_runs_of(store, script, session))) if figures else ()
+    return lineage_of(script, session, numbers.get(session.id, 1), earlier, dates, found)
 
 
 def _runs_of(
-    store: SessionStore,
-    script: Script,
-    session: SessionSnapshot,
-    summaries: Sequence[SessionSummary],
-) -> list[tuple[Script, SessionSnapshot]]:
-    """Every session of ``script``'s id, oldest first, ``session`` as given (it may be live)."""
-    runs: list[tuple[Script, SessionSnapshot]] = []
-    for summary in sorted(summaries, key=lambda s: s.id):
-        if summary.script_id != script.id:
-            continue
-        runs.append(
-            (script, session) if summary.id == session.id else store.load_session(summary.id)
-        )
-    return runs
+    store: SessionStore, script: Script, session: SessionSnapshot
+) -> list[tuple[Script, list[PartTiming]]]:
+    """Every session of ``script``'s id, oldest first, ``session``'s timings as given (it may
+    be live, ahead of the store)."""
+    return [
+        (script, session.timings) if run.session_id == session.id else (run.script, run.timings)
+        for run in store.timing_runs(script.id)
+    ]
 
 
 def _when(summary: SessionSummary) -> datetime:

@@ -124,7 +124,7 @@ class WorkshopApp(HoldsKeys):
         from workshop_tui.storage.opener import open_store  # late: after the first frame
 
         try:
-            store = open_store(self.launch.db_path)
+            store = open_store(self.launch.store)
         except StoreError as error:
             self.call_from_thread(self._store_failed, str(error))
             return
@@ -206,7 +206,7 @@ class WorkshopApp(HoldsKeys):
 
         for warning in loaded.warnings:
             notify(self, str(warning), title="Script warning", severity="warning", timeout=8)
-        screen = SetupScreen(loaded, self.clock)
+        screen = SetupScreen(loaded, self.clock, facilitator=self.launch.facilitator)
         if isinstance(self.screen, OpeningScreen):
             self.switch_screen(screen)
             self._open_store()  # while the facilitator types the names
@@ -320,7 +320,7 @@ class WorkshopApp(HoldsKeys):
         if ask and plan.file_differs:
             self._ask_script_version(session_id, plan.script_note)
             return
-        screen = SetupScreen(plan.loaded, self.clock, plan)
+        screen = SetupScreen(plan.loaded, self.clock, plan, facilitator=self.launch.facilitator)
         if isinstance(self.screen, OpeningScreen):
             self.switch_screen(screen)
         else:

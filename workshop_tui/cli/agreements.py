@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from datetime import date
 
 from workshop_tui.app.living import lineage_for
 from workshop_tui.cli.output import USER_ERROR, error, print_table, say
-from workshop_tui.cli.stored import no_sessions_yet, store_of, today
+from workshop_tui.cli.stored import mine, no_sessions_yet, ran, store_of, today
+from workshop_tui.content.model import Script
 from workshop_tui.domain.clock import SystemClock
 from workshop_tui.domain.engine import EngineError, SessionEngine
 from workshop_tui.domain.kinds import EventKind
@@ -20,7 +22,7 @@ from workshop_tui.domain.living.customers import customer_key
 from workshop_tui.domain.living.part_stats import part_figures
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.rules.due_dates import is_overdue, parse_due
-from workshop_tui.domain.snapshot import SessionSummary
+from workshop_tui.domain.snapshot import SessionSnapshot, SessionSummary
 from workshop_tui.export.figure_cells import overran_most, part_figure_cells
 
 
@@ -59,26 +61,29 @@ def cmd_reattach(args: argparse.Namespace) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    """``workshop due``: agreements due or overdue for review, and open actions past due."""
+    """``workshop due [--mine]``: agreements due or overdue for review, and open actions past
+    due, with who facilitated each."""
     if no_sessions_yet(args):
         return 0
-    on = today()
+    on, name = today(), mine(args)
     with store_of(args) as store:
         summaries = store.list_sessions()
-        due = chain.reviews_due(summaries, on)
-        late = []
-        for summary in _latest_per_customer(summaries):
-            _, session = store.load_session(summary.id)
-            for action in standing.open_actions(session.actions):
-                if is_overdue(action.due, on):
-                    late.append((summary, action))
+        due = [r for r in chain.reviews_due(summaries, on) if ran(r.summary, name)]
+        latest = [s for s in _latest_per_customer(summaries) if ran(s, name)]
+        still_open = store.open_actions([s.id for s in latest])
+    late = [
+        (summary, action)
+        for summary in latest
+        for action in still_open.get(summary.id, [])
+        if is_overdue(action.due, on)
+    ]
     if not due and not late:
-        print("Nothing is due: no review within two weeks, no open action past its date.")
+        say("Nothing is due: no review within two weeks, no open action past its date.")
         return 0
     if due:
-        print("Agreements to review:")
+        say("Agreements to review:")
         print_table(
-            ("SESSION", "CUSTOMER", "SCRIPT", "VERSION", "REVIEW ON", "STATE"),
+            ("SESSION", "CUSTOMER", "SCRIPT", "VERSION", "REVIEW ON", "STATE", "FACILITATOR"),
             [
                 (
                     str(r.summary.id),
@@ -87,18 +92,26 @@ def cmd_due(args: argparse.Namespace) -> int:
                     str(r.version),
                     r.summary.review_on.isoformat() if r.summary.review_on else "",
                     str(r.state),
+                    r.summary.facilitator,
                 )
                 for r in due
             ],
         )
     if late:
         if due:
-            print()
-        print("Open actions past due:")
+            say("")
+        say("Open actions past due:")
         print_table(
-            ("SESSION", "CUSTOMER", "ACTION", "OWNER", "DUE"),
+            ("SESSION", "CUSTOMER", "ACTION", "OWNER", "DUE", "FACILITATOR"),
             [
-                (str(s.id), s.customer, a.text, a.owner, a.due.isoformat() if a.due else "")
+                (
+                    str(s.id),
+                    s.customer,
+                    a.text,
+                    a.owner,
+                    a.due.isoformat() if a.due else "",
+                    s.facilitator,
+                )
                 for s, a in late
             ],
         )
@@ -114,12 +127,13 @@ def _latest_per_customer(summaries: Sequence[SessionSummary]) -> list[SessionSum
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """``workshop history CUSTOMER``: every session, its version, what changed, open actions."""
+    """``workshop history CUSTOMER``: every session, its version, who ran it, what changed."""
     if no_sessions_yet(args):
         return 0
+    name = mine(args)
     with store_of(args) as store:
         summaries = store.list_sessions()
-        found = chain.of_customer(summaries, args.customer)
+        found = [s for s in chain.of_customer(summaries, args.customer) if ran(s, name)]
         if not found:
             say(f'No sessions with "{args.customer.strip()}".')
             return 0
@@ -127,9 +141,12 @@ def cmd_history(args: argparse.Namespace) -> int:
         states = chain.reviews(summaries, today())
         rows = []
         notes: list[str] = []
+        loaded: dict[int, tuple[Script, SessionSnapshot]] = {}
         for summary in found:
-            script, session = store.load_session(summary.id)
-            lineage = lineage_for(store, script, session, summaries)
+            if summary.id not in loaded:
+                loaded[summary.id] = store.load_session(summary.id)
+            script, session = loaded[summary.id]
+            lineage = lineage_for(store, script, session, summaries, loaded=loaded, figures=False)
             changed = lineage.changes.counts() if lineage.changes is not None else "first version"
             open_count = len(standing.open_actions(session.actions))
             review = summary.review_on.isoformat() if summary.review_on else ""
@@ -142,6 +159,7 @@ def cmd_history(args: argparse.Namespace) -> int:
                     summary.script_id,
                     str(numbers[summary.id]),
                     str(summary.state),
+                    summary.facilitator,
                     changed,
                     str(open_count),
                     review,
@@ -155,9 +173,8 @@ def cmd_history(args: argparse.Namespace) -> int:
                         f"to {event.customer} on {event.at.astimezone():%Y-%m-%d}{because}."
                     )
     say(f"History of {found[-1].customer}:")
-    print_table(
-        ("ID", "DATE", "SCRIPT", "VERSION", "STATE", "CHANGED", "OPEN ACTIONS", "REVIEW"), rows
-    )
+    header = ("ID", "DATE", "SCRIPT", "VERSION", "STATE", "FACILITATOR", "CHANGED")
+    print_table((*header, "OPEN ACTIONS", "REVIEW"), rows)
     for note in notes:
         say(note)
     return 0
@@ -168,9 +185,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if no_sessions_yet(args):
         return 0
     with store_of(args) as store:
-        summaries = [s for s in store.list_sessions() if args.script in (None, s.script_id)]
-        runs = [store.load_session(s.id) for s in reversed(summaries)]
-    figures = part_figures(runs)
+        runs = store.timing_runs(args.script, mine(args))
+    figures = part_figures((run.script, run.timings) for run in runs)
     if not figures:
         what = f" of {args.script}" if args.script else ""
         say(f"No finished parts{what} yet: nothing to compare.")
@@ -193,6 +209,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print()
         say(f"Overrun most (median beyond the time allowed): {names}")
     return 0
+
+
+def _date(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _day(summary: SessionSummary) -> str:

@@ -36,12 +36,15 @@ def session_id(text: str) -> int:
     return value
 
 
-def declare_commands(commands: Commands) -> None:
-    """Add every command, in the order ``workshop --help`` lists them."""
+def declare_commands(commands: Commands) -> list[argparse.ArgumentParser]:
+    """Add every command, in the order ``workshop --help`` lists them; return every parser
+    a command line can end in (each command's, and each action's of ``store``)."""
     _console_commands(commands)
     _session_commands(commands)
     _agreement_commands(commands)
     _script_commands(commands)
+    actions = _store_commands(commands)
+    return [*commands.choices.values(), *actions]
 
 
 def _console_commands(commands: Commands) -> None:
@@ -102,8 +105,18 @@ def _add_exports_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_mine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--mine",
+        action="store_true",
+        help="only the sessions you facilitated (your name: facilitator in config.toml, "
+        "or WORKSHOP_FACILITATOR)",
+    )
+
+
 def _session_commands(commands: Commands) -> None:
     sessions = commands.add_parser("sessions", help="list the stored sessions")
+    _add_mine(sessions)
     sessions.set_defaults(command="sessions:cmd_sessions")
 
     export = commands.add_parser(
@@ -152,14 +165,17 @@ def _agreement_commands(commands: Commands) -> None:
     reattach.set_defaults(command="agreements:cmd_reattach")
 
     due = commands.add_parser("due", help="agreements due for review, actions past due")
+    _add_mine(due)
     due.set_defaults(command="agreements:cmd_due")
 
     history = commands.add_parser("history", help="every session with one customer")
     history.add_argument("customer", metavar="CUSTOMER", help="the name, in any case")
+    _add_mine(history)
     history.set_defaults(command="agreements:cmd_history")
 
     stats = commands.add_parser("stats", help="planned against actual time per part")
     stats.add_argument("script", nargs="?", metavar="SCRIPT", help="a script id (default: all)")
+    _add_mine(stats)
     stats.set_defaults(command="agreements:cmd_stats")
 
 
@@ -192,3 +208,21 @@ def _script_commands(commands: Commands) -> None:
     )
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
     convert.set_defaults(command="scripts:cmd_convert")
+
+
+def _store_commands(commands: Commands) -> list[argparse.ArgumentParser]:
+    store = commands.add_parser(
+        "store",
+        help="the store itself: its schema and where it is",
+        description="A SQLite file is brought up to date whenever it is opened; a team's "
+        "PostgreSQL store only by `workshop store upgrade`, run as the database's owner.",
+    )
+    actions = store.add_subparsers(title="actions", metavar="ACTION", required=True)
+    upgrade = actions.add_parser(
+        "upgrade",
+        help="create or upgrade the store's schema (for a team store: as its owner)",
+    )
+    upgrade.set_defaults(command="store:cmd_upgrade")
+    status = actions.add_parser("status", help="where the store is, its schema, its sessions")
+    status.set_defaults(command="store:cmd_status")
+    return [upgrade, status]

@@ -11,15 +11,17 @@ from dataclasses import replace
 
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
-from workshop_tui.locations import database_path
+from workshop_tui.locations import config_dir, store_location
+from workshop_tui.settings import load_settings
 
 
 def launch_of(args: argparse.Namespace, **asked: object) -> Launch:
     """What the options ask of the console, with ``asked`` on top."""
     launch = Launch(
-        db_path=database_path(args.db),
+        store=store_location(args.db),
         scripts_dirs=tuple(args.scripts_dirs),
         exports_dir=getattr(args, "exports_dir", None),
+        facilitator=load_settings(config_dir()).facilitator or "",
     )
     return replace(launch, **asked)  # type: ignore[arg-type]
 
@@ -35,7 +37,7 @@ def run_console(launch: Launch) -> int:
     if app.room_instead is not None:  # the session is open elsewhere: its room view instead
         from workshop_tui.cli.room import run_room  # late: the boards load only for the room
 
-        return run_room(launch.db_path, app.room_instead)
+        return run_room(launch.store, app.room_instead)
     return app.return_code or 0
 
 

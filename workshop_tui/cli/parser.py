@@ -27,6 +27,7 @@ from workshop_tui.cli.output import USER_ERROR, error, print_problems
 from workshop_tui.content.problems import ScriptInvalid, ScriptNotFound
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.printable import printable
+from workshop_tui.settings import SettingsError
 
 UNEXPECTED = 1
 DEBUG_ENV = "WORKSHOP_DEBUG"
@@ -59,8 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_global_options(parser, prefix="")
     parser.set_defaults(command="console:cmd_open")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    declare_commands(commands)
-    for command in commands.choices.values():
+    for command in declare_commands(commands):
         _add_global_options(command, prefix="sub_")
     return parser
 
@@ -142,7 +142,7 @@ def _report(problem: Exception) -> int:
         where = f" ({problem.filename})" if problem.filename else ""
         error(f"{problem.strerror or problem}{where}")
         return USER_ERROR
-    if isinstance(problem, StoreError | ScriptNotFound):
+    if isinstance(problem, StoreError | ScriptNotFound | SettingsError):
         error(str(problem))
         return USER_ERROR
     error(f"unexpected {type(problem).__name__}: {problem} (set {DEBUG_ENV}=1 to see where)")

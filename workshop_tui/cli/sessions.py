@@ -8,37 +8,37 @@ from pathlib import Path
 
 from workshop_tui.app.living import lineage_for
 from workshop_tui.cli.output import print_table, say, write_new
-from workshop_tui.cli.stored import store_of, today
+from workshop_tui.cli.stored import mine, no_sessions_yet, ran, store_of, today
 from workshop_tui.domain.living import chain
-from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.snapshot import SessionSummary
 from workshop_tui.export.calendar import render_calendar
 from workshop_tui.export.files import default_export_name, export_session
 from workshop_tui.export.markdown import render_agreement, render_markdown
-from workshop_tui.locations import database_path, exports_dir, private_folder
-from workshop_tui.storage.opener import open_store
+from workshop_tui.locations import exports_dir, private_folder
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
     """An aligned table of the stored sessions, newest first, with each agreement's version
     and whether its review is due."""
-    path = database_path(args.db)
-    if not path.exists():
-        say(f"No sessions yet ({path} does not exist).")
+    if no_sessions_yet(args):
         return 0
-    with open_store(path, readonly=True) as store:
-        summaries = store.list_sessions()
+    name = mine(args)
+    with store_of(args) as store:
+        every = store.list_sessions()
+        where = store.where
+    summaries = [s for s in every if ran(s, name)]
     if not summaries:
-        say(f"No sessions yet in {path}.")
+        say(f"No sessions yet in {where}.")
         return 0
-    numbers = chain.versions(summaries)
-    reviews = chain.reviews(summaries, today())
-    header = ("ID", "SCRIPT", "CUSTOMER", "STARTED", "STATE", "PARTS DONE", "VERSION", "REVIEW")
+    numbers = chain.versions(every)  # a chain counts every version, whoever ran it
+    reviews = chain.reviews(every, today())
+    header = ("ID", "SCRIPT", "CUSTOMER", "FACILITATOR", "STARTED", "STATE", "PARTS DONE")
     rows = [
         (
             str(s.id),
             s.script_id,
             s.customer,
+            s.facilitator,
             s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             str(s.state),
             f"{s.parts_done}/{s.parts_total}",
@@ -47,7 +47,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         )
         for s in summaries
     ]
-    print_table(header, rows)
+    print_table((*header, "VERSION", "REVIEW"), rows)
     return 0
 
 
@@ -62,10 +62,7 @@ def _review(summary: SessionSummary, state: str) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     """``workshop export SESSION [--agreement] [-o FILE]``: the notes (or the agreement) as
     Markdown to a file, or to stdout with ``-o -``."""
-    path = database_path(args.db)
-    if not path.exists():
-        raise StoreError(f"{path} does not exist: there are no sessions to export yet")
-    with open_store(path, readonly=True) as store:
+    with store_of(args) as store:
         script, session = store.load_session(args.session)
         lineage = lineage_for(store, script, session)
     if args.output == "-":

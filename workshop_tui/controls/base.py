@@ -9,8 +9,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 
+from workshop_tui.dialogs.form import Committer
 from workshop_tui.domain.engine import EngineError
-from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.ports import StoreError, StoreUnreachable
 from workshop_tui.widgets.plain_text import notify
 
 if TYPE_CHECKING:
@@ -37,6 +38,9 @@ class ActivityControls(Vertical):
     class Changed(Message):
         """Something was recorded: the screen refreshes its counts and agenda."""
 
+    class Unreachable(Message):
+        """The store could not be reached: nothing was recorded (the screen says since when)."""
+
     def __init__(self, engine: SessionEngine, part: Part, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.engine = engine
@@ -57,10 +61,17 @@ class ActivityControls(Vertical):
             result = action(*args, **kwargs)
         except (EngineError, StoreError) as error:
             notify(self, sentence(str(error)), severity="error", title="Not recorded")
+            if isinstance(error, StoreUnreachable):
+                self.post_message(self.Unreachable())
             return None
         self.redraw()
         self.post_message(self.Changed())
         return result
+
+    def committing(self, action: Callable[[dict[str, str]], object]) -> Committer:
+        """A form's ``commit``: record the values now; if that cannot be done, the form stays
+        open with why and with what was typed (a team store down: Ctrl+S tries again)."""
+        return form_commit(action, lambda: self.post_message(self.Unreachable()))
 
     async def ask(self, dialog: ModalScreen[T]) -> T:
         """The dialog's answer (call from a ``dialog_flow``); the board has focus after it."""
@@ -71,6 +82,24 @@ class ActivityControls(Vertical):
     def say(self, message: str, **options: Any) -> None:
         """A toast in plain text."""
         notify(self, message, **options)
+
+
+def form_commit(
+    action: Callable[[dict[str, str]], object], unreachable: Callable[[], object]
+) -> Committer:
+    """``action`` as a form's commit: a failure keeps the form open with the reason."""
+
+    def commit(values: dict[str, str]) -> str | None:
+        try:
+            action(values)
+        except (EngineError, StoreError) as error:
+            if isinstance(error, StoreUnreachable):
+                unreachable()
+                return f"{sentence(str(error))} What you typed is kept here: Ctrl+S tries again."
+            return sentence(str(error))
+        return None
+
+    return commit
 
 
 def sentence(text: str) -> str:

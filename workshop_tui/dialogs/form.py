@@ -62,6 +62,10 @@ KEYS_HINT = "Enter: next · Ctrl+S: save · Esc: cancel"
 Validator = Callable[[dict[str, str]], str | None]
 """Given the form's values, the one sentence that says what is wrong, or None."""
 
+Committer = Callable[[dict[str, str]], str | None]
+"""Stores the form's values; returns why they could not be stored (the form stays open, its
+text kept, to try again), or None once they are."""
+
 FIELDS = "#dialog-fields Input, #dialog-fields Select"
 
 
@@ -83,6 +87,7 @@ class FormDialog(Dialog[dict[str, str] | None]):
         *,
         intro: str = "",
         validate: Validator | None = None,
+        commit: Committer | None = None,
         save_label: str = "Save",
     ) -> None:
         super().__init__(classes="dialog")
@@ -90,6 +95,7 @@ class FormDialog(Dialog[dict[str, str] | None]):
         self._fields = list(fields)
         self._intro = intro
         self._validate = validate
+        self._commit = commit
         self._save_label = save_label
 
     def compose(self) -> ComposeResult:
@@ -171,6 +177,8 @@ class FormDialog(Dialog[dict[str, str] | None]):
         problem = f"{missing[0]} is needed." if missing else None
         if problem is None and self._validate is not None:
             problem = self._validate(values)
+        if problem is None and self._commit is not None:
+            problem = self._commit(values)
         if problem:
             self.query_one("#dialog-error", Static).update(plain(problem))
             return

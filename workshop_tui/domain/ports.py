@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # the contract names them; a reader of StoreError needs none of them
     from workshop_tui.content.model import Script
     from workshop_tui.domain.kinds import SessionState
-    from workshop_tui.domain.records import Record, SessionEvent
+    from workshop_tui.domain.records import ActionItem, Record, SessionEvent
     from workshop_tui.domain.snapshot import (
         PartTiming,
         SessionSetup,
         SessionSnapshot,
         SessionSummary,
+        TimingRun,
     )
 
 
@@ -32,6 +33,11 @@ class SessionInUse(StoreError):
 
 class SessionChanged(StoreError):
     """The stored session moved on since this writer read it; its write was refused whole."""
+
+
+class StoreUnreachable(StoreError):
+    """The store cannot be reached just now (a team store's server or network is down):
+    nothing was stored; the same action may be tried again when it is back."""
 
 
 class SessionUnreadable(StoreError):
@@ -124,6 +130,17 @@ class SessionStore(Protocol):
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, newest first."""
+        ...
+
+    def timing_runs(
+        self, script_id: str | None = None, facilitator: str | None = None
+    ) -> list[TimingRun]:
+        """Every session's script and part timings, oldest first (of one script, one
+        facilitator, if given)."""
+        ...
+
+    def open_actions(self, session_ids: Sequence[int]) -> dict[int, list[ActionItem]]:
+        """The actions still open in each of the given sessions."""
         ...
 
     def close(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.records import (
@@ -16,6 +17,9 @@ from workshop_tui.domain.records import (
     SessionEvent,
     SignOff,
 )
+
+if TYPE_CHECKING:
+    from workshop_tui.content.model import Script
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,3 +130,14 @@ class SessionSummary:
     """When the agreement is to be reviewed, if a date is set."""
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    facilitator: str = ""
+    """Who ran it (on a team store, one of several facilitators)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimingRun:
+    """One session's part timings and the script it ran: what planned-against-actual reads."""
+
+    session_id: int
+    script: Script
+    timings: list[PartTiming]

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from workshop_tui.app.themes import DARK, other_theme, register_themes
 from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.domain.ports import StoreError
+from workshop_tui.locations import StoreLocation
 from workshop_tui.printable import printable
 from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
 from workshop_tui.room.live import LiveRoom, timer_of
@@ -38,6 +39,8 @@ POLL_SECONDS = 0.05
 BEAT_SECONDS = 2.0
 """How often the room view tells the console it is following."""
 TICK_SECONDS = 0.2
+RETRY_SECONDS = 1.0
+"""How soon a store that failed is tried again (a team store back after a restart)."""
 
 
 class RoomApp(App[None]):
@@ -56,16 +59,16 @@ class RoomApp(App[None]):
 
     def __init__(
         self,
-        db_path: Path,
+        store: StoreLocation | Path,
         session_id: int | None = None,
         clock: Clock | None = None,
         poll_seconds: float = POLL_SECONDS,
         *,
         own_folder: bool = False,
     ) -> None:
-        """``own_folder``: ``db_path``'s folder is the data folder, which the console creates."""
+        """``own_folder``: the store's folder is the data folder, which the console creates."""
         super().__init__()
-        self.db_path = db_path
+        self.location = store if isinstance(store, StoreLocation) else StoreLocation(path=store)
         self.session_id = session_id
         self.own_folder = own_folder
         self.clock: Clock = clock or SystemClock()
@@ -102,15 +105,18 @@ class RoomApp(App[None]):
             follower.close()
 
     def _open(self) -> Follower | None:
-        """The follower, once the file can be followed; None: refused (said) or closing."""
+        """The follower, once the store can be followed; None: refused (said) or closing.
 
-        path = self.db_path.expanduser()
-        awaited = not_created_yet(path)
-        refusal = refusal_before_waiting(path, self.session_id, self.own_folder)
-        if awaited and refusal is not None:
-            self.call_from_thread(self.fail, refusal)
-            return None
-        opening = Opening(path, self.session_id, self.clock.now, awaited=awaited)
+        A file not created yet is waited for; so is a team store that cannot be reached.
+        """
+        path = self.location.path
+        awaited = path is not None and not_created_yet(path.expanduser())
+        if path is not None and awaited:
+            refusal = refusal_before_waiting(path.expanduser(), self.session_id, self.own_folder)
+            if refusal is not None:
+                self.call_from_thread(self.fail, refusal)
+                return None
+        opening = Opening(self.location, self.session_id, self.clock.now, awaited=awaited)
         worker = get_current_worker()
         while not worker.is_cancelled:
             try:
@@ -122,11 +128,10 @@ class RoomApp(App[None]):
                 return follower
             if self.updates == 0:  # nothing drawn yet: wait calmly, as for a session
                 self._from_thread(self._draw, None)
-            time.sleep(self.poll_seconds)
+            time.sleep(self.poll_seconds if path is not None else RETRY_SECONDS)
         return None
 
     def _follow_loop(self, follower: Follower) -> None:
-
         worker = get_current_worker()
         next_beat = 0.0
         trouble: str | None = None
@@ -141,11 +146,12 @@ class RoomApp(App[None]):
                     self._from_thread(self._trouble, None)
                 if changed:
                     self._from_thread(self._draw, followed)
+                follower.wait(self.poll_seconds)
             except StoreError as error:  # keep the last state on screen, and try again
                 if str(error) != trouble:
                     trouble = str(error)
                     self._from_thread(self._trouble, f"Cannot read the session: {trouble}")
-            time.sleep(self.poll_seconds)
+                time.sleep(max(self.poll_seconds, RETRY_SECONDS))
 
     def _from_thread(self, callback: object, *args: object) -> None:
         with suppress(RuntimeError):  # the app closed in between

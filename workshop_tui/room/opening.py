@@ -17,7 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.ports import StoreError, StoreUnreachable
+from workshop_tui.locations import StoreLocation
 from workshop_tui.printable import printable
 
 if TYPE_CHECKING:
@@ -59,13 +60,14 @@ class Opening:
 
     def __init__(
         self,
-        path: Path,
+        location: StoreLocation,
         session_id: int | None,
         now: Callable[[], datetime],
         *,
         awaited: bool,
     ) -> None:
-        self.path = path
+        self.location = location
+        self.path = location.path
         self.session_id = session_id
         self._now = now
         self.awaited = awaited
@@ -74,7 +76,7 @@ class Opening:
 
     def missing(self) -> bool:
         """Whether the awaited file is still not there (or still empty)."""
-        return self.awaited and not_created_yet(self.path)
+        return self.awaited and self.path is not None and not_created_yet(self.path)
 
     def attempt(self) -> Follower | None:
         """The follower; None while the awaited file is missing or still being created.
@@ -87,7 +89,11 @@ class Opening:
         if self.missing():
             return None
         try:
-            return Follower(self.path, self.session_id, now=self._now)
+            return Follower(self.location, self.session_id, now=self._now)
+        except StoreUnreachable:
+            if self.path is None:  # a team store that is down: wait calmly until it is back
+                return None
+            raise
         except StoreError:
             if not self.awaited:
                 raise

@@ -8,6 +8,7 @@ appear together, never the new name over the old countdown.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
@@ -23,20 +24,21 @@ from workshop_tui.boards.agenda import AgendaBoard
 from workshop_tui.boards.brief import BriefBoard
 from workshop_tui.boards.timer import TimerBoard
 from workshop_tui.console.private_panel import PrivatePanel
+from workshop_tui.console.store_health import StoreHealth
 from workshop_tui.content.durations import (
     DurationError,
     format_clock,
     format_duration,
     parse_duration,
 )
-from workshop_tui.controls.base import ActivityControls
+from workshop_tui.controls.base import ActivityControls, form_commit
 from workshop_tui.controls.corrections import correct_note
 from workshop_tui.controls.stage import ActivityStage
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.engine import EngineError
-from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.ports import StoreError, StoreUnreachable
 from workshop_tui.domain.read_models.brief import part_brief
 from workshop_tui.domain.read_models.notes import notes_view
 from workshop_tui.domain.read_models.timing import timer_view
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 0.2
 HEARTBEAT_SECONDS = 15.0
+RETRY_SECONDS = 5.0
+"""How often a store that could not be reached is tried again (by the heartbeat)."""
 
 
 class FacilitateScreen(KeepsLayoutUnderDialogs):
@@ -83,6 +87,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     def compose(self) -> ComposeResult:
         engine = self.engine
         yield Header(show_clock=True, icon="◷")
+        yield StoreHealth(id="store-health")
         with Horizontal(id="facilitate"):
             with Vertical(id="stage"):
                 yield BriefBoard(id="brief")
@@ -175,7 +180,8 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         every board in it) alive up to 15 s after the screen has gone.
         """
         now = monotonic()
-        if now - self._last_beat >= HEARTBEAT_SECONDS:
+        unreachable = self.query_one(StoreHealth).since is not None
+        if now - self._last_beat >= (RETRY_SECONDS if unreachable else HEARTBEAT_SECONDS):
             self._last_beat = now
             self._attempt(self.engine.heartbeat)
 
@@ -191,7 +197,18 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         brief.scroll_relative(y=pages * max(1, brief.size.height - 2))
 
     def on_activity_controls_changed(self, _: ActivityControls.Changed) -> None:
+        self._store_back()
         self._refresh_status()
+
+    def on_activity_controls_unreachable(self, _: ActivityControls.Unreachable) -> None:
+        self._store_trouble()
+
+    def _store_trouble(self) -> None:
+        self.query_one(StoreHealth).trouble(datetime.now(UTC))
+
+    def _store_back(self) -> None:
+        if self.query_one(StoreHealth).back():
+            notify(self, "The team store is back: carry on.", title="Stored again", timeout=6)
 
     # -- actions -------------------------------------------------------------------------------
     def _attempt(self, action: Callable[..., object], *args: object) -> bool:
@@ -199,8 +216,13 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         try:
             action(*args)
         except (EngineError, StoreError) as error:
+            if isinstance(error, StoreUnreachable):
+                self.query_one(StoreHealth).trouble(datetime.now(UTC))
+                if action == self.engine.heartbeat:
+                    return False  # the line says it; no toast every few seconds
             notify(self, str(error), title="Not done", severity="error")
             return False
+        self._store_back()
         return True
 
     def action_toggle_timer(self) -> None:
@@ -251,10 +273,14 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     @dialog_flow
     async def action_note(self) -> None:
         title = f"Note on “{self.engine.part.name}”"
-        values = await self.app.push_screen_wait(
-            FormDialog(title, [Field("text", "Note", required=True)])
+        commit = form_commit(
+            lambda v: self.engine.notes.add(v["text"]), lambda: self._store_trouble()
         )
-        if values and self._attempt(self.engine.notes.add, values["text"]):
+        values = await self.app.push_screen_wait(
+            FormDialog(title, [Field("text", "Note", required=True)], commit=commit)
+        )
+        if values:
+            self._store_back()
             shown = self.engine.part.activity.kind == "discussion"
             notify(self, "Note saved." if shown else "Note saved; N shows this part's notes.")
             self.controls.redraw()

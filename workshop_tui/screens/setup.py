@@ -77,10 +77,17 @@ class SetupScreen(KeepsLayoutUnderDialogs):
     ]
 
     def __init__(
-        self, loaded: LoadedScript, clock: Clock, renegotiation: Renegotiation | None = None
+        self,
+        loaded: LoadedScript,
+        clock: Clock,
+        renegotiation: Renegotiation | None = None,
+        *,
+        facilitator: str = "",
     ) -> None:
         super().__init__()
         self.loaded = loaded
+        self.facilitator = facilitator
+        """Who runs the app (the settings' name), offered as the facilitator."""
         self.renegotiation = renegotiation
         """The earlier agreement this set-up renegotiates: its people prefill the form."""
         self._clock = clock
@@ -139,6 +146,7 @@ class SetupScreen(KeepsLayoutUnderDialogs):
         self._fill_agenda()
         self.set_interval(30, self._fill_agenda)
         self.query_one("#customer", Input).focus()
+        self.query_one("#facilitator", Input).value = self.facilitator
         if self.renegotiation is not None:  # its people, not an older draft of the script
             self._prefill(self.renegotiation.setup)
             return
@@ -148,7 +156,8 @@ class SetupScreen(KeepsLayoutUnderDialogs):
 
     def _prefill(self, setup: SessionSetup) -> None:
         self.query_one("#customer", Input).value = setup.customer
-        self.query_one("#facilitator", Input).value = setup.facilitator
+        # the next version may be run by a colleague of the one who ran the last
+        self.query_one("#facilitator", Input).value = self.facilitator or setup.facilitator
         for person in setup.participants:
             self._add_person(person)
 

@@ -24,8 +24,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from workshop_tui.storage.database import upsert
 from workshop_tui.storage.errors import session_in_use, unknown_session
 from workshop_tui.storage.tables import SessionLockRow, SessionRow, table
 
@@ -56,7 +56,7 @@ class Holder:
 def take(connection: Connection, session_id: int, holder: Holder, at: datetime) -> None:
     """Make ``holder`` the session's writer from ``at``, whoever held it before."""
     row = {"holder": holder.token, "pid": holder.pid, "host": holder.host, "since": at}
-    statement = sqlite_insert(_locks).values(session_id=session_id, **row)
+    statement = upsert(connection, _locks).values(session_id=session_id, **row)
     connection.execute(statement.on_conflict_do_update(index_elements=["session_id"], set_=row))
 
 
@@ -77,6 +77,7 @@ def claim(connection: Connection, session_id: int, holder: Holder, at: datetime,
         )
         .select_from(_sessions.outerjoin(_locks, _locks.c.session_id == _sessions.c.id))
         .where(_sessions.c.id == session_id)
+        .with_for_update(of=_sessions)  # PostgreSQL: one claim at a time (SQLite holds its lock)
     ).one_or_none()
     if found is None:
         raise unknown_session(session_id, where)

@@ -7,6 +7,7 @@ into these, by SQLite's own error names rather than by guessing.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from workshop_tui.domain.ports import (
     SessionNotFound,
     SessionUnreadable,
     StoreError,
+    StoreUnreachable,
 )
 from workshop_tui.printable import printable
 
@@ -34,6 +36,7 @@ __all__ = [
     "SessionNotFound",
     "SessionUnreadable",
     "StoreError",
+    "StoreUnreachable",
     "not_held",
     "session_changed",
     "session_in_use",
@@ -137,10 +140,12 @@ def not_held(session_id: int, where: str) -> StoreError:
 
 
 def translate(error: BaseException, where: str) -> StoreError:
-    """The ``StoreError`` for what SQLite (or SQLAlchemy around it) raised."""
+    """The ``StoreError`` for what SQLite or PostgreSQL (or SQLAlchemy around them) raised."""
     if isinstance(error, StoreError):
         return error
     cause = getattr(error, "orig", None) or error
+    if type(cause).__module__.startswith("psycopg"):
+        return server_error(cause, where)
     name = getattr(cause, "sqlite_errorname", "") or ""
     text = str(cause).lower()
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
@@ -162,11 +167,56 @@ def translate(error: BaseException, where: str) -> StoreError:
     return StoreError(f"{where} could not be used: {cause}")
 
 
+SERVER_PROBLEMS = {
+    "28P01": "refused the login (check the user name, and the password in ~/.pgpass)",
+    "28000": "refused the login (the server's pg_hba.conf does not let this user in)",
+    "3D000": "has no such database",
+    "42501": "does not let this user do that (a role that reads and writes rows is enough; "
+    "changing the schema is `workshop store upgrade`, run by the database's owner)",
+    "42P01": "has no workshop-tui tables yet; its owner creates them: workshop store upgrade",
+    "57P01": "was shut down by its administrator",
+    "53300": "has too many connections open",
+}
+
+
+def server_error(cause: BaseException, where: str) -> StoreError:
+    """A team store's failure, in one sentence; never the password (the URL shown hides it,
+    and libpq's own words are scrubbed of anything after ``password=``)."""
+    code = getattr(cause, "sqlstate", None) or _code_of_login(str(cause))
+    if code in SERVER_PROBLEMS:
+        return StoreError(f"the team store {where} {SERVER_PROBLEMS[code]}")
+    if type(cause).__name__ in ("OperationalError", "InterfaceError") or code.startswith("08"):
+        return StoreUnreachable(f"the team store {where} cannot be reached ({_first_line(cause)})")
+    return StoreError(f"the team store {where} could not be used: {_first_line(cause)}")
+
+
+def _code_of_login(text: str) -> str:
+    """The SQLSTATE of a failed connection, which libpq reports only in words."""
+    if "password authentication failed" in text or "password is required" in text:
+        return "28P01"
+    if "no pg_hba.conf entry" in text:
+        return "28000"
+    if "database" in text and "does not exist" in text:
+        return "3D000"
+    return ""
+
+
+def _first_line(cause: BaseException) -> str:
+    """libpq's message, its first line, with any password it quotes hidden."""
+    text = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    text = re.sub(r"password=\S+", "password=***", text)
+    return printable(text.removeprefix("connection failed: ").rstrip("."))
+
+
 @contextmanager
 def storage_errors(where: str) -> Iterator[None]:
-    """Raise what SQLite raises inside the block as a ``StoreError`` about ``where``."""
+    """Raise what the database raises inside the block as a ``StoreError`` about ``where``."""
 
     try:
         yield
     except (DBAPIError, sqlite3.Error) as error:
         raise translate(error, where) from error
+    except Exception as error:  # psycopg's own, outside SQLAlchemy (the room view's listener)
+        if type(error).__module__.startswith("psycopg"):
+            raise translate(error, where) from error
+        raise

@@ -1,15 +1,15 @@
 """Following a live session from the store, read-only, as the room view does.
 
-The file is checked as ``open_store(readonly=True)`` checks it, then read
-through a read-only connection: the follower never takes a session's claim and
-never writes a session's rows. ``PRAGMA data_version`` on one open connection
-says, for a few microseconds, whether another connection committed since the
-last look; only then is the session's revision read, and only when that (or
-the session followed, or its blanking) moved is the session read again whole.
+The store is checked as ``open_store(readonly=True)`` checks it, then read (a SQLite file
+through a read-only connection): the follower never takes a session's claim and never
+writes a session's rows. A ``Watch`` says cheaply whether anything was committed since the
+last look (``watching``: SQLite's data version, or a team store's NOTIFY); only then is the
+session's revision read, and only when that (or the session followed, or its blanking)
+moved is the session read again whole.
 
-The one write is the room view's own heartbeat row (``room_signals.beat``),
-through a connection of its own; a file it cannot write to only loses the
-"room view connected" mark on the console.
+The one write is the room view's own heartbeat row (``room_signals.beat``), through a
+connection of its own; a store it cannot write to only loses the "room view connected"
+mark on the console.
 """
 
 from __future__ import annotations
@@ -19,18 +19,20 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from workshop_tui.domain.kinds import SessionState
+from workshop_tui.locations import StoreLocation
 from workshop_tui.printable import printable
 from workshop_tui.storage import reading, room_signals
 from workshop_tui.storage.claims import Holder
-from workshop_tui.storage.database import make_engine, sqlite_url, writer
+from workshop_tui.storage.database import make_engine, server_engine, sqlite_url, writer
 from workshop_tui.storage.errors import StoreError, storage_errors, unknown_session
 from workshop_tui.storage.opener import open_store
 from workshop_tui.storage.tables import SessionLockRow, SessionRow, table
+from workshop_tui.storage.watching import FileWatch, ServerWatch, Watch
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -65,25 +67,33 @@ class Follower:
 
     def __init__(
         self,
-        path: Path,
+        location: StoreLocation | Path,
         session_id: int | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        """Check the file and the session; ``StoreError`` in one sentence if either is wrong.
+        """Check the store and the session; ``StoreError`` in one sentence if either is wrong.
 
         ``now`` tells the time (the app's clock), to judge how recent a session is.
         """
-        path = Path(path).expanduser()
-        open_store(path, readonly=True).close()  # refuses what is missing, damaged or too new
-        self.where = printable(str(path))
+        if not isinstance(location, StoreLocation):
+            location = StoreLocation(path=Path(location))
+        open_store(location, readonly=True).close()  # refuses what is missing, damaged, too new
+        self.where = printable(location.shown)
         self._now = now
         self.session_id = session_id
         """The session named on the command line; None follows the running one."""
-        self._engine = make_engine(sqlite_url(path, readonly=True))
-        self._beats = writer(make_engine(sqlite_url(path)))
+        self._watch: Watch
+        if location.path is not None:
+            path = location.path.expanduser()
+            self._engine = make_engine(sqlite_url(path, readonly=True))
+            self._beats = writer(make_engine(sqlite_url(path)))
+            self._watch = FileWatch(self._engine, self.where)
+        else:
+            assert location.url is not None
+            self._engine = server_engine(location.url, pool_size=1)
+            self._beats = self._engine
+            self._watch = ServerWatch(location.url, self.where, session_id)
         self._holder = Holder.of_this_process()
-        self._watch: Any = None
-        self._data_version: int | None = None
         self._signature: _Signature = None
         self._read_once = False
         if session_id is not None:
@@ -98,27 +108,20 @@ class Follower:
         """Say the room view has gone, and let go of the file."""
         with suppress(StoreError), storage_errors(self.where), self._beats.begin() as connection:
             room_signals.leave(connection, self._holder)
-        if self._watch is not None:
-            with suppress(Exception):
-                self._watch.close()
+        with suppress(Exception):
+            self._watch.close()
         self._beats.dispose()
         self._engine.dispose()
 
     # -- following ----------------------------------------------------------------------
 
     def committed(self) -> bool:
-        """Whether another connection committed since the last look (cheap: one pragma)."""
-        with storage_errors(self.where):
-            if self._watch is None:
-                self._watch = self._engine.raw_connection()
-            cursor = self._watch.cursor()
-            try:
-                (version,) = cursor.execute("PRAGMA data_version").fetchone()
-            finally:
-                cursor.close()
-        changed = version != self._data_version
-        self._data_version = version
-        return changed
+        """Whether another connection committed since the last look (cheap)."""
+        return self._watch.changed()
+
+    def wait(self, seconds: float) -> None:
+        """Wait ``seconds``, or less when a commit comes first (a team store says so)."""
+        self._watch.wait(seconds)
 
     def poll(self) -> tuple[bool, Followed | None]:
         """(whether anything shown changed, what to show now: None while there is nothing).

@@ -28,6 +28,7 @@ from pathlib import Path
 from workshop_tui.locations import (
     PRIVATE_FILE,
     PRIVATE_FOLDER,
+    StoreLocation,
     is_own_folder,
     private_folder,
     tighten,
@@ -51,6 +52,7 @@ from workshop_tui.storage.migrations import (
     schema_version,
 )
 from workshop_tui.storage.repository import SqlSessionStore
+from workshop_tui.storage.server import open_server_store
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -73,14 +75,19 @@ class FileState:
         return self.application_id == 0 and self.schema_version == 0 and self.objects == 0
 
 
-def open_store(path: Path, *, readonly: bool = False) -> SqlSessionStore:
-    """The store in the SQLite file at ``path``, created and migrated as needed.
+def open_store(location: StoreLocation | Path | str, *, readonly: bool = False) -> SqlSessionStore:
+    """The store at ``location``: a SQLite file, created and migrated as needed, or a team's
+    PostgreSQL server (``server.open_server_store``).
 
     With ``readonly`` the file is only read (a room view following a live
     session): it must exist and have this version's schema, and nothing is
-    migrated or created. Every refusal is a ``StoreError`` naming ``path``.
+    migrated or created. Every refusal is a ``StoreError`` naming the store.
     """
-    path = Path(path).expanduser()
+    if isinstance(location, StoreLocation):
+        if location.path is None:
+            return open_server_store(location, readonly=readonly)
+        location = location.path
+    path = Path(location).expanduser()
     where = printable(str(path))
     _refuse_what_is_not_a_file(path, where)
     if readonly:

@@ -49,12 +49,19 @@ _CONVERSION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeErro
 def read_session(
     connection: Connection, session_id: int, where: str
 ) -> tuple[Script, SessionSnapshot]:
-    """The script as it was run and every record revision of one session, in insertion order."""
-    integrity.check_session(connection, session_id, where)
+    """The script as it was run and every record revision of one session, in insertion order.
+
+    A SQLite file is checked first (it stores whatever it is given in any column); a team
+    store's server keeps each column's type itself.
+    """
+    in_file = connection.dialect.name == "sqlite"
+    if in_file:
+        integrity.check_session(connection, session_id, where)
     try:
         return _read_session(connection, session_id, where)
     except _CONVERSION_ERRORS as error:
-        integrity.name_bad_record(connection, session_id, where)  # raises, naming the value
+        if in_file:
+            integrity.name_bad_record(connection, session_id, where)  # raises, naming the value
         raise unreadable(  # what the checks cannot name is still one sentence
             where, f"session {session_id} holds something this version cannot read"
         ) from error
@@ -87,7 +94,7 @@ def _read_session(
         ).all()
         convert = kind.from_row
         records[kind.snapshot_field] = [convert(row) for row in rows]
-    script = _load_script(head.model_json, session_id, where)
+    script = load_script(head.model_json, session_id, where)
     if [row.part_id for row in timings] != [part.id for part in script.parts]:
         raise unreadable(where, f"the parts of session {session_id} do not match its script")
     snapshot = SessionSnapshot(
@@ -106,7 +113,7 @@ def _read_session(
         last_seen_at=head.last_seen_at,
         started_at=head.started_at,
         finished_at=head.finished_at,
-        timings=[_timing(row) for row in timings],
+        timings=[timing_of(row) for row in timings],
         renegotiates=head.renegotiates,
         **records,
     )
@@ -160,6 +167,7 @@ def list_sessions(connection: Connection, where: str) -> list[SessionSummary]:
             review.label("review_on"),
             _sessions.c.started_at,
             _sessions.c.finished_at,
+            _sessions.c.facilitator,
         )
         .join(_scripts, _scripts.c.id == _sessions.c.script_row_id)
         .order_by(_sessions.c.created_at.desc(), _sessions.c.id.desc())
@@ -180,6 +188,7 @@ def list_sessions(connection: Connection, where: str) -> list[SessionSummary]:
                 review_on=_date(row.review_on),
                 started_at=row.started_at,
                 finished_at=row.finished_at,
+                facilitator=row.facilitator,
             )
             for row in connection.execute(query)
         ]
@@ -206,7 +215,7 @@ def _date(value: object) -> date | None:
     return date.fromisoformat(text(value))
 
 
-def _timing(row: Any) -> PartTiming:
+def timing_of(row: Any) -> PartTiming:
     return PartTiming(
         part_id=row.part_id,
         planned_seconds=row.planned_seconds,
@@ -220,7 +229,7 @@ def _timing(row: Any) -> PartTiming:
     )
 
 
-def _load_script(model_json: str, session_id: int, where: str) -> Script:
+def load_script(model_json: str, session_id: int, where: str) -> Script:
 
     try:
         return script_from_json(model_json)

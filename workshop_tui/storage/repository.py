@@ -1,10 +1,12 @@
-"""``SqlSessionStore``: the ``SessionStore`` port over SQLite, with SQLAlchemy Core.
+"""``SqlSessionStore``: the ``SessionStore`` port over SQLite or PostgreSQL (SQLAlchemy Core).
 
-Each write is one short ``BEGIN IMMEDIATE`` transaction that also moves the
-session's ``last_seen_at``, and is committed (with ``synchronous=FULL``) before
-the call returns. Reads run in one transaction, so a read-only follower sees a
-consistent session while the facilitator keeps writing, and build domain
-objects straight from Core rows: ORM objects cost too much at 10k records.
+Each write is one short transaction (on SQLite ``BEGIN IMMEDIATE``; on PostgreSQL the
+session's row is locked by the compare-and-set or the claim) that also moves the
+session's ``last_seen_at``, and is committed (with ``synchronous=FULL`` on SQLite) before
+the call returns; on PostgreSQL it also notifies the room views that follow the store.
+Reads run in one transaction, so a read-only follower sees a consistent session while the
+facilitator keeps writing, and build domain objects straight from Core rows: ORM objects
+cost too much at 10k records.
 
 One writer per session (see ``claims``): a store opens a session for writing
 (``open_session``, or ``create_session``) before it writes to it, and each
@@ -22,15 +24,20 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, insert, select, text, update
 
 from workshop_tui.domain.kinds import SessionState
-from workshop_tui.domain.records import Record, SessionEvent
-from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
-from workshop_tui.storage import claims, reading, room_signals
+from workshop_tui.domain.records import ActionItem, Record, SessionEvent
+from workshop_tui.domain.snapshot import (
+    PartTiming,
+    SessionSetup,
+    SessionSnapshot,
+    SessionSummary,
+    TimingRun,
+)
+from workshop_tui.storage import claims, reading, room_signals, team_reads
 from workshop_tui.storage import session_rows as rows
-from workshop_tui.storage.database import writer
+from workshop_tui.storage.database import NOTIFY_CHANNEL, upsert, writer
 from workshop_tui.storage.errors import (
     DatabaseReadOnly,
     StoreError,
@@ -48,8 +55,13 @@ if TYPE_CHECKING:
     from workshop_tui.content.model import Script
 
 
+NOTIFY_FOLLOWERS = text("SELECT pg_notify(:channel, :session)")
+"""Sent with the session written (or nothing: every follower looks), so a room view is woken
+by its own session's commits only."""
+
+
 class SqlSessionStore:
-    """Sessions and their records in one SQLite file (see ``open_store``)."""
+    """Sessions and their records in one SQLite file or one team store (see ``open_store``)."""
 
     def __init__(self, engine: Engine, *, where: str | None = None, readonly: bool = False):
         self._engine = engine
@@ -58,6 +70,8 @@ class SqlSessionStore:
         """How error messages name the file."""
         self.readonly = readonly
         self._holder = claims.Holder.of_this_process()
+        self._tells_followers = engine.dialect.name == "postgresql"
+        """A team store's room views LISTEN for a NOTIFY (a file's are told by SQLite)."""
         self._revisions: dict[int, int] = {}
         """The revision of each session this store holds, as it last read or wrote it."""
 
@@ -78,11 +92,16 @@ class SqlSessionStore:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self, session_id: int | None = None) -> Iterator[Connection]:
         """One committed transaction that holds SQLite's write lock from its start."""
         self._refuse_if_following()
         with storage_errors(self.where), self._writer.begin() as connection:
             yield connection
+            if self._tells_followers:  # sent when the transaction commits, not before
+                written = "" if session_id is None else str(session_id)
+                connection.execute(
+                    NOTIFY_FOLLOWERS, {"channel": NOTIFY_CHANNEL, "session": written}
+                )
 
     @contextmanager
     def _write_session(
@@ -99,7 +118,7 @@ class SqlSessionStore:
         if expected is None:
             with self._read() as connection:
                 raise self._refusal(connection, session_id, held=False)
-        with self._write() as connection:
+        with self._write(session_id) as connection:
             moved = connection.execute(
                 statement, {**(values or {}), "session_id": session_id, "revision": expected}
             )
@@ -148,7 +167,7 @@ class SqlSessionStore:
         digest = content_hash(script_source, model_json)
         with self._write() as connection:
             connection.execute(
-                sqlite_insert(rows.SCRIPTS)
+                upsert(connection, rows.SCRIPTS)
                 .values(
                     script_id=script.id,
                     title=script.title,
@@ -163,7 +182,9 @@ class SqlSessionStore:
             ).scalar_one()
             session_id = int(
                 connection.execute(
-                    insert(rows.SESSIONS).values(
+                    insert(rows.SESSIONS)
+                    .returning(rows.SESSIONS.c.id)
+                    .values(
                         script_row_id=script_row,
                         customer=setup.customer,
                         facilitator=setup.facilitator,
@@ -174,7 +195,7 @@ class SqlSessionStore:
                         materials_checked=list(setup.materials_checked),
                         renegotiates=renegotiates,
                     )
-                ).lastrowid
+                ).scalar_one()
             )
             rows.insert_participants(connection, session_id, setup.participants)
             if timings:
@@ -258,8 +279,8 @@ class SqlSessionStore:
         row = kind.to_row(record)
         row["session_id"] = session_id
         with self._write_session(session_id, values={"at": record.at}) as connection:
-            result = connection.execute(rows.INSERT_RECORD[kind.table.name], row)
-        return int(result.lastrowid)
+            record_id = connection.execute(rows.INSERT_RECORD[kind.table.name], row).scalar_one()
+        return int(record_id)
 
     def add_records(self, session_id: int, records: Sequence[Record]) -> list[int]:
         """Append several records in one transaction (all or none); return their ids in order."""
@@ -324,3 +345,16 @@ class SqlSessionStore:
         """Every session, newest first, with how many of its parts are done."""
         with self._read() as connection:
             return reading.list_sessions(connection, self.where)
+
+    def timing_runs(
+        self, script_id: str | None = None, facilitator: str | None = None
+    ) -> list[TimingRun]:
+        """Every session's script and part timings, oldest first (of one script, one
+        facilitator, if given)."""
+        with self._read() as connection:
+            return team_reads.timing_runs(connection, self.where, script_id, facilitator)
+
+    def open_actions(self, session_ids: Sequence[int]) -> dict[int, list[ActionItem]]:
+        """The actions still open in each of the given sessions."""
+        with self._read() as connection:
+            return team_reads.open_actions(connection, session_ids)

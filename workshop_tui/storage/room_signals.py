@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from workshop_tui.storage.database import upsert
 from workshop_tui.storage.tables import RoomBlankRow, RoomViewRow, table
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ FORGET_AFTER = timedelta(hours=1)
 def set_blank(connection: Connection, session_id: int, blanked: bool, at: datetime) -> None:
     """Ask the room view of ``session_id`` to go blank (or to show the session again)."""
     row = {"blanked": blanked, "at": at}
-    statement = sqlite_insert(_blanks).values(session_id=session_id, **row)
+    statement = upsert(connection, _blanks).values(session_id=session_id, **row)
     connection.execute(statement.on_conflict_do_update(index_elements=["session_id"], set_=row))
 
 
@@ -56,7 +56,7 @@ def seen(connection: Connection, session_id: int, since: datetime) -> bool:
 def beat(connection: Connection, holder: Holder, following: int | None, at: datetime) -> None:
     """The room view ``holder`` follows ``following`` (None: it waits), as of ``at``."""
     row = {"following": following, "pid": holder.pid, "host": holder.host, "seen_at": at}
-    statement = sqlite_insert(_views).values(token=holder.token, **row)
+    statement = upsert(connection, _views).values(token=holder.token, **row)
     connection.execute(statement.on_conflict_do_update(index_elements=["token"], set_=row))
     connection.execute(delete(_views).where(_views.c.seen_at < at - FORGET_AFTER))
 

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, case, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from workshop_tui.domain.records import Participant, Record
 from workshop_tui.domain.snapshot import PartTiming
 from workshop_tui.storage.coltypes import UTCDateTime
+from workshop_tui.storage.database import upsert
 from workshop_tui.storage.record_rows import KIND_OF, KINDS
 from workshop_tui.storage.tables import ParticipantRow, PartTimingRow, ScriptRow, SessionRow, table
 
@@ -68,7 +68,7 @@ UPDATE_TIMING = (
     )
     .values({name: bindparam(name, type_=TIMINGS.c[name].type) for name in TIMING_FIELDS})
 )
-INSERT_RECORD = {kind.table.name: insert(kind.table) for kind in KINDS}
+INSERT_RECORD = {kind.table.name: insert(kind.table).returning(kind.table.c.id) for kind in KINDS}
 
 
 def insert_participants(
@@ -90,8 +90,7 @@ def insert_records(connection: Connection, session_id: int, records: Sequence[Re
         kind = KIND_OF[type(record)]
         row = kind.to_row(record)
         row["session_id"] = session_id
-        result = connection.execute(INSERT_RECORD[kind.table.name], row)
-        ids.append(int(result.lastrowid))
+        ids.append(int(connection.execute(INSERT_RECORD[kind.table.name], row).scalar_one()))
     return ids
 
 
@@ -132,7 +131,7 @@ def upsert_timings(connection: Connection, session_id: int, timings: Sequence[Pa
             TIMINGS.c.session_id == session_id
         )
     ).scalar_one()
-    statement = sqlite_insert(TIMINGS)
+    statement = upsert(connection, TIMINGS)
     statement = statement.on_conflict_do_update(
         index_elements=["session_id", "part_id"],
         set_={name: statement.excluded[name] for name in TIMING_FIELDS},

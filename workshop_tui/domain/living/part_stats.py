@@ -10,7 +10,7 @@ first in ``worst_first``, so the facilitator knows what to re-plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from workshop_tui.domain.read_models.time_report import timing_report
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
-    from workshop_tui.domain.snapshot import SessionSnapshot
+    from workshop_tui.domain.snapshot import PartTiming
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +41,12 @@ class PartFigures:
     """How many runs went beyond the time allowed."""
 
 
-def part_figures(runs: Iterable[tuple[Script, SessionSnapshot]]) -> list[PartFigures]:
-    """Each part's figures across ``runs``, in the order the parts first appear."""
+def part_figures(runs: Iterable[tuple[Script, Sequence[PartTiming]]]) -> list[PartFigures]:
+    """Each part's figures across ``runs`` (a script and one session's part timings each), in
+    the order the parts first appear."""
     seen: dict[tuple[str, str], dict[str, list[int] | str]] = {}
-    for script, session in runs:
-        for report in timing_report(script, session.timings):
+    for script, timings in runs:
+        for report in timing_report(script, timings):
             if not report.done or report.skipped:
                 continue
             entry = seen.setdefault(
