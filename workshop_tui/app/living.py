@@ -160,18 +160,28 @@ def lineage_for(
         earlier_script, earlier_session = loaded[session.renegotiates]
         earlier = (earlier_script, earlier_session, numbers.get(session.renegotiates, 1))
     dates = {s.id: _when(s) for s in summaries}
-    found = tuple(part_figures(_runs_of(store, script, session))) if figures else ()
+    found = tuple(part_figures(_runs_of(store, script, session, summaries))) if figures else ()
     return lineage_of(script, session, numbers.get(session.id, 1), earlier, dates, found)
 
 
 def _runs_of(
-    store: SessionStore, script: Script, session: SessionSnapshot
+    store: SessionStore,
+    script: Script,
+    session: SessionSnapshot,
+    summaries: Sequence[SessionSummary],
 ) -> list[tuple[Script, list[PartTiming]]]:
-    """Every session of ``script``'s id, oldest first, ``session``'s timings as given (it may
-    be live, ahead of the store)."""
+    """The versions of ``session``'s agreement up to it (it and the versions it
+    renegotiates, oldest first), ``session``'s timings as given (it may be live)."""
+    links = {s.id: s.renegotiates for s in summaries}
+    versions = {session.id}
+    earlier = session.renegotiates
+    while earlier is not None and earlier not in versions:
+        versions.add(earlier)
+        earlier = links.get(earlier)
     return [
         (script, session.timings) if run.session_id == session.id else (run.script, run.timings)
         for run in store.timing_runs(script.id)
+        if run.session_id in versions
     ]
 
 

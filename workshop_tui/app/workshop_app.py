@@ -8,7 +8,9 @@ committed. Those imports are the late ones below, each marked ``late:``.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,7 @@ from workshop_tui.app.messages import (
     SessionChosen,
     SessionMoved,
     SessionRequested,
+    SyncChanged,
 )
 from workshop_tui.app.quitting import QUIT, confirm_quit, quit_app
 from workshop_tui.app.themes import DARK, other_theme, register_themes
@@ -41,6 +44,7 @@ from workshop_tui.textual_fixes import release_removed_widgets
 from workshop_tui.widgets.plain_text import notify, visible
 
 if TYPE_CHECKING:
+    from workshop_tui.app.sync_state import SyncState
     from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.domain.engine import Resumed, SessionEngine
 
@@ -95,6 +99,9 @@ class WorkshopApp(HoldsKeys):
         self.theme = DARK
         self.room_instead: int | None = None
         """A session open elsewhere whose room view was chosen instead (the CLI opens it)."""
+        self.sync_state: SyncState | None = None
+        """What the team store has of this laptop's sessions (None: no team store is set)."""
+        self._stop_pushing = threading.Event()
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -144,6 +151,8 @@ class WorkshopApp(HoldsKeys):
     def _store_ready(self, store: SessionStore) -> None:
         self.store = store
         launch = self.launch
+        if launch.team is not None and launch.location.path is not None:
+            self._push_in_the_background()
         if launch.script_ref:  # set-up is on screen already; Ctrl+S may have been pressed
             waiting, self._waiting_request = self._waiting_request, None
             if waiting is not None:
@@ -163,6 +172,28 @@ class WorkshopApp(HoldsKeys):
             self.open_session(latest)
         else:
             self._show_picker(store)
+
+    @work(thread=True, exclusive=True, group="push")
+    def _push_in_the_background(self) -> None:
+        """Push what this laptop commits to the team store, until the app closes."""
+        from workshop_tui.app.pushing import Pusher  # late: with the store, after the first frame
+
+        assert self.launch.team is not None and self.store is not None
+        pusher = Pusher(self.store, self.launch.team, self._sync_from_thread)  # type: ignore[arg-type]
+        pusher.run(self._stop_pushing)
+
+    def _sync_from_thread(self, state: SyncState) -> None:
+        with suppress(RuntimeError):  # the app closed in between
+            self.call_from_thread(self._show_sync, state)
+
+    def _show_sync(self, state: SyncState) -> None:
+        if state.refused and state.refused != getattr(self.sync_state, "refused", ""):
+            notify(self, state.refused, title="Not pushed", severity="error", timeout=15)
+        self.sync_state = state
+        self.screen.post_message(SyncChanged(state))
+
+    def on_unmount(self) -> None:
+        self._stop_pushing.set()
 
     def _show_picker(self, store: SessionStore) -> None:
         from workshop_tui.screens.picker import PickerScreen  # late: after the first frame

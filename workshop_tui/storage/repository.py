@@ -46,6 +46,7 @@ from workshop_tui.storage.errors import (
     storage_errors,
     unknown_session,
 )
+from workshop_tui.storage.identity import new_uid
 from workshop_tui.storage.record_rows import KIND_OF
 from workshop_tui.storage.script_codec import content_hash, script_to_json
 
@@ -72,6 +73,11 @@ class SqlSessionStore:
         """A team store's room views LISTEN for a NOTIFY (a file's are told by SQLite)."""
         self._revisions: dict[int, int] = {}
         """The revision of each session this store holds, as it last read or wrote it."""
+
+    @property
+    def engine(self) -> Engine:
+        """The store's engine, for what works across two stores (``storage.sync``)."""
+        return self._engine
 
     # -- life cycle -------------------------------------------------------------
 
@@ -189,6 +195,7 @@ class SqlSessionStore:
                         last_seen_at=at,
                         materials_checked=list(setup.materials_checked),
                         renegotiates=renegotiates,
+                        uid=new_uid(),
                     )
                 ).scalar_one()
             )
