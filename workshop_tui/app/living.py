@@ -123,6 +123,16 @@ def _choose_script(
     return stored, note, True
 
 
+def fork_of(store: SessionStore, session_id: int) -> list[SessionSummary]:
+    """Every end of the fork ``session_id`` is one end of, it included, oldest first (none:
+    its chain is a line)."""
+    summaries = store.list_sessions()
+    others = chain.siblings(summaries, session_id)
+    if not others:
+        return []
+    return sorted([*others, *(s for s in summaries if s.id == session_id)], key=lambda s: s.id)
+
+
 def carried_into(store: SessionStore, customer: str) -> CarryOver | None:
     """The open actions of the customer's last session, for a new session with them."""
     last = chain.last_of_customer(store.list_sessions(), customer)

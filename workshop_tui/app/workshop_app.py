@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from workshop_tui.app.sync_state import SyncState
     from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.domain.engine import Resumed, SessionEngine
+    from workshop_tui.domain.snapshot import SessionSummary
 
 
 class WorkshopApp(HoldsKeys):
@@ -328,16 +329,25 @@ class WorkshopApp(HoldsKeys):
             self.fail(problem)
 
     def renegotiate(
-        self, session_id: int, *, current_script: bool = False, ask: bool = False
+        self,
+        session_id: int,
+        *,
+        current_script: bool = False,
+        ask: bool = False,
+        fork_chosen: bool = False,
     ) -> None:
         """Set up the next version of a finished session's agreement, prefilled.
 
-        With ``ask``, a script file that differs from the stored copy is offered first.
+        With ``ask``, a script file that differs from the stored copy is offered first. A
+        version that forked (renegotiated on two laptops offline) asks first which to build on.
         """
-        from workshop_tui.app.living import prepare_renegotiation  # late: with the store
+        from workshop_tui.app.living import fork_of, prepare_renegotiation  # late: the store's
         from workshop_tui.screens.setup import SetupScreen  # late: after the first frame
 
         assert self.store is not None
+        if not fork_chosen and (ends := fork_of(self.store, session_id)):
+            self._choose_fork(session_id, ends, current_script, ask)
+            return
         try:
             plan = prepare_renegotiation(
                 self.store, session_id, self.launch.scripts_dirs, current_script=current_script
@@ -357,6 +367,19 @@ class WorkshopApp(HoldsKeys):
         else:
             self.push_screen(screen)
         notify(self, plan.script_note, title="Script", timeout=8)
+
+    @dialog_flow
+    async def _choose_fork(
+        self, session_id: int, ends: list[SessionSummary], current_script: bool, ask: bool
+    ) -> None:
+        from workshop_tui.app.agreements import choose_fork  # late: rarely needed
+
+        chosen = await choose_fork(self, ends, session_id)
+        if chosen is None:
+            if isinstance(self.screen, OpeningScreen):
+                self.exit(return_code=0)
+            return
+        self.renegotiate(chosen, current_script=current_script, ask=ask, fork_chosen=True)
 
     @dialog_flow
     async def _ask_script_version(self, session_id: int, note: str) -> None:
