@@ -16,16 +16,17 @@ from contextlib import suppress
 from datetime import UTC, datetime
 
 from workshop_tui.app.sync_state import SyncState
-from workshop_tui.domain.ports import StoreError, StoreUnreachable
+from workshop_tui.domain.ports import SessionStore, StoreError, StoreUnreachable
 from workshop_tui.locations import StoreLocation
 from workshop_tui.storage.database import writer
 from workshop_tui.storage.identity import TEAM_UID, fact, remember, store_uid
 from workshop_tui.storage.opener import open_store
 from workshop_tui.storage.repository import SqlSessionStore
+from workshop_tui.storage.sync.pull import pull_customer
 from workshop_tui.storage.sync.push import PushRefused, Stores, push_all, waiting
 
 ROUND_SECONDS = 1.0
-"""How often the laptop looks for something to push while online."""
+"""How often the laptop looks for something to push while online, besides after a commit."""
 RETRY_SECONDS = 2.0
 """How often an unreachable team store is tried again."""
 
@@ -45,19 +46,30 @@ class Pusher:
         self._team: SqlSessionStore | None = None
         self._offline_since: datetime | None = None
         self._last: SyncState | None = None
+        self._wake = threading.Event()
+        self._stopped = threading.Event()
         with local.engine.connect() as connection:
             self._team_uid = fact(connection, TEAM_UID) or ""
         """The team store's uid, as last reached (push states are kept per team store)."""
 
-    def run(self, stop: threading.Event) -> None:
-        """Round after round until ``stop`` is set; the team store is let go of at the end."""
+    def run(self) -> None:
+        """Round after round until ``stop`` (a commit here starts the next round at once);
+        the team store is let go of at the end."""
+        self.local.after_commit(self._wake.set)
         try:
-            while not stop.is_set():
-                stop.wait(ROUND_SECONDS if self.round() else RETRY_SECONDS)
+            while not self._stopped.is_set():
+                online = self.round()
+                self._wake.wait(ROUND_SECONDS if online else RETRY_SECONDS)
+                self._wake.clear()
         finally:
             if self._team is not None:
                 with suppress(StoreError):
                     self._team.close()
+
+    def stop(self) -> None:
+        """End the rounds (from any thread); the round under way finishes first."""
+        self._stopped.set()
+        self._wake.set()
 
     def round(self) -> bool:
         """One look and push; whether the team store answered."""
@@ -129,3 +141,20 @@ def final_push(local: StoreLocation, team: StoreLocation) -> str:
     return f"The team store {team.shown} is up to date" + (
         f" ({len(pushed)} session(s) pushed)." if pushed else "."
     )
+
+
+def pull_before(
+    local: StoreLocation, team: StoreLocation, store: SessionStore, session_id: int
+) -> str:
+    """Before a renegotiation: the customer's chain from the team store; one line saying how
+    it went (offline, the laptop carries on with what it holds)."""
+    customer = next((s.customer for s in store.list_sessions() if s.id == session_id), "")
+    try:
+        with open_store(local) as laptop, open_store(team) as team_store:
+            stores = Stores(laptop.engine, team_store.engine, laptop.where, team_store.where)
+            pulled = pull_customer(stores, customer)
+    except StoreError as error:
+        return f"Working from this laptop's copy: the team store was not reached ({error})."
+    if pulled.added or pulled.updated:
+        return f"{pulled.added + pulled.updated} version(s) of {pulled.customer} pulled first."
+    return f"This laptop already had every version of {customer} the team store holds."

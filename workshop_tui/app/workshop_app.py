@@ -8,7 +8,6 @@ committed. Those imports are the late ones below, each marked ``late:``.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
@@ -44,6 +43,7 @@ from workshop_tui.textual_fixes import release_removed_widgets
 from workshop_tui.widgets.plain_text import notify, visible
 
 if TYPE_CHECKING:
+    from workshop_tui.app.pushing import Pusher
     from workshop_tui.app.sync_state import SyncState
     from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.domain.engine import Resumed, SessionEngine
@@ -102,7 +102,7 @@ class WorkshopApp(HoldsKeys):
         """A session open elsewhere whose room view was chosen instead (the CLI opens it)."""
         self.sync_state: SyncState | None = None
         """What the team store has of this laptop's sessions (None: no team store is set)."""
-        self._stop_pushing = threading.Event()
+        self._pusher: Pusher | None = None
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -178,10 +178,11 @@ class WorkshopApp(HoldsKeys):
     def _push_in_the_background(self) -> None:
         """Push what this laptop commits to the team store, until the app closes."""
         from workshop_tui.app.pushing import Pusher  # late: with the store, after the first frame
+        from workshop_tui.storage.repository import SqlSessionStore  # late: with the store
 
-        assert self.launch.team is not None and self.store is not None
-        pusher = Pusher(self.store, self.launch.team, self._sync_from_thread)  # type: ignore[arg-type]
-        pusher.run(self._stop_pushing)
+        assert self.launch.team is not None and isinstance(self.store, SqlSessionStore)
+        self._pusher = Pusher(self.store, self.launch.team, self._sync_from_thread)
+        self._pusher.run()
 
     def _sync_from_thread(self, state: SyncState) -> None:
         with suppress(RuntimeError):  # the app closed in between
@@ -194,7 +195,8 @@ class WorkshopApp(HoldsKeys):
         self.screen.post_message(SyncChanged(state))
 
     def on_unmount(self) -> None:
-        self._stop_pushing.set()
+        if self._pusher is not None:
+            self._pusher.stop()
 
     def _show_picker(self, store: SessionStore) -> None:
         from workshop_tui.screens.picker import PickerScreen  # late: after the first frame
@@ -335,18 +337,23 @@ class WorkshopApp(HoldsKeys):
         current_script: bool = False,
         ask: bool = False,
         fork_chosen: bool = False,
+        pulled: bool = False,
     ) -> None:
         """Set up the next version of a finished session's agreement, prefilled.
 
         With ``ask``, a script file that differs from the stored copy is offered first. A
         version that forked (renegotiated on two laptops offline) asks first which to build on.
+        A laptop with a team store pulls the customer's chain first, when it can reach it.
         """
+        if not pulled and self.launch.team is not None and self.launch.location.path:
+            self._pull_then_renegotiate(session_id, current_script, ask)
+            return
         from workshop_tui.app.living import fork_of, prepare_renegotiation  # late: the store's
         from workshop_tui.screens.setup import SetupScreen  # late: after the first frame
 
         assert self.store is not None
         if not fork_chosen and (ends := fork_of(self.store, session_id)):
-            self._choose_fork(session_id, ends, current_script, ask)
+            self._choose_fork(session_id, ends, current_script, ask, pulled)
             return
         try:
             plan = prepare_renegotiation(
@@ -370,7 +377,12 @@ class WorkshopApp(HoldsKeys):
 
     @dialog_flow
     async def _choose_fork(
-        self, session_id: int, ends: list[SessionSummary], current_script: bool, ask: bool
+        self,
+        session_id: int,
+        ends: list[SessionSummary],
+        current_script: bool,
+        ask: bool,
+        pulled: bool,
     ) -> None:
         from workshop_tui.app.agreements import choose_fork  # late: rarely needed
 
@@ -379,7 +391,22 @@ class WorkshopApp(HoldsKeys):
             if isinstance(self.screen, OpeningScreen):
                 self.exit(return_code=0)
             return
-        self.renegotiate(chosen, current_script=current_script, ask=ask, fork_chosen=True)
+        self.renegotiate(
+            chosen, current_script=current_script, ask=ask, fork_chosen=True, pulled=pulled
+        )
+
+    @work(thread=True, exclusive=True, group="pull")
+    def _pull_then_renegotiate(self, session_id: int, current_script: bool, ask: bool) -> None:
+        """Bring the customer's chain down from the team store (offline: carry on with what
+        this laptop has), then set up the renegotiation."""
+        from workshop_tui.app.pushing import pull_before  # late: only with a team store
+
+        assert self.launch.team is not None and self.store is not None
+        said = pull_before(self.launch.location, self.launch.team, self.store, session_id)
+        self.call_from_thread(notify, self, said, title="Team store", timeout=8)
+        self.call_from_thread(
+            self.renegotiate, session_id, current_script=current_script, ask=ask, pulled=True
+        )
 
     @dialog_flow
     async def _ask_script_version(self, session_id: int, note: str) -> None:

@@ -19,7 +19,7 @@ gets ``SessionChanged`` and writes nothing; the check costs no extra statement.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -69,10 +69,16 @@ class SqlSessionStore:
         """How error messages name the file."""
         self.readonly = readonly
         self._holder = claims.Holder.of_this_process()
+        self._committed: list[Callable[[], object]] = []
+        """Told after every write is committed (the laptop's push wakes up at once)."""
         self._tells_followers = engine.dialect.name == "postgresql"
         """A team store's room views LISTEN for a NOTIFY (a file's are told by SQLite)."""
         self._revisions: dict[int, int] = {}
         """The revision of each session this store holds, as it last read or wrote it."""
+
+    def after_commit(self, listener: Callable[[], object]) -> None:
+        """Call ``listener`` after every write this store commits (from the writing thread)."""
+        self._committed.append(listener)
 
     @property
     def engine(self) -> Engine:
@@ -103,6 +109,8 @@ class SqlSessionStore:
             yield connection
             if self._tells_followers:  # sent when the transaction commits, not before
                 connection.execute(NOTIFY_FOLLOWERS)
+        for listener in self._committed:
+            listener()
 
     @contextmanager
     def _write_session(
