@@ -98,6 +98,21 @@ def store_location(explicit: str | os.PathLike[str] | None = None) -> StoreLocat
     return StoreLocation(path=data_dir() / "workshop.db")
 
 
+def team_location(explicit: str | None = None) -> StoreLocation | None:
+    """The team store a laptop pushes to and pulls from: ``--to``/``--from``, else ``team``
+    in the settings; None when there is none. ``SettingsError`` unless it is a server."""
+    given_by = "--to/--from"
+    if not explicit:
+        explicit = load_settings(config_dir()).team
+        given_by = str(config_dir() / "config.toml")
+    if not explicit:
+        return None
+    location = parse_location(explicit, given_by)
+    if location.url is None:
+        raise SettingsError(f"{given_by}: a team store is a PostgreSQL server (postgresql://...)")
+    return location
+
+
 def parse_location(text: str, given_by: str) -> StoreLocation:
     """A path, or a URL: ``postgresql://...`` for a team store, ``sqlite:///path`` for a file."""
     if not URL_LIKE.match(text):

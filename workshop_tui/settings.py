@@ -1,12 +1,14 @@
 """What a facilitator (or a team) sets once: ``config.toml`` in the config folder.
 
-    db = "postgresql://ana@team-db.example.org/workshops?sslmode=require"
+    team = "postgresql://ana@team-db.example.org/workshops?sslmode=require"
     facilitator = "Ana Lima"
 
-``db`` is the store every command uses unless ``--db`` or ``WORKSHOP_DB`` names another;
-``facilitator`` is who "mine" is (``--mine``) and the name set-up offers. Both may be left
-out. ``WORKSHOP_FACILITATOR`` overrides ``facilitator``. A file that cannot be read is one
-sentence naming the file and the line.
+``team`` is the team's store a laptop pushes its sessions to (and pulls customers from),
+while it runs them on its own file; ``db`` is the store every command works on, unless
+``--db`` or ``WORKSHOP_DB`` names another (a SQLite file, or a team store used directly, as
+on the room's PC); ``facilitator`` is who "mine" is (``--mine``) and the name set-up offers.
+Each may be left out. ``WORKSHOP_FACILITATOR`` overrides ``facilitator``. A file that cannot
+be read is one sentence naming the file and the line.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 CONFIG_FILE = "config.toml"
 FACILITATOR_ENV = "WORKSHOP_FACILITATOR"
-KNOWN = ("db", "facilitator")
+KNOWN = ("db", "team", "facilitator")
 
 
 class SettingsError(ValueError):
@@ -29,6 +31,8 @@ class SettingsError(ValueError):
 class Settings:
     db: str | None = None
     """The store: a SQLite file's path or a PostgreSQL URL."""
+    team: str | None = None
+    """The team store this laptop pushes to: a PostgreSQL URL."""
     facilitator: str | None = None
     """Who is running the app: the name sessions are facilitated under."""
 
@@ -54,12 +58,12 @@ def load_settings(folder: Path) -> Settings:
     for name in KNOWN:
         if name in data and (not isinstance(data[name], str) or not data[name].strip()):
             raise SettingsError(f"{path}: {name} must be a text in quotes, not empty")
-    return _with_environment(Settings(data.get("db"), data.get("facilitator")))
+    return _with_environment(Settings(data.get("db"), data.get("team"), data.get("facilitator")))
 
 
 def _with_environment(settings: Settings) -> Settings:
     if name := os.environ.get(FACILITATOR_ENV, "").strip():
-        return Settings(settings.db, name)
+        return Settings(settings.db, settings.team, name)
     return settings
 
 

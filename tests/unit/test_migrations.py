@@ -62,10 +62,10 @@ def schema(engine: Engine, *, defaults: bool = False) -> dict[str, Any]:
         if name == "alembic_version":  # Alembic's own, checked by the tests of revisions
             continue
         found[name] = {
-            "columns": [
+            "columns": sorted(  # in any order: a later revision adds its columns at the end
                 (c["name"], str(c["type"]), c["nullable"], c["default"] if defaults else None)
                 for c in inspector.get_columns(name)
-            ],
+            ),
             "primary": inspector.get_pk_constraint(name)["constrained_columns"],
             "foreign": sorted(
                 (tuple(fk["constrained_columns"]), fk["referred_table"], str(fk["options"]))

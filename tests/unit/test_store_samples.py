@@ -232,6 +232,7 @@ def old_database(path: Path, version: int, records: list[Record] | None = None) 
                     created_at=T0,
                     last_seen_at=T0,
                     materials_checked=list(setup.materials_checked),
+                    **({"uid": "5e551011" * 4} if version >= 7 else {}),
                 )
             ).lastrowid
         )

@@ -10,9 +10,11 @@ from textual.app import App
 
 from workshop_tui.app.living import lineage_for
 from workshop_tui.dialogs.confirm import ConfirmDialog
+from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.domain.engine import SessionEngine
 from workshop_tui.domain.living.part_stats import part_figures
 from workshop_tui.domain.ports import SessionStore, StoreError
+from workshop_tui.domain.snapshot import SessionSummary
 from workshop_tui.screens.changes import ChangesScreen
 from workshop_tui.screens.stats import StatsScreen
 from workshop_tui.widgets.plain_text import notify
@@ -58,3 +60,25 @@ async def use_current_script(app: App[Any], note: str) -> bool:
         )
     )
     return bool(current)
+
+
+async def choose_fork(app: App[Any], ends: list[SessionSummary], asked: int) -> int | None:
+    """Which end of a fork the next version builds on (None: not now); ``asked`` is chosen
+    first. Nothing is overwritten: the other end stays in the history as it is."""
+    options = [(_end(summary), str(summary.id)) for summary in ends]
+    values = await app.push_screen_wait(
+        FormDialog(
+            "This version was renegotiated twice",
+            [Field("session", "Build the next version on", str(asked), options=options)],
+            intro="Two laptops renegotiated the same version offline; both versions are kept. "
+            "Choose the one the next version builds on.",
+            save_label="Build on it",
+        )
+    )
+    return int(values["session"]) if values and values["session"] else None
+
+
+def _end(summary: SessionSummary) -> str:
+    day = (summary.started_at or summary.created_at).astimezone().strftime("%Y-%m-%d")
+    by = f", by {summary.facilitator}" if summary.facilitator else ""
+    return f"session {summary.id} of {day}{by}"

@@ -21,7 +21,16 @@ class Launch:
     exports_dir: Path | None = None
     renegotiate: int | None = None
     """A finished session whose agreement a new session renegotiates (set-up first)."""
+    team: StoreLocation | None = None
+    """The team store a laptop pushes its sessions to (``team`` in the settings)."""
     facilitator: str = ""
     """Who runs the app (``facilitator`` in the settings): set-up offers it."""
     current_script: bool = False
     """Renegotiate with the script file as it is now, not the copy stored with the session."""
+
+    @property
+    def location(self) -> StoreLocation:
+        """The store, as a ``StoreLocation`` however it was given."""
+        if isinstance(self.store, StoreLocation):
+            return self.store
+        return StoreLocation(path=Path(self.store))

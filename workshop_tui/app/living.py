@@ -123,6 +123,16 @@ def _choose_script(
     return stored, note, True
 
 
+def fork_of(store: SessionStore, session_id: int) -> list[SessionSummary]:
+    """Every end of the fork ``session_id`` is one end of, it included, oldest first (none:
+    its chain is a line)."""
+    summaries = store.list_sessions()
+    others = chain.siblings(summaries, session_id)
+    if not others:
+        return []
+    return sorted([*others, *(s for s in summaries if s.id == session_id)], key=lambda s: s.id)
+
+
 def carried_into(store: SessionStore, customer: str) -> CarryOver | None:
     """The open actions of the customer's last session, for a new session with them."""
     last = chain.last_of_customer(store.list_sessions(), customer)
@@ -160,18 +170,28 @@ def lineage_for(
         earlier_script, earlier_session = loaded[session.renegotiates]
         earlier = (earlier_script, earlier_session, numbers.get(session.renegotiates, 1))
     dates = {s.id: _when(s) for s in summaries}
-    found = tuple(part_figures(_runs_of(store, script, session))) if figures else ()
+    found = tuple(part_figures(_runs_of(store, script, session, summaries))) if figures else ()
     return lineage_of(script, session, numbers.get(session.id, 1), earlier, dates, found)
 
 
 def _runs_of(
-    store: SessionStore, script: Script, session: SessionSnapshot
+    store: SessionStore,
+    script: Script,
+    session: SessionSnapshot,
+    summaries: Sequence[SessionSummary],
 ) -> list[tuple[Script, list[PartTiming]]]:
-    """Every session of ``script``'s id, oldest first, ``session``'s timings as given (it may
-    be live, ahead of the store)."""
+    """The versions of ``session``'s agreement up to it (it and the versions it
+    renegotiates, oldest first), ``session``'s timings as given (it may be live)."""
+    links = {s.id: s.renegotiates for s in summaries}
+    versions = {session.id}
+    earlier = session.renegotiates
+    while earlier is not None and earlier not in versions:
+        versions.add(earlier)
+        earlier = links.get(earlier)
     return [
         (script, session.timings) if run.session_id == session.id else (run.script, run.timings)
         for run in store.timing_runs(script.id)
+        if run.session_id in versions
     ]
 
 

@@ -9,6 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from workshop_tui.app.living import Renegotiation
+    from workshop_tui.app.sync_state import SyncState
     from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.domain.engine import SessionEngine
     from workshop_tui.domain.snapshot import SessionSetup
@@ -73,3 +74,11 @@ class SessionMoved(Message):
     def __init__(self, engine: SessionEngine) -> None:
         super().__init__()
         self.engine = engine
+
+
+class SyncChanged(Message):
+    """What the team store has of this laptop's sessions changed (the console's mark)."""
+
+    def __init__(self, state: SyncState) -> None:
+        super().__init__()
+        self.state = state

@@ -9,6 +9,7 @@ committed. Those imports are the late ones below, each marked ``late:``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from workshop_tui.app.messages import (
     SessionChosen,
     SessionMoved,
     SessionRequested,
+    SyncChanged,
 )
 from workshop_tui.app.quitting import QUIT, confirm_quit, quit_app
 from workshop_tui.app.themes import DARK, other_theme, register_themes
@@ -41,8 +43,11 @@ from workshop_tui.textual_fixes import release_removed_widgets
 from workshop_tui.widgets.plain_text import notify, visible
 
 if TYPE_CHECKING:
+    from workshop_tui.app.pushing import Pusher
+    from workshop_tui.app.sync_state import SyncState
     from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.domain.engine import Resumed, SessionEngine
+    from workshop_tui.domain.snapshot import SessionSummary
 
 
 class WorkshopApp(HoldsKeys):
@@ -95,6 +100,9 @@ class WorkshopApp(HoldsKeys):
         self.theme = DARK
         self.room_instead: int | None = None
         """A session open elsewhere whose room view was chosen instead (the CLI opens it)."""
+        self.sync_state: SyncState | None = None
+        """What the team store has of this laptop's sessions (None: no team store is set)."""
+        self._pusher: Pusher | None = None
 
     # -- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -144,6 +152,8 @@ class WorkshopApp(HoldsKeys):
     def _store_ready(self, store: SessionStore) -> None:
         self.store = store
         launch = self.launch
+        if launch.team is not None and launch.location.path is not None:
+            self._push_in_the_background()
         if launch.script_ref:  # set-up is on screen already; Ctrl+S may have been pressed
             waiting, self._waiting_request = self._waiting_request, None
             if waiting is not None:
@@ -163,6 +173,30 @@ class WorkshopApp(HoldsKeys):
             self.open_session(latest)
         else:
             self._show_picker(store)
+
+    @work(thread=True, exclusive=True, group="push")
+    def _push_in_the_background(self) -> None:
+        """Push what this laptop commits to the team store, until the app closes."""
+        from workshop_tui.app.pushing import Pusher  # late: with the store, after the first frame
+        from workshop_tui.storage.repository import SqlSessionStore  # late: with the store
+
+        assert self.launch.team is not None and isinstance(self.store, SqlSessionStore)
+        self._pusher = Pusher(self.store, self.launch.team, self._sync_from_thread)
+        self._pusher.run()
+
+    def _sync_from_thread(self, state: SyncState) -> None:
+        with suppress(RuntimeError):  # the app closed in between
+            self.call_from_thread(self._show_sync, state)
+
+    def _show_sync(self, state: SyncState) -> None:
+        if state.refused and state.refused != getattr(self.sync_state, "refused", ""):
+            notify(self, state.refused, title="Not pushed", severity="error", timeout=15)
+        self.sync_state = state
+        self.screen.post_message(SyncChanged(state))
+
+    def on_unmount(self) -> None:
+        if self._pusher is not None:
+            self._pusher.stop()
 
     def _show_picker(self, store: SessionStore) -> None:
         from workshop_tui.screens.picker import PickerScreen  # late: after the first frame
@@ -297,16 +331,30 @@ class WorkshopApp(HoldsKeys):
             self.fail(problem)
 
     def renegotiate(
-        self, session_id: int, *, current_script: bool = False, ask: bool = False
+        self,
+        session_id: int,
+        *,
+        current_script: bool = False,
+        ask: bool = False,
+        fork_chosen: bool = False,
+        pulled: bool = False,
     ) -> None:
         """Set up the next version of a finished session's agreement, prefilled.
 
-        With ``ask``, a script file that differs from the stored copy is offered first.
+        With ``ask``, a script file that differs from the stored copy is offered first. A
+        version that forked (renegotiated on two laptops offline) asks first which to build on.
+        A laptop with a team store pulls the customer's chain first, when it can reach it.
         """
-        from workshop_tui.app.living import prepare_renegotiation  # late: with the store
+        if not pulled and self.launch.team is not None and self.launch.location.path:
+            self._pull_then_renegotiate(session_id, current_script, ask)
+            return
+        from workshop_tui.app.living import fork_of, prepare_renegotiation  # late: the store's
         from workshop_tui.screens.setup import SetupScreen  # late: after the first frame
 
         assert self.store is not None
+        if not fork_chosen and (ends := fork_of(self.store, session_id)):
+            self._choose_fork(session_id, ends, current_script, ask, pulled)
+            return
         try:
             plan = prepare_renegotiation(
                 self.store, session_id, self.launch.scripts_dirs, current_script=current_script
@@ -326,6 +374,39 @@ class WorkshopApp(HoldsKeys):
         else:
             self.push_screen(screen)
         notify(self, plan.script_note, title="Script", timeout=8)
+
+    @dialog_flow
+    async def _choose_fork(
+        self,
+        session_id: int,
+        ends: list[SessionSummary],
+        current_script: bool,
+        ask: bool,
+        pulled: bool,
+    ) -> None:
+        from workshop_tui.app.agreements import choose_fork  # late: rarely needed
+
+        chosen = await choose_fork(self, ends, session_id)
+        if chosen is None:
+            if isinstance(self.screen, OpeningScreen):
+                self.exit(return_code=0)
+            return
+        self.renegotiate(
+            chosen, current_script=current_script, ask=ask, fork_chosen=True, pulled=pulled
+        )
+
+    @work(thread=True, exclusive=True, group="pull")
+    def _pull_then_renegotiate(self, session_id: int, current_script: bool, ask: bool) -> None:
+        """Bring the customer's chain down from the team store (offline: carry on with what
+        this laptop has), then set up the renegotiation."""
+        from workshop_tui.app.pushing import pull_before  # late: only with a team store
+
+        assert self.launch.team is not None and self.store is not None
+        said = pull_before(self.launch.location, self.launch.team, self.store, session_id)
+        self.call_from_thread(notify, self, said, title="Team store", timeout=8)
+        self.call_from_thread(
+            self.renegotiate, session_id, current_script=current_script, ask=ask, pulled=True
+        )
 
     @dialog_flow
     async def _ask_script_version(self, session_id: int, note: str) -> None:

@@ -172,6 +172,17 @@ def cmd_history(args: argparse.Namespace) -> int:
                         f"Session {summary.id} re-attached from {event.customer_was} "
                         f"to {event.customer} on {event.at.astimezone():%Y-%m-%d}{because}."
                     )
+    shown = {s.id for s in found}
+    for parent, ends in chain.forks(summaries).items():
+        if parent in shown or any(end.id in shown for end in ends):
+            listed = " and ".join(
+                f"session {e.id} ({e.facilitator or 'nobody named'}, {_day(e)})" for e in ends
+            )
+            notes.append(
+                f"Version {numbers[parent]} (session {parent}) was renegotiated {len(ends)} "
+                f"times, offline on separate laptops: {listed}. All are kept; the next "
+                "renegotiation asks which one to build on."
+            )
     say(f"History of {found[-1].customer}:")
     header = ("ID", "DATE", "SCRIPT", "VERSION", "STATE", "FACILITATOR", "CHANGED")
     print_table((*header, "OPEN ACTIONS", "REVIEW"), rows)
@@ -209,6 +220,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print()
         say(f"Overrun most (median beyond the time allowed): {names}")
     return 0
+
+
+def _by(summary: SessionSummary) -> str:
+    return f"{summary.facilitator}, " if summary.facilitator else ""
 
 
 def _date(day: date | None) -> str:

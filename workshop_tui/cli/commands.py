@@ -43,6 +43,7 @@ def declare_commands(commands: Commands) -> list[argparse.ArgumentParser]:
     _session_commands(commands)
     _agreement_commands(commands)
     _script_commands(commands)
+    _sync_commands(commands)
     actions = _store_commands(commands)
     return [*commands.choices.values(), *actions]
 
@@ -208,6 +209,29 @@ def _script_commands(commands: Commands) -> None:
     )
     convert.add_argument("--force", action="store_true", help="replace OUT if it exists")
     convert.set_defaults(command="scripts:cmd_convert")
+
+
+def _sync_commands(commands: Commands) -> None:
+    push = commands.add_parser(
+        "push",
+        help="send what this laptop stored to the team store (done in the background too)",
+        description="Push sessions to the team store: each one's new records, its state and "
+        "its claim, exactly once however often it is run. Without SESSION, every session the "
+        "team store is behind on.",
+    )
+    push.add_argument("sessions", nargs="*", type=session_id, metavar="SESSION")
+    push.add_argument("--to", metavar="URL", help="the team store (default: team in config.toml)")
+    push.set_defaults(command="sync:cmd_push")
+
+    pull = commands.add_parser(
+        "pull",
+        help="bring a customer's agreements down from the team store, to work on them offline",
+    )
+    pull.add_argument("customer", metavar="CUSTOMER", help="the customer's name, in any case")
+    pull.add_argument(
+        "--from", dest="from_", metavar="URL", help="the team store (default: team in config.toml)"
+    )
+    pull.set_defaults(command="sync:cmd_pull")
 
 
 def _store_commands(commands: Commands) -> list[argparse.ArgumentParser]:

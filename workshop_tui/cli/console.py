@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from workshop_tui.app.launch import Launch
 from workshop_tui.app.workshop_app import WorkshopApp
-from workshop_tui.locations import config_dir, store_location
+from workshop_tui.locations import StoreLocation, config_dir, store_location, team_location
+from workshop_tui.printable import printable
 from workshop_tui.settings import load_settings
 
 
@@ -22,6 +23,7 @@ def launch_of(args: argparse.Namespace, **asked: object) -> Launch:
         scripts_dirs=tuple(args.scripts_dirs),
         exports_dir=getattr(args, "exports_dir", None),
         facilitator=load_settings(config_dir()).facilitator or "",
+        team=team_location(),
     )
     return replace(launch, **asked)  # type: ignore[arg-type]
 
@@ -34,11 +36,20 @@ def run_console(launch: Launch) -> int:
     finally:
         if app.store is not None:
             app.store.close()
+    if launch.team is not None and launch.location.path is not None:  # a laptop's own file
+        _push_what_is_left(launch.location, launch.team)
     if app.room_instead is not None:  # the session is open elsewhere: its room view instead
         from workshop_tui.cli.room import run_room  # late: the boards load only for the room
 
         return run_room(launch.store, app.room_instead)
     return app.return_code or 0
+
+
+def _push_what_is_left(local: StoreLocation, team: StoreLocation) -> None:
+    # late: the database layer, only once the console has closed
+    from workshop_tui.app.pushing import final_push
+
+    print(printable(final_push(local, team)))
 
 
 def cmd_open(args: argparse.Namespace) -> int:

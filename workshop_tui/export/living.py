@@ -11,7 +11,8 @@ from workshop_tui.export.timefmt import day
 
 
 def version(lineage: Lineage | None) -> Lines:
-    """ "Version 2 of the agreement with Acme (renegotiates session 4)." under the facts.
+    """ "Version 2 of the agreement with Acme (renegotiates version 1 of 2026-11-21)." under
+    the facts.
 
     A first version says nothing: until it is renegotiated it is simply the agreement.
     """
@@ -43,9 +44,7 @@ def carried(lineage: Lineage | None) -> Lines:
     rows = []
     for entry in lineage.carried:
         when = (lineage.carried_from or {}).get(entry.carried.carried_from or 0)
-        source = f"session {entry.carried.carried_from}"
-        if when is not None:
-            source += f" ({day(when)})"
+        source = f"the session of {day(when)}" if when is not None else "an earlier session"
         rows.append(
             [
                 escape.cell(entry.now.text),
@@ -60,7 +59,7 @@ def carried(lineage: Lineage | None) -> Lines:
 
 
 def planned_against_actual(lineage: Lineage | None) -> Lines:
-    """Per part, planned, allowed and actual across the sessions of the script (the notes)."""
+    """Per part, planned, allowed and actual across this agreement's versions (the notes)."""
     if lineage is None or not lineage.part_figures:
         return []
     figures = lineage.part_figures
@@ -70,9 +69,9 @@ def planned_against_actual(lineage: Lineage | None) -> Lines:
     rows = [[escape.cell(f.name), *part_figure_cells(f)] for f in figures]
     headers = ["Part", "Runs", "Planned", "Allowed (median)", "Actual (median)", "Worst", "Overran"]
     return [
-        heading(2, "Planned against actual across sessions"),
+        heading(2, "Planned against actual across versions"),
         "",
-        f"Every finished part of this script, over up to {runs} session(s).",
+        f"Every finished part, over the {runs} versions of this agreement so far.",
         "",
         *table(headers, rows, right=(1,)),
     ]

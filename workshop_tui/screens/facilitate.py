@@ -19,12 +19,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Header, Static
 
-from workshop_tui.app.messages import SessionMoved
+from workshop_tui.app.messages import SessionMoved, SyncChanged
 from workshop_tui.boards.agenda import AgendaBoard
 from workshop_tui.boards.brief import BriefBoard
 from workshop_tui.boards.timer import TimerBoard
 from workshop_tui.console.private_panel import PrivatePanel
 from workshop_tui.console.store_health import StoreHealth
+from workshop_tui.console.sync_mark import SyncMark
 from workshop_tui.content.durations import (
     DurationError,
     format_clock,
@@ -93,6 +94,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
                 yield BriefBoard(id="brief")
                 yield ActivityStage(engine, id="activity")
             with Vertical(id="side"):
+                yield SyncMark(id="sync-mark")
                 yield TimerBoard(id="timer")
                 with VerticalScroll(id="agenda-box"):
                     yield Static("Agenda", id="agenda-title")
@@ -101,6 +103,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         yield Footer(show_command_palette=False)  # Ctrl+P still opens it; ? says so
 
     def on_mount(self) -> None:
+        self.query_one(SyncMark).show(getattr(self.app, "sync_state", None))
         self._draw_part()
         self.call_after_refresh(self.controls.focus_main)
         self.call_after_refresh(self.query_one(ActivityStage).prepare_neighbours)
@@ -199,6 +202,9 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     def on_activity_controls_changed(self, _: ActivityControls.Changed) -> None:
         self._store_back()
         self._refresh_status()
+
+    def on_sync_changed(self, message: SyncChanged) -> None:
+        self.query_one(SyncMark).show(message.state)
 
     def on_activity_controls_unreachable(self, _: ActivityControls.Unreachable) -> None:
         self._store_trouble()

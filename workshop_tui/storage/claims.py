@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 STALE_AFTER = timedelta(seconds=60)
 """A claim not seen for this long is taken over: four missed heartbeats of the app."""
 
+OFFLINE_PREFIX = "offline:"
+"""The holder of a claim a laptop pushed to a team store: the laptop's store uid follows."""
+OFFLINE_STALE_AFTER = timedelta(hours=12)
+"""A pushed claim is taken over only when its laptop has said nothing for this long: a
+laptop working offline is not heard from while the workshop runs."""
+
 _locks = table(SessionLockRow)
 _sessions = table(SessionRow)
 
@@ -83,7 +89,13 @@ def claim(connection: Connection, session_id: int, holder: Holder, at: datetime,
         raise unknown_session(session_id, where)
     if found.holder is not None and not may_take_over(found, holder, at):
         raise session_in_use(
-            session_id, where, pid=found.pid, host=found.host, since=found.since, now=at
+            session_id,
+            where,
+            pid=found.pid,
+            host=found.host,
+            since=found.since,
+            now=at,
+            offline=found.holder.startswith(OFFLINE_PREFIX),
         )
     take(connection, session_id, holder, at)
     connection.execute(
@@ -95,19 +107,28 @@ def claim(connection: Connection, session_id: int, holder: Holder, at: datetime,
 
 
 def release(connection: Connection, session_id: int, holder: Holder) -> None:
-    """End ``holder``'s claim on the session; someone else's claim is left alone."""
-    connection.execute(
+    """End ``holder``'s claim on the session; someone else's claim is left alone. Letting go
+    moves the session's revision on: a team store it is pushed to lets go of it too."""
+    released = connection.execute(
         delete(_locks).where(_locks.c.session_id == session_id, _locks.c.holder == holder.token)
     )
+    if released.rowcount:
+        connection.execute(
+            update(_sessions)
+            .where(_sessions.c.id == session_id)
+            .values(revision=_sessions.c.revision + 1)
+        )
 
 
 def may_take_over(found: Any, holder: Holder, at: datetime) -> bool:
     """Whether the claim in ``found`` (a lock row with the session's last_seen_at) is over."""
     if found.holder == holder.token:
         return True
+    last_beat = max(found.since, found.last_seen_at)
+    if found.holder.startswith(OFFLINE_PREFIX):  # a laptop's, pushed: its pid is not here
+        return at - last_beat > OFFLINE_STALE_AFTER
     if found.host == holder.host and (found.pid == holder.pid or not process_alive(found.pid)):
         return True
-    last_beat = max(found.since, found.last_seen_at)
     return at - last_beat > STALE_AFTER
 
 

@@ -113,11 +113,25 @@ def unreadable(where: str, detail: str) -> SessionUnreadable:
 
 
 def session_in_use(
-    session_id: int, where: str, *, pid: int, host: str, since: datetime, now: datetime
+    session_id: int,
+    where: str,
+    *,
+    pid: int,
+    host: str,
+    since: datetime,
+    now: datetime,
+    offline: bool = False,
 ) -> SessionInUse:
-    """Another workshop-tui holds the session: which process, on which machine, since when."""
+    """Another workshop-tui holds the session: which process, on which machine, since when
+    (or, ``offline``, a laptop that runs it on its own file and pushes it here)."""
     local = since.astimezone()
     when = local.strftime("%H:%M" if local.date() == now.astimezone().date() else "%Y-%m-%d %H:%M")
+    if offline:
+        return SessionInUse(
+            f"session {session_id} in {where} is being run on {printable(host)}, which works "
+            f"offline and pushes it here (since {when}); it can be opened here once that "
+            "laptop has finished or closed it and pushed again"
+        )
     return SessionInUse(
         f"session {session_id} in {where} is open in another workshop-tui "
         f"(pid {pid} on {printable(host)}, since {when}); close it there first"

@@ -179,7 +179,8 @@ def _columns_of_version(version: int) -> dict[str, tuple[str, ...]]:
         engine.dispose()
     columns: dict[str, tuple[str, ...]] = {}
     for table, column in rows:
-        columns[table] = (*columns.get(table, ()), column)
+        if table != "alembic_version":  # a file of an earlier release may not have it yet
+            columns[table] = (*columns.get(table, ()), column)
     return columns
 
 

@@ -31,6 +31,7 @@ from workshop_tui.domain.records import (
     SessionEvent,
     SignOff,
 )
+from workshop_tui.storage.identity import new_uid
 from workshop_tui.storage.tables import (
     ActionRow,
     ClassificationRow,
@@ -59,7 +60,8 @@ class RecordKind:
 
 
 def _common(record: Any) -> dict[str, Any]:
-    return {"part_id": record.part_id, "at": record.at}
+    """The columns every record row has; a new row gets a new uid (one per row written)."""
+    return {"part_id": record.part_id, "at": record.at, "uid": new_uid()}
 
 
 def text(value: object) -> str:

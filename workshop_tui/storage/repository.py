@@ -19,7 +19,7 @@ gets ``SessionChanged`` and writes nothing; the check costs no extra statement.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -46,6 +46,7 @@ from workshop_tui.storage.errors import (
     storage_errors,
     unknown_session,
 )
+from workshop_tui.storage.identity import new_uid
 from workshop_tui.storage.record_rows import KIND_OF
 from workshop_tui.storage.script_codec import content_hash, script_to_json
 
@@ -70,10 +71,21 @@ class SqlSessionStore:
         """How error messages name the file."""
         self.readonly = readonly
         self._holder = claims.Holder.of_this_process()
+        self._committed: list[Callable[[], object]] = []
+        """Told after every write is committed (the laptop's push wakes up at once)."""
         self._tells_followers = engine.dialect.name == "postgresql"
         """A team store's room views LISTEN for a NOTIFY (a file's are told by SQLite)."""
         self._revisions: dict[int, int] = {}
         """The revision of each session this store holds, as it last read or wrote it."""
+
+    def after_commit(self, listener: Callable[[], object]) -> None:
+        """Call ``listener`` after every write this store commits (from the writing thread)."""
+        self._committed.append(listener)
+
+    @property
+    def engine(self) -> Engine:
+        """The store's engine, for what works across two stores (``storage.sync``)."""
+        return self._engine
 
     # -- life cycle -------------------------------------------------------------
 
@@ -102,6 +114,8 @@ class SqlSessionStore:
                 connection.execute(
                     NOTIFY_FOLLOWERS, {"channel": NOTIFY_CHANNEL, "session": written}
                 )
+        for listener in self._committed:
+            listener()
 
     @contextmanager
     def _write_session(
@@ -194,6 +208,7 @@ class SqlSessionStore:
                         last_seen_at=at,
                         materials_checked=list(setup.materials_checked),
                         renegotiates=renegotiates,
+                        uid=new_uid(),
                     )
                 ).scalar_one()
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Table, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, String, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from workshop_tui.storage.coltypes import UTCDateTime
@@ -42,6 +42,7 @@ class SessionRow(SQLModel, table=True):
     """One run of a script with one customer."""
 
     __tablename__ = "sessions"
+    __table_args__ = (Index("ux_sessions_uid", "uid", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     script_row_id: int = Field(foreign_key="scripts.id")
@@ -59,6 +60,12 @@ class SessionRow(SQLModel, table=True):
     refused if the row has moved since (compare-and-set; added by schema 3)."""
     renegotiates: int | None = Field(default=None, foreign_key="sessions.id")
     """The earlier session whose agreement this one renegotiates (schema 5)."""
+    uid: str | None = Field(default=None, max_length=32)
+    """Who it is across stores (schema 7): the same session on a laptop and a team store."""
+    origin: str = Field(
+        default="", sa_column=Column("origin", String, nullable=False, server_default="")
+    )
+    """The uid of the team store it was pulled from; '' for a session made in this store."""
 
 
 class SessionLockRow(SQLModel, table=True):
@@ -118,11 +125,17 @@ class _RecordColumns(SQLModel):
     session_id: int = _session_fk()
     part_id: str
     at: datetime = Field(sa_type=UTCDateTime)
+    uid: str | None = Field(default=None, max_length=32)
+    """Who it is across stores: a laptop's record pushed to a team store keeps it (schema 7)."""
 
 
-def _by_session(table: str) -> tuple[Index]:
-    """The index that reads one session's records in order (added by schema 2)."""
-    return (Index(f"ix_{table}_session_id_id", "session_id", "id"),)
+def _by_session(table: str) -> tuple[Index, Index]:
+    """The index that reads one session's records in order (added by schema 2), and the one
+    that finds a record by its uid (schema 7)."""
+    return (
+        Index(f"ix_{table}_session_id_id", "session_id", "id"),
+        Index(f"ux_{table}_uid", "uid", unique=True),
+    )
 
 
 class NoteRow(_RecordColumns, table=True):
@@ -254,6 +267,38 @@ class RoomBlankRow(SQLModel, table=True):
     at: datetime = Field(sa_type=UTCDateTime)
 
 
+class StoreFactRow(SQLModel, table=True):
+    """What a store knows of itself: its own uid (schema 7)."""
+
+    __tablename__ = "store_facts"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class PushStateRow(SQLModel, table=True):
+    """The last push of a session between this store and a peer (schema 7).
+
+    On a laptop the peer is the team store it pushes to; on a team store, the laptop that
+    pushed. Either side can so tell its own last push from a change made by anyone else.
+    """
+
+    __tablename__ = "push_state"
+
+    session_id: int = Field(primary_key=True, foreign_key="sessions.id", ondelete="CASCADE")
+    peer: str = Field(primary_key=True, max_length=32)
+    """The other store's uid."""
+    pushed_revision: int
+    """The session's revision on the laptop when it was pushed."""
+    team_session: int
+    """The session's id in the team store."""
+    team_revision: int
+    """Its revision in the team store right after that push."""
+    cursors: dict[str, int] = Field(sa_type=JSON)
+    """Per record table, the highest id on the laptop pushed (the laptop's own row)."""
+    pushed_at: datetime = Field(sa_type=UTCDateTime)
+
+
 def table(row: type[SQLModel]) -> Table:
     """The Core table behind a row class."""
     return row.__table__  # type: ignore[attr-defined, no-any-return]
@@ -276,6 +321,8 @@ ALL_TABLES: tuple[Table, ...] = tuple(
         SessionEventRow,
         RoomViewRow,
         RoomBlankRow,
+        StoreFactRow,
+        PushStateRow,
     )
 )
 """Every table of the schema, parents before children."""

@@ -3,8 +3,10 @@
 A renegotiation links its new session to the session it renegotiates
 (``renegotiates``), and the numbering follows those links: a session that
 renegotiates nothing is version 1, and each renegotiation is one more than the
-session it came from. A link always points to an earlier session and a session
-is renegotiated at most once, so a chain is a line: version 1, 2, 3...
+session it came from. A link always points to an earlier session and, online, a
+session is renegotiated at most once, so a chain is a line: version 1, 2, 3...
+Offline, two laptops may each renegotiate the same version: the chain then forks, both
+versions are kept (``forks``), and the next renegotiation asks which to build on.
 
 Links, not names, make the chain: a customer may hold two agreements (two
 scripts, or two teams), and a mistyped name must not renumber anything. The
@@ -41,6 +43,27 @@ def versions(summaries: Iterable[SessionSummary]) -> dict[int, int]:
 def successors(summaries: Iterable[SessionSummary]) -> dict[int, int]:
     """Session id to the id of the session that renegotiates it."""
     return {s.renegotiates: s.id for s in summaries if s.renegotiates is not None}
+
+
+def forks(summaries: Sequence[SessionSummary]) -> dict[int, list[SessionSummary]]:
+    """The versions renegotiated more than once (offline, on two laptops), each with the
+    sessions that renegotiate it, oldest first."""
+    children: dict[int, list[SessionSummary]] = {}
+    for summary in sorted(summaries, key=lambda s: s.id):
+        if summary.renegotiates is not None:
+            children.setdefault(summary.renegotiates, []).append(summary)
+    return {parent: found for parent, found in children.items() if len(found) > 1}
+
+
+def siblings(summaries: Sequence[SessionSummary], session_id: int) -> list[SessionSummary]:
+    """The other versions that renegotiate the same version as ``session_id`` and are not
+    renegotiated themselves: the other ends of a fork, oldest first."""
+    by_id = {s.id: s for s in summaries}
+    parent = by_id[session_id].renegotiates if session_id in by_id else None
+    if parent is None:
+        return []
+    later = successors(summaries)
+    return [s for s in forks(summaries).get(parent, []) if s.id != session_id and s.id not in later]
 
 
 def chain_of(summaries: Sequence[SessionSummary], session_id: int) -> list[SessionSummary]:

@@ -30,10 +30,15 @@ def changes_title(lineage: Lineage) -> str:
 
 
 def version_line(lineage: Lineage) -> str:
-    """ "Version 2 of the agreement with Acme (renegotiates session 4)"."""
+    """ "Version 2 of the agreement with Acme (renegotiates version 1 of 2026-11-21)".
+
+    Versions are named by number and date, never by a store's session id: the same
+    agreement reads the same from a laptop and from the team store it was pushed to.
+    """
     line = f"Version {lineage.version} of the agreement with {lineage.customer}"
     if lineage.earlier is not None:
-        line += f" (renegotiates session {lineage.earlier.session_id})"
+        day = lineage.earlier.date.date().isoformat()
+        line += f" (renegotiates version {lineage.earlier.version} of {day})"
     return line
 
 
