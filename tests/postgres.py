@@ -139,6 +139,8 @@ def _new_database(pg_server: PgServer) -> str:
         connection.execute(
             sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(_name(name), _name(APP_ROLE))
         )
+    with psycopg.connect(pg_server.url(name), autocommit=True) as connection:
+        connection.execute(NEW_IDENTITY)
     return name
 
 
@@ -159,10 +161,18 @@ DO $$ DECLARE name text; BEGIN
     END LOOP;
     PERFORM setval(c.oid, 1, false) FROM pg_class AS c
     WHERE c.relkind = 'S' AND c.relnamespace = 'public'::regnamespace;
+    INSERT INTO store_facts (key, value)
+    VALUES ('store_uid', replace(gen_random_uuid()::text, '-', ''));
 END $$;
 """
 """Every row deleted (foreign keys not checked meanwhile) and every id started again at 1:
-a few milliseconds, where TRUNCATE makes new files for every table (40-140 ms)."""
+a few milliseconds, where TRUNCATE makes new files for every table (40-140 ms). The store
+gets an identity of its own again, as a new store would."""
+
+NEW_IDENTITY = """
+UPDATE store_facts SET value = replace(gen_random_uuid()::text, '-', '') WHERE key = 'store_uid'
+"""
+"""A copy of the template is a store of its own: not the template's uid, nor its siblings'."""
 
 
 def _emptied(pg_server: PgServer, name: str) -> bool:
