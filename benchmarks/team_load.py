@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -30,6 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from team_server import scratch_store, server_url
 from tmux_harness import median, p95
 
@@ -59,6 +61,7 @@ def console(url: str, number: int, seconds: float, interval: float) -> None:
     engine.timing.start()
     print(f"READY {engine.session.id}", flush=True)
     sys.stdin.readline()  # GO
+    cpu_at_go = time.process_time()
     acked: dict[str, float] = {}
     extends = 0
     errors: list[str] = []
@@ -78,7 +81,13 @@ def console(url: str, number: int, seconds: float, interval: float) -> None:
             errors.append(str(error))
     engine.close()
     store.close()
-    result = {"session": engine.session.id, "acked": acked, "extends": extends, "errors": errors}
+    result = {
+        "session": engine.session.id,
+        "acked": acked,
+        "extends": extends,
+        "errors": errors,
+        "cpu": time.process_time() - cpu_at_go,
+    }
     print(json.dumps(result), flush=True)
 
 
@@ -91,6 +100,8 @@ def room(url: str, session_id: int) -> None:
     stop = threading.Event()
     threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
     next_beat = 0.0
+    follower.poll()  # the first read, before the others start writing
+    cpu_at_ready = time.process_time()
     print("READY", flush=True)
     while not stop.is_set():
         try:
@@ -107,7 +118,10 @@ def room(url: str, session_id: int) -> None:
             errors.append(str(error))
             time.sleep(RETRY_SECONDS)
     follower.close()
-    print(json.dumps({"session": session_id, "seen": seen, "errors": errors}), flush=True)
+    cpu = time.process_time() - cpu_at_ready
+    print(
+        json.dumps({"session": session_id, "seen": seen, "errors": errors, "cpu": cpu}), flush=True
+    )
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -118,6 +132,35 @@ def spawn(*args: object) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         text=True,
     )
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """(busy, all) CPU ticks of the whole machine so far (Linux /proc/stat)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
+
+
+def server_backends(url: str) -> list[int]:
+    """The server processes serving the team store's database now (consoles, room views)."""
+    with psycopg.connect(url, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
+def backend_seconds(pids: list[int]) -> float:
+    """CPU seconds the given server processes used so far (Linux /proc; 0 for one gone)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def expect_ready(process: subprocess.Popen[str]) -> str:
@@ -156,18 +199,28 @@ def run(url: str, consoles: int, per_session: int, seconds: float, interval: flo
         expect_ready(viewer)
     up = time.perf_counter() - began
     print(f"{consoles} consoles and {len(viewers)} room views up in {up:.0f} s")
+    before = cpu_ticks()
+    backends = server_backends(url)
+    server_before = backend_seconds(backends)
     for writer in writers:
         tell(writer, "GO")
     written = [result(w) for w in writers]
+    busy, total = (after - first for after, first in zip(cpu_ticks(), before, strict=True))
     time.sleep(2 * RETRY_SECONDS)  # the last commits reach every room view
+    server = backend_seconds(backends) - server_before
+    print(f"the machine's CPUs were {100 * busy / total:.0f} % busy while the consoles wrote")
     for _, viewer in viewers:
         tell(viewer, "STOP")
     followed = [result(v) for _, v in viewers]
-    report(url, written, followed, seconds)
+    report(url, written, followed, seconds, server)
 
 
 def report(
-    url: str, written: list[dict[str, Any]], followed: list[dict[str, Any]], seconds: float
+    url: str,
+    written: list[dict[str, Any]],
+    followed: list[dict[str, Any]],
+    seconds: float,
+    server: float,
 ) -> None:
     by_session = {w["session"]: w for w in written}
     acked_total = sum(len(w["acked"]) for w in written)
@@ -193,6 +246,13 @@ def report(
         f"{acked_total} writes acknowledged ({acked_total / seconds:.1f} a second)"
     )
     print(f"  errors: consoles {console_errors}, room views {room_errors}")
+    writes = max(1, acked_total)
+    consoles = 1000 * sum(w["cpu"] for w in written) / writes
+    rooms = 1000 * sum(f["cpu"] for f in followed) / writes
+    print(
+        f"  CPU ms a write (start-up left out): consoles {consoles:.1f}, "
+        f"room views {rooms:.1f}, the server {1000 * server / writes:.1f}"
+    )
     print(f"  lost updates: {lost} (acknowledged but not stored); stored unacknowledged: {extra}")
     print(f"  notes a room view never showed: {missed}")
     print(
