@@ -82,5 +82,5 @@ def test_a_missing_folder_after_the_command_is_a_usage_error(tmp_path: Path) -> 
 def test_every_commands_help_shows_both_options(command: str) -> None:
     result = workshop(command, "--help")
     assert result.returncode == 0
-    assert "--db PATH" in result.stdout
+    assert "--db PATH|URL" in result.stdout
     assert "--scripts-dir DIR" in result.stdout

@@ -71,10 +71,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, prefix: str) -> None
     defaults: dict[str, object] = {} if prefix else {"db": None, "scripts_dirs": []}
     options.add_argument(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         dest=f"{prefix}db",
         default=defaults.get("db", argparse.SUPPRESS),
-        help="the database file (default: $WORKSHOP_DB, or one in the data folder)",
+        help=(
+            "a SQLite file, or a team store's postgresql:// URL (default: $WORKSHOP_DB, "
+            "the config file's db, or a file in the data folder)"
+        ),
     )
     options.add_argument(
         "--scripts-dir",
