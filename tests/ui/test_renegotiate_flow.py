@@ -137,14 +137,17 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
     (written,) = exports.iterdir()
     notes = written.read_text(encoding="utf-8")
     assert shown == notes, "the summary shows exactly what x writes, version and changes too"
-    assert "Version 2 of the agreement with Acme Health (renegotiates session 1)." in notes
+    assert (
+        "Version 2 of the agreement with Acme Health (renegotiates version 1 of 2026-11-21)."
+        in notes
+    )
     assert "## Changes since version 1 (2026-11-21)" in notes
     assert (
         "Delivery team, reworded: “A usable increment every Sprint, including the first” → "
         "“A usable increment every two weeks”"
     ) in notes
     assert "A Scrum Master who keeps the collaboration working”; promised → declined" in notes
-    assert "| Send the Statement of Work inputs | Kim Lee | session 1 (2026-11-21) | done |" in (
+    assert "| Send the Statement of Work inputs | Kim Lee | the session of 2026-11-21 | done |" in (
         notes
     )
     with open_store(db, readonly=True) as store:

@@ -127,7 +127,9 @@ def test_convert_takes_the_options_of_every_command_after_its_name(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("## Minimal workshop (id: minimal)\n")
     help_text = workshop("convert", "--help").stdout
-    assert "--db PATH|URL" in help_text and "--scripts-dir DIR" in help_text and "--force" in help_text
+    assert (
+        "--db PATH|URL" in help_text and "--scripts-dir DIR" in help_text and "--force" in help_text
+    )
 
 
 def test_what_convert_says_about_a_hostile_script_reaches_the_terminal_printable(
