@@ -1,0 +1,130 @@
+"""The console's cues to the room view: the item and prompt in play, the break, the theme.
+
+The facilitator's selection is a signal, not a record: it is written beside the
+session (``room_cues``), never into its history, and only when it changed. The
+selection is looked at every ``LOOK_SECONDS`` (a few attribute reads), so a held
+arrow key costs at most one short write per look, and the room view follows
+within a poll of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from textual.css.query import NoMatches
+from textual.widget import Widget
+
+from workshop_tui.domain.clock import SystemClock
+from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.room_cue import InPlay, RoomCue
+
+if TYPE_CHECKING:
+    from workshop_tui.domain.engine import SessionEngine
+
+LOOK_SECONDS = 0.04
+"""How often the console looks whether the selection moved."""
+
+
+@runtime_checkable
+class RoomCues(Protocol):
+    """What the store offers the console to cue the room view (``SqlSessionStore`` has it)."""
+
+    def set_room_in_play(self, session_id: int, in_play: InPlay, at: datetime) -> None: ...
+
+    def set_room_break(self, session_id: int, back_at: datetime | None, at: datetime) -> None: ...
+
+    def set_room_theme(self, session_id: int, theme: str, at: datetime) -> None: ...
+
+    def room_cue(self, session_id: int) -> RoomCue: ...
+
+
+class RoomCuer(Widget):
+    """Publishes what the facilitator has in play, and the console's theme, to the room view.
+
+    ``in_play`` says the key of the selected item on the current part's board
+    (None: nothing to select). The prompt in play is chosen here (``next_prompt``).
+    """
+
+    DEFAULT_CSS = "RoomCuer { display: none; }"
+
+    def __init__(
+        self, engine: SessionEngine, in_play: Callable[[], str | None], **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.engine = engine
+        self._in_play = in_play
+        self._prompts: dict[int, int | None] = {}
+        """The prompt in play on each part the facilitator chose one on."""
+        self._published: InPlay | None = None
+        self._theme: str | None = None
+        self.back_at: datetime | None = None
+        """When the room comes back from the break it is on; None: no break."""
+        self.writes = 0
+        """How many selections were written (for tests and benchmarks)."""
+
+    def on_mount(self) -> None:
+        cues = self._cues()
+        if cues is not None:
+            with suppress(StoreError):  # a resumed session may be on a break
+                self.back_at = cues.room_cue(self.engine.session.id).back_at
+        self.set_interval(LOOK_SECONDS, self.publish)
+        self.publish()
+
+    def _cues(self) -> RoomCues | None:
+        store = getattr(self.app, "store", None)
+        return store if isinstance(store, RoomCues) else None
+
+    def now(self) -> datetime:
+        """The time, from the app's clock."""
+        clock = getattr(self.app, "clock", None)
+        return clock.now() if clock is not None else SystemClock().now()
+
+    @property
+    def prompt(self) -> int | None:
+        """The prompt in play on the current part (its index), if one was chosen."""
+        return self._prompts.get(self.engine.index)
+
+    def next_prompt(self) -> int | None:
+        """Put the part's next prompt in play (after the last: none); the one now in play."""
+        count = len(self.engine.part.prompts)
+        if not count:
+            return None
+        now = self.prompt
+        following = 0 if now is None else now + 1
+        self._prompts[self.engine.index] = following if following < count else None
+        self.publish()
+        return self.prompt
+
+    def publish(self) -> None:
+        """Write the selection and the theme if either moved; a refusal is let be (a signal)."""
+        cues = self._cues()
+        if cues is None:
+            return
+        session_id = self.engine.session.id
+        try:
+            item = self._in_play()
+        except NoMatches:  # the board is being swapped: no selection for a moment
+            return
+        in_play = InPlay(self.engine.index, item, self.prompt)
+        try:
+            if in_play != self._published:
+                cues.set_room_in_play(session_id, in_play, self.now())
+                self._published = in_play
+                self.writes += 1
+            theme = self.app.theme
+            if theme != self._theme:
+                cues.set_room_theme(session_id, theme, self.now())
+                self._theme = theme
+        except StoreError:
+            return  # the next look tries again
+
+    def set_break(self, back_at: datetime | None) -> None:
+        """Put the room on a break until ``back_at`` (None ends it); ``StoreError`` if refused."""
+        cues = self._cues()
+        if cues is None:
+            raise StoreError("no room view can follow this session")
+        cues.set_room_break(self.engine.session.id, back_at, self.now())
+        self.back_at = back_at
