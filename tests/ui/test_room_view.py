@@ -85,8 +85,12 @@ async def test_the_room_view_shows_each_kind_of_change(tmp_path: Path) -> None:
         await pilot.press("b")
         assert isinstance(app.screen, BlankScreen)
 
-        await drawn(pilot, engine.timing.finish)
-        assert WAITING in screen_text(app)
+        await pilot.press("b")
+        await drawn(pilot, engine.timing.finish)  # the closing screen: what was agreed
+        text = screen_text(app)
+        assert WAITING not in text and "What we agreed" in text
+        assert "Send the notes" in text and "owner Ana" in text
+        assert "A Product Owner 2 days a week" in text and "BC" not in text
 
 
 @pytest.mark.parametrize("script_id", BUNDLED)

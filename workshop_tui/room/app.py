@@ -186,7 +186,8 @@ class RoomApp(App[None]):
         finished = session.state is SessionState.FINISHED
         with self.batch_update():  # a part change is drawn as one frame, brief to board
             if finished:
-                room.closing(closing_view(followed.script, session, self.clock.now().astimezone().date()))
+                today = self.clock.now().astimezone().date()
+                room.closing(closing_view(followed.script, session, today))
             else:
                 await room.live().show(followed, self.clock.now())
             self._back_at = None if finished else followed.cue.back_at
