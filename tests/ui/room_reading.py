@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from textual.app import App
-
-from tests.ui.room_harness import screen_text
 from textual.widget import Widget
 
+from tests.ui.room_harness import screen_text
 from workshop_tui.boards.projector.item_list import ItemList
 
 

@@ -121,12 +121,16 @@ async def test_the_room_marks_what_the_facilitator_selects_on_every_board(
 
             screen = await to_part(console, room, 5)  # actions: text, owner and due date
             for n in range(3):
-                screen.engine.actions.add(f"Send the notes, part {n}", "Priya Sharma", date(2027, 1, 1))
+                screen.engine.actions.add(
+                    f"Send the notes, part {n}", "Priya Sharma", date(2027, 1, 1)
+                )
             screen.controls.redraw()
             await follows(console, room, "down")
             row = screen.controls.selected  # type: ignore[attr-defined]
             assert reads_in_full(room.app, row.text)
-            assert "Priya Sharma" in screen_text(room.app) and "Fri 1 Jan 2027" in screen_text(room.app)
+            assert "Priya Sharma" in screen_text(room.app) and "Fri 1 Jan 2027" in screen_text(
+                room.app
+            )
 
 
 def part_parties(screen: FacilitateScreen) -> list[str]:

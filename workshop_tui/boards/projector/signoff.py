@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from workshop_tui.boards.projector.page_text import PageText
 from workshop_tui.boards.projector.stage import Stage
 from workshop_tui.domain.read_models.in_play import section_key
 from workshop_tui.domain.read_models.signoff import RoleLine, SectionView, SignoffView
@@ -35,8 +36,8 @@ class SignoffStage(Stage):
     SignoffStage #signoff-sections { height: auto; padding: 0 1; color: $text-muted; }
     SignoffStage #signoff-page { height: 1fr; border: round $panel-lighten-2; padding: 0 1; }
     SignoffStage #signoff-title { text-style: bold; color: $accent; }
-    SignoffStage #signoff-text { height: auto; padding-bottom: 1; }
-    SignoffStage #signoff-roles { height: auto; }
+    SignoffStage #signoff-text { height: 1fr; }
+    SignoffStage #signoff-roles { height: auto; padding-top: 1; }
     """
 
     view: SignoffView
@@ -45,7 +46,7 @@ class SignoffStage(Stage):
         yield Static(id="signoff-sections")
         with Vertical(id="signoff-page"):
             yield Static(id="signoff-title")
-            yield Static(id="signoff-text")
+            yield PageText(id="signoff-text")
             yield Static(id="signoff-roles")
 
     def draw(self) -> None:
@@ -68,7 +69,7 @@ class SignoffStage(Stage):
             return
         page.border_title = plain("initialled" if section.complete else "to initial")
         self.query_one("#signoff-title", Static).update(plain(section.title))
-        self.query_one("#signoff-text", Static).update(plain(section.text))
+        self.query_one("#signoff-text", PageText).text = section.text
         roles = "\n".join(_role(line) for line in section.roles)
         self.query_one("#signoff-roles", Static).update(plain(roles))
 
