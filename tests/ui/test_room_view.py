@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.ui.panel_harness import utc_times
 from tests.ui.room_harness import BUNDLED, bundled_engine, drawn, room_app, screen_text
+from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.room.app import TICK_SECONDS
 from workshop_tui.room.full_timer import FullTimerScreen
 from workshop_tui.room.live import LiveRoom
-from workshop_tui.room.screens import WAITING, BlankScreen
+from workshop_tui.room.screens import WAITING, BlankScreen, BreakScreen, RoomScreen
 from workshop_tui.storage.opener import open_store
 
 __all__ = ["utc_times"]
@@ -125,3 +127,29 @@ async def test_the_countdown_tick_while_the_screens_close_raises_nothing(tmp_pat
         await app.room.query_one(LiveRoom).remove()  # as shutting down does, screen by screen
         await pilot.pause(3 * TICK_SECONDS)
         assert app._exception is None
+
+
+async def test_a_break_says_when_the_room_comes_back_and_ends_from_the_console(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    db = tmp_path / "w.db"
+    store = open_store(db)
+    engine = bundled_engine(db, "customer-working-agreement", clock, store=store)
+    back = clock.now() + timedelta(minutes=10)
+    app = room_app(db, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await drawn(pilot)
+        await drawn(pilot, lambda: store.set_room_break(engine.session.id, back, clock.now()))
+        assert isinstance(app.screen, BreakScreen)
+        assert f"Back at {hhmm(back)}" in screen_text(app)
+        clock.advance(60)
+        await pilot.pause(0.3)
+        assert app.screen.query_one(BigCountdown).text == "09:00"
+        await drawn(pilot, lambda: store.set_room_blank(engine.session.id, True, clock.now()))
+        assert isinstance(app.screen, BlankScreen)  # blank wins over a break
+        await drawn(pilot, lambda: store.set_room_blank(engine.session.id, False, clock.now()))
+        assert isinstance(app.screen, BreakScreen)
+        await drawn(pilot, lambda: store.set_room_break(engine.session.id, None, clock.now()))
+        assert isinstance(app.screen, RoomScreen) and "Opening" in screen_text(app)
+    store.close()

@@ -103,11 +103,13 @@ class BreakScreen(Screen[None]):
     def show(self, back_at: datetime, now: datetime | None = None) -> None:
         """Come back at ``back_at``; the countdown as of ``now``."""
         self.back_at = back_at
-        self.query_one("#break-back", Static).update(plain(f"Back at {hhmm(back_at)}"))
+        for line in self.query("#break-back").results(Static):
+            line.update(plain(f"Back at {hhmm(back_at)}"))
         if now is not None:
             self.tick(now)
 
     def tick(self, now: datetime) -> None:
-        """Move the countdown to the room's return on."""
-        digits = self.query_one(BigCountdown)
-        digits.seconds = (self.back_at - now).total_seconds()
+        """Move the countdown to the room's return on (not before it is composed, nor while
+        it is being taken down)."""
+        for digits in self.query(BigCountdown):
+            digits.seconds = (self.back_at - now).total_seconds()

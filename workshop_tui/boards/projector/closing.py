@@ -28,7 +28,7 @@ class ClosingBoard(Vertical):
     ClosingBoard #closing-review { color: $foreground; padding: 0 1; }
     ClosingBoard #closing-columns { height: 1fr; }
     ClosingBoard ItemList {
-        width: 1fr; border: round $panel-lighten-2;
+        width: 1fr; border: round $text-muted 50%;
         border-title-color: $foreground; border-title-style: bold;
     }
     """

@@ -21,7 +21,7 @@ class DecisionsStage(Stage):
     DEFAULT_CSS = """
     DecisionsStage #decision-questions { height: auto; padding: 0 1; color: $text-muted; }
     DecisionsStage #decision-page {
-        height: 1fr; border: round $panel-lighten-2; padding: 0 1; scrollbar-size-vertical: 0;
+        height: 1fr; border: round $text-muted 50%; padding: 0 1; scrollbar-size-vertical: 0;
     }
     DecisionsStage #decision-question { text-style: bold; color: $accent; padding-bottom: 1; }
     DecisionsStage #decision-options { padding-bottom: 1; }

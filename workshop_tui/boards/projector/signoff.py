@@ -34,7 +34,9 @@ class SignoffStage(Stage):
 
     DEFAULT_CSS = """
     SignoffStage #signoff-sections { height: auto; padding: 0 1; color: $text-muted; }
-    SignoffStage #signoff-page { height: 1fr; border: round $panel-lighten-2; padding: 0 1; }
+    SignoffStage #signoff-page {
+        height: 1fr; border: round $text-muted 50%; padding: 0 1; border-title-color: $foreground;
+    }
     SignoffStage #signoff-title { text-style: bold; color: $accent; }
     SignoffStage #signoff-text { height: 1fr; }
     SignoffStage #signoff-roles { height: auto; padding-top: 1; }

@@ -17,7 +17,7 @@ class Stage(Vertical):
     }
     Stage .stage-box {
         height: 1fr;
-        border: round $panel-lighten-2;
+        border: round $text-muted 50%;
         border-title-color: $foreground;
         border-title-style: bold;
     }
