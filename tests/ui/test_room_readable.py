@@ -1,4 +1,5 @@
-"""Every board of every bundled script, drawn in the room view at 100x30, reads in full.
+"""Every board of every bundled script, drawn in the room view at 100x30, reads in full
+(and at 80x24, with the example content).
 
 With the example content and a crowded case (a Cynefin board of 20 items of 60-90
 characters, 12 promises per party), each item is put in play in turn: the room
@@ -86,17 +87,21 @@ async def point_at(
     await drawn(pilot, lambda: store.set_room_in_play(engine.session.id, in_play, at))
 
 
-@pytest.mark.parametrize("crowded", [False, True], ids=["example", "crowded"])
+@pytest.mark.parametrize(
+    ("size", "crowded"),
+    [((100, 30), False), ((100, 30), True), ((80, 24), False)],
+    ids=["100x30-example", "100x30-crowded", "80x24-example"],
+)
 @pytest.mark.parametrize("script_id", BUNDLED)
-async def test_every_item_in_play_reads_in_full_at_100x30(
-    tmp_path: Path, script_id: str, crowded: bool
+async def test_every_item_in_play_reads_in_full(
+    tmp_path: Path, script_id: str, size: tuple[int, int], crowded: bool
 ) -> None:
     clock = FakeClock()
     db = tmp_path / "w.db"
     store = open_store(db)
     engine = bundled_engine(db, script_id, clock, store=store)
     app = room_app(db, clock)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await drawn(pilot)
         for index in range(len(engine.script.parts)):
             if index:

@@ -30,6 +30,7 @@ class RoomHeading(Horizontal):
     RoomHeading #heading-meta { color: $text-muted; }
     RoomHeading #heading-prompt { text-style: bold; }
     RoomHeading #heading-goal { color: $text-muted; text-style: italic; }
+    RoomHeading .-empty { display: none; }
     RoomHeading #heading-clock { width: 30; height: 5; }
     RoomHeading #heading-digits { height: 4; }
     RoomHeading #heading-status { height: 1; text-align: center; color: $text-muted; }
@@ -58,16 +59,16 @@ class RoomHeading(Horizontal):
         ):
             widget = self.query_one(f"#{name}", Static)
             widget.update(plain(text))
-            widget.display = bool(text)
+            widget.set_class(not text, "-empty")  # a class, so a short screen can hide more
 
     def tick(self, view: TimerView) -> None:
         """The countdown and one status line: running or paused, the workshop's time left."""
-        digits = self.query_one(BigCountdown)
-        digits.seconds = view.remaining
-        digits.paused = not view.running
         part, workshop, _plan = status_lines(view)
-        state = part[-1]
-        self.query_one("#heading-status", Static).update(plain(f"{state} · {workshop}"))
+        for digits in self.query(BigCountdown):  # none while the screen is taken down
+            digits.seconds = view.remaining
+            digits.paused = not view.running
+        for status in self.query("#heading-status").results(Static):
+            status.update(plain(f"{part[-1]} · {workshop}"))
 
 
 class AgendaStrip(Static):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -20,6 +22,7 @@ class DecisionsStage(Stage):
 
     DEFAULT_CSS = """
     DecisionsStage #decision-questions { height: auto; padding: 0 1; color: $text-muted; }
+    DecisionsStage #decision-questions.-alone { display: none; }
     DecisionsStage #decision-page {
         height: 1fr; border: round $text-muted 50%; padding: 0 1; scrollbar-size-vertical: 0;
     }
@@ -42,11 +45,15 @@ class DecisionsStage(Stage):
     def draw_in_play(self) -> None:
         questions = self.view.questions
         shown = self.question()
-        line = "   ".join(
+        full = "   ".join(
             f"{_mark(q, shown)} {n}. {q.question.question}" for n, q in enumerate(questions, 1)
         )
-        self.query_one("#decision-questions", Static).update(plain(line or NO_QUESTIONS))
-        self.query_one("#decision-questions").display = len(questions) > 1 or not questions
+        short = "Questions  " + "  ".join(
+            f"{_mark(q, shown)}{n}" for n, q in enumerate(questions, 1)
+        )
+        line = self.one_line(full, short) if questions else NO_QUESTIONS
+        self.query_one("#decision-questions", Static).update(plain(line))
+        self.query_one("#decision-questions").set_class(len(questions) == 1, "-alone")
         page = self.query_one("#decision-page")
         page.display = shown is not None
         if shown is None:
@@ -61,15 +68,24 @@ class DecisionsStage(Stage):
         self.query_one("#decision-work", Static).update(work_area(shown, self.view.audience))
 
     def question(self) -> QuestionView | None:
-        """The question in play: the one selected on the console, else the first open one."""
+        """The question in play: the one selected on the console; with none selected, the
+        one the room last recorded something on, else the first."""
         questions = self.view.questions
         chosen = next((q for q in questions if question_key(q) == self.in_play), None)
         if chosen is None:
-            chosen = next((q for q in questions if q.question.decision is None), None)
-        return chosen or (questions[0] if questions else None)
+            recorded = [q for q in questions if q.question.decision is not None]
+            latest = max(recorded, key=_recorded_at, default=None)
+            chosen = latest or (questions[0] if questions else None)
+        return chosen
 
 
 def _mark(question: QuestionView, shown: QuestionView | None) -> str:
     if question is shown:
         return "▶"
     return "✓" if question.question.decision else "○"
+
+
+def _recorded_at(question: QuestionView) -> datetime:
+    decision = question.question.decision
+    assert decision is not None
+    return decision.at

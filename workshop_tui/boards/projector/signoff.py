@@ -57,14 +57,15 @@ class SignoffStage(Stage):
     def draw_in_play(self) -> None:
         view = self.view
         section = self.section()
-        marks = []
-        for number, shown in enumerate(view.sections, 1):
-            mark = "▶" if shown is section else "✓" if shown.complete else "○"
-            marks.append(f"{mark} {number}. {shown.title}")
+        marks = [
+            ("▶" if shown is section else "✓" if shown.complete else "○", shown.title)
+            for shown in view.sections
+        ]
         done = f"{view.complete_count} of {len(view.sections)} initialled"
-        self.query_one("#signoff-sections", Static).update(
-            plain("   ".join([done, *marks]) if view.sections else NO_SECTIONS)
-        )
+        full = "   ".join([done, *(f"{m} {n}. {title}" for n, (m, title) in enumerate(marks, 1))])
+        short = "  ".join([done, *(f"{m}{n}" for n, (m, _) in enumerate(marks, 1))])
+        line = self.one_line(full, short) if view.sections else NO_SECTIONS
+        self.query_one("#signoff-sections", Static).update(plain(line))
         page = self.query_one("#signoff-page", Vertical)
         page.display = section is not None
         if section is None:

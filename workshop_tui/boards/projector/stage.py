@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.containers import Vertical
 
 from workshop_tui.boards.projector.item_list import ItemList
@@ -48,6 +49,15 @@ class Stage(Vertical):
     def draw(self) -> None:
         """Draw the whole board from ``self.view``. Stages override this."""
         self.draw_in_play()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.draw_in_play()
+
+    def one_line(self, full: str, short: str) -> str:
+        """``full`` if it fits the board's width on one line, else ``short``."""
+        width = self.content_size.width or 80
+        return full if cell_len(full) <= width - 2 else short
 
     def draw_in_play(self) -> None:
         """Move the highlight only (cheap: the lists redraw, nothing is mounted)."""
