@@ -2,20 +2,25 @@
 
 The facilitator's selection is a signal, not a record: it is written beside the
 session (``room_cues``), never into its history, and only when it changed. The
-selection is looked at every ``LOOK_SECONDS`` (a few attribute reads), so a held
-arrow key costs at most one short write per look, and the room view follows
-within a poll of its own.
+selection is looked at every ``LOOK_SECONDS`` (a few attribute reads); a change
+is handed to one writer thread, which writes the latest one it was handed (a
+held arrow key costs the screen nothing, and the store at most one short write
+per look), so the room view follows within a poll of its own.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from textual import work
 from textual.css.query import NoMatches
 from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from workshop_tui.domain.clock import SystemClock
 from workshop_tui.domain.ports import StoreError
@@ -26,6 +31,8 @@ if TYPE_CHECKING:
 
 LOOK_SECONDS = 0.04
 """How often the console looks whether the selection moved."""
+WAIT_SECONDS = 0.25
+"""How long the writer waits for a change before it looks whether it is to stop."""
 
 
 @runtime_checkable
@@ -62,14 +69,19 @@ class RoomCuer(Widget):
         self._theme: str | None = None
         self.back_at: datetime | None = None
         """When the room comes back from the break it is on; None: no break."""
+        self._asked: tuple[InPlay, str] | None = None
+        """The latest selection and theme to write."""
+        self._wake = threading.Event()
         self.writes = 0
         """How many selections were written (for tests and benchmarks)."""
 
     def on_mount(self) -> None:
         cues = self._cues()
-        if cues is not None:
-            with suppress(StoreError):  # a resumed session may be on a break
-                self.back_at = cues.room_cue(self.engine.session.id).back_at
+        if cues is None:
+            return
+        with suppress(StoreError):  # a resumed session may be on a break
+            self.back_at = cues.room_cue(self.engine.session.id).back_at
+        self._write_cues(cues)
         self.set_interval(LOOK_SECONDS, self.publish)
         self.publish()
 
@@ -99,27 +111,41 @@ class RoomCuer(Widget):
         return self.prompt
 
     def publish(self) -> None:
-        """Write the selection and the theme if either moved; a refusal is let be (a signal)."""
-        cues = self._cues()
-        if cues is None:
-            return
-        session_id = self.engine.session.id
+        """Hand the selection and the theme to the writer if either moved."""
         try:
             item = self._in_play()
         except NoMatches:  # the board is being swapped: no selection for a moment
             return
-        in_play = InPlay(self.engine.index, item, self.prompt)
-        try:
-            if in_play != self._published:
-                cues.set_room_in_play(session_id, in_play, self.now())
-                self._published = in_play
-                self.writes += 1
-            theme = self.app.theme
-            if theme != self._theme:
-                cues.set_room_theme(session_id, theme, self.now())
-                self._theme = theme
-        except StoreError:
-            return  # the next look tries again
+        asked = (InPlay(self.engine.index, item, self.prompt), self.app.theme)
+        if asked != self._asked:
+            self._asked = asked
+            self._wake.set()
+
+    @work(thread=True, exclusive=True, group="room-cues")
+    def _write_cues(self, cues: RoomCues) -> None:
+        """Write the latest selection and theme handed over, in order, until unmounted; a
+        refusal (the file busy or gone) is tried again at the next look (a signal)."""
+        worker = get_current_worker()
+        session_id = self.engine.session.id
+        written: tuple[InPlay | None, str | None] = (None, None)
+        while not worker.is_cancelled:
+            if not self._wake.wait(WAIT_SECONDS):
+                continue
+            self._wake.clear()
+            if self._asked is None:
+                continue
+            in_play, theme = self._asked
+            try:
+                if in_play != written[0]:
+                    cues.set_room_in_play(session_id, in_play, self.now())
+                    written = (in_play, written[1])
+                    self.writes += 1
+                if theme != written[1]:
+                    cues.set_room_theme(session_id, theme, self.now())
+                    written = (written[0], theme)
+            except StoreError:
+                time.sleep(LOOK_SECONDS)
+                self._wake.set()
 
     def set_break(self, back_at: datetime | None) -> None:
         """Put the room on a break until ``back_at`` (None ends it); ``StoreError`` if refused."""
