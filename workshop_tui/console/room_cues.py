@@ -128,7 +128,7 @@ class RoomCuer(Widget):
         worker = get_current_worker()
         session_id = self.engine.session.id
         written: tuple[InPlay | None, str | None] = (None, None)
-        while not worker.is_cancelled:
+        while not worker.is_cancelled and self.is_attached:  # gone with the screen or app
             if not self._wake.wait(WAIT_SECONDS):
                 continue
             self._wake.clear()
