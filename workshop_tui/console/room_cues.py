@@ -3,24 +3,22 @@
 The facilitator's selection is a signal, not a record: it is written beside the
 session (``room_cues``), never into its history, and only when it changed. The
 selection is looked at every ``LOOK_SECONDS`` (a few attribute reads); a change
-is handed to one writer thread, which writes the latest one it was handed (a
-held arrow key costs the screen nothing, and the store at most one short write
-per look), so the room view follows within a poll of its own.
+is written off the screen's thread, the latest one first come (a held arrow key
+costs the screen nothing, and the store at most one short write per look), so
+the room view follows within a poll of its own.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from textual import work
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.worker import get_current_worker
 
 from workshop_tui.domain.clock import SystemClock
 from workshop_tui.domain.ports import StoreError
@@ -31,8 +29,6 @@ if TYPE_CHECKING:
 
 LOOK_SECONDS = 0.04
 """How often the console looks whether the selection moved."""
-WAIT_SECONDS = 0.25
-"""How long the writer waits for a change before it looks whether it is to stop."""
 
 
 @runtime_checkable
@@ -71,7 +67,8 @@ class RoomCuer(Widget):
         """When the room comes back from the break it is on; None: no break."""
         self._asked: tuple[InPlay, str] | None = None
         """The latest selection and theme to write."""
-        self._wake = threading.Event()
+        self._written: tuple[InPlay | None, str | None] = (None, None)
+        self._lock = threading.Lock()
         self.writes = 0
         """How many selections were written (for tests and benchmarks)."""
 
@@ -81,7 +78,6 @@ class RoomCuer(Widget):
             return
         with suppress(StoreError):  # a resumed session may be on a break
             self.back_at = cues.room_cue(self.engine.session.id).back_at
-        self._write_cues(cues)
         self.set_interval(LOOK_SECONDS, self.publish)
         self.publish()
 
@@ -117,35 +113,31 @@ class RoomCuer(Widget):
         except NoMatches:  # the board is being swapped: no selection for a moment
             return
         asked = (InPlay(self.engine.index, item, self.prompt), self.app.theme)
-        if asked != self._asked:
+        cues = self._cues()
+        if asked != self._asked and cues is not None:
             self._asked = asked
-            self._wake.set()
+            write = partial(self._write_latest, cues, self.engine.session.id)
+            self.run_worker(write, thread=True, group="room-cues")
 
-    @work(thread=True, exclusive=True, group="room-cues")
-    def _write_cues(self, cues: RoomCues) -> None:
-        """Write the latest selection and theme handed over, in order, until unmounted; a
-        refusal (the file busy or gone) is tried again at the next look (a signal)."""
-        worker = get_current_worker()
-        session_id = self.engine.session.id
-        written: tuple[InPlay | None, str | None] = (None, None)
-        while not worker.is_cancelled and self.is_attached:  # gone with the screen or app
-            if not self._wake.wait(WAIT_SECONDS):
-                continue
-            self._wake.clear()
+    def _write_latest(self, cues: RoomCues, session_id: int) -> None:
+        """Write the latest selection and theme asked for, if not written yet (in a short
+        thread of its own: the writes of a held arrow key queue on the lock, and each one
+        that finds nothing newer ends at once). A refusal (the file busy for a moment) is
+        tried again at the next look."""
+        with self._lock:
             if self._asked is None:
-                continue
+                return
             in_play, theme = self._asked
             try:
-                if in_play != written[0]:
+                if in_play != self._written[0]:
                     cues.set_room_in_play(session_id, in_play, self.now())
-                    written = (in_play, written[1])
+                    self._written = (in_play, self._written[1])
                     self.writes += 1
-                if theme != written[1]:
+                if theme != self._written[1]:
                     cues.set_room_theme(session_id, theme, self.now())
-                    written = (written[0], theme)
+                    self._written = (self._written[0], theme)
             except StoreError:
-                time.sleep(LOOK_SECONDS)
-                self._wake.set()
+                self._asked = None  # the next look asks again
 
     def set_break(self, back_at: datetime | None) -> None:
         """Put the room on a break until ``back_at`` (None ends it); ``StoreError`` if refused."""
