@@ -15,6 +15,7 @@ from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStat
 from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.room.app import TICK_SECONDS
 from workshop_tui.room.full_timer import FullTimerScreen
+from workshop_tui.room.heading import AgendaStrip
 from workshop_tui.room.live import LiveRoom
 from workshop_tui.room.screens import WAITING, BlankScreen, BreakScreen, RoomScreen
 from workshop_tui.storage.opener import open_store
@@ -125,6 +126,25 @@ async def test_the_countdown_tick_while_the_screens_close_raises_nothing(tmp_pat
     async with app.run_test(size=(100, 30)) as pilot:
         await drawn(pilot)
         await app.room.query_one(LiveRoom).remove()  # as shutting down does, screen by screen
+        await pilot.pause(3 * TICK_SECONDS)
+        assert app._exception is None
+
+
+async def test_the_tick_over_a_board_while_its_strip_is_taken_down_raises_nothing(
+    tmp_path: Path,
+) -> None:
+    """Closing removes a screen's widgets one by one: the agenda's strip over a board may be
+    gone while the countdown beside it is still there (it failed a whole run once)."""
+    clock = FakeClock()
+    db = tmp_path / "w.db"
+    engine = bundled_engine(db, "customer-working-agreement", clock)
+    app = room_app(db, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await drawn(pilot)
+        await drawn(pilot, engine.timing.next_part)  # the Cynefin board: the staged layout
+        live = app.room.query_one(LiveRoom)
+        assert live.has_class("-staged")
+        await live.query_one(AgendaStrip).remove()
         await pilot.pause(3 * TICK_SECONDS)
         assert app._exception is None
 

@@ -128,12 +128,17 @@ class LiveRoom(Vertical):
         if self.followed is None or not self.query(TimerBoard):  # not composed yet
             return None
         view = timer_of(self.followed, now)
+        # Each widget only if still there: the app may be taking the screen down, child by child.
         if self.has_class("-staged"):
-            self.query_one(RoomHeading).tick(view)
-            self.query_one(AgendaStrip).show(view.agenda)
+            for heading in self.query(RoomHeading).results(RoomHeading):
+                heading.tick(view)
+            for strip in self.query(AgendaStrip).results(AgendaStrip):
+                strip.show(view.agenda)
         else:
-            self.query_one(TimerBoard).show(view)
-            self.query_one(AgendaBoard).show(view.agenda)
+            for timer in self.query(TimerBoard).results(TimerBoard):
+                timer.show(view)
+            for agenda in self.query(AgendaBoard).results(AgendaBoard):
+                agenda.show(view.agenda)
         return view
 
     def board(self) -> Widget | None:
