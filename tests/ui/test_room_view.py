@@ -163,6 +163,7 @@ async def test_a_break_says_when_the_room_comes_back_and_ends_from_the_console(
         await drawn(pilot, lambda: store.set_room_break(engine.session.id, back, clock.now()))
         assert isinstance(app.screen, BreakScreen)
         assert f"Back at {hhmm(back)}" in screen_text(app)
+        assert app.screen.query_one(BigCountdown).text == "10:00"  # from the first frame
         clock.advance(60)
         await pilot.pause(0.3)
         assert app.screen.query_one(BigCountdown).text == "09:00"

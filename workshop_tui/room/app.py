@@ -246,7 +246,7 @@ class RoomApp(App[None]):
         if self.blanked:
             self.push_screen(BlankScreen(title))
         elif self._back_at is not None:
-            self.push_screen(BreakScreen(title, self._back_at))
+            self.push_screen(BreakScreen(title, self._back_at, self.clock.now()))
 
     def action_toggle_full_timer(self) -> None:
         if isinstance(self.screen, FullTimerScreen):

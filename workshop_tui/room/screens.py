@@ -85,10 +85,12 @@ class BreakScreen(Screen[None]):
 
     AUTO_FOCUS = None
 
-    def __init__(self, title: str, back_at: datetime) -> None:
+    def __init__(self, title: str, back_at: datetime, now: datetime) -> None:
         super().__init__()
         self._title = title
         self.back_at = back_at
+        self._opened_at = now
+        """The time it was put up: its countdown is right from the first frame."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="break"):
@@ -98,7 +100,7 @@ class BreakScreen(Screen[None]):
             yield Static(plain(self._title), id="break-workshop")
 
     def on_mount(self) -> None:
-        self.show(self.back_at)
+        self.show(self.back_at, self._opened_at)
 
     def show(self, back_at: datetime, now: datetime | None = None) -> None:
         """Come back at ``back_at``; the countdown as of ``now``."""
