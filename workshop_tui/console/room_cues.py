@@ -14,13 +14,12 @@ import threading
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.css.query import NoMatches
 from textual.widget import Widget
 
-from workshop_tui.domain.clock import SystemClock
+from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.room_cue import InPlay, RoomCue
 
@@ -61,16 +60,9 @@ class RoomCuer(Widget):
         self._in_play = in_play
         self._prompts: dict[int, int | None] = {}
         """The prompt in play on each part the facilitator chose one on."""
-        self._published: InPlay | None = None
-        self._theme: str | None = None
         self.back_at: datetime | None = None
         """When the room comes back from the break it is on; None: no break."""
-        self._asked: tuple[InPlay, str] | None = None
-        """The latest selection and theme to write."""
-        self._written: tuple[InPlay | None, str | None] = (None, None)
-        self._lock = threading.Lock()
-        self.writes = 0
-        """How many selections were written (for tests and benchmarks)."""
+        self._writer: CueWriter | None = None
 
     def on_mount(self) -> None:
         cues = self._cues()
@@ -87,8 +79,11 @@ class RoomCuer(Widget):
 
     def now(self) -> datetime:
         """The time, from the app's clock."""
-        clock = getattr(self.app, "clock", None)
-        return clock.now() if clock is not None else SystemClock().now()
+        return self._clock().now()
+
+    def _clock(self) -> Clock:
+        clock: Clock | None = getattr(self.app, "clock", None)
+        return clock if clock is not None else SystemClock()
 
     @property
     def prompt(self) -> int | None:
@@ -114,12 +109,52 @@ class RoomCuer(Widget):
             return
         asked = (InPlay(self.engine.index, item, self.prompt), self.app.theme)
         cues = self._cues()
-        if asked != self._asked and cues is not None:
-            self._asked = asked
-            write = partial(self._write_latest, cues, self.engine.session.id)
-            self.run_worker(write, thread=True, group="room-cues")
+        if cues is None:
+            return
+        if self._writer is None:
+            self._writer = CueWriter(cues, self.engine.session.id, self._clock().now)
+        if self._writer.ask(asked):
+            # Started by the app, in the app's context, not this widget's: a finished thread
+            # worker stays referenced from its idle thread (Textual's active worker), with
+            # the context it was started in, and must not keep this screen alive after it.
+            write = self._writer.write_latest
+            self.app.call_later(self.app.run_worker, write, thread=True, group="room-cues")
 
-    def _write_latest(self, cues: RoomCues, session_id: int) -> None:
+    def set_break(self, back_at: datetime | None) -> None:
+        """Put the room on a break until ``back_at`` (None ends it); ``StoreError`` if refused."""
+        cues = self._cues()
+        if cues is None:
+            raise StoreError("no room view can follow this session")
+        cues.set_room_break(self.engine.session.id, back_at, self.now())
+        self.back_at = back_at
+
+
+class CueWriter:
+    """Writes the latest selection and theme asked for, off the screen's thread.
+
+    Holds nothing of the screen (only the store, the session's id and the clock), so a
+    write still referenced after its screen has gone keeps no board alive.
+    """
+
+    def __init__(self, cues: RoomCues, session_id: int, now: Callable[[], datetime]) -> None:
+        self._cues = cues
+        self._session_id = session_id
+        self._now = now
+        self._asked: tuple[InPlay, str] | None = None
+        """The latest selection and theme to write."""
+        self._written: tuple[InPlay | None, str | None] = (None, None)
+        self._lock = threading.Lock()
+        self.writes = 0
+        """How many selections were written (for tests and benchmarks)."""
+
+    def ask(self, asked: tuple[InPlay, str]) -> bool:
+        """Ask for ``asked`` to be written; False: it was asked for already."""
+        if asked == self._asked:
+            return False
+        self._asked = asked
+        return True
+
+    def write_latest(self) -> None:
         """Write the latest selection and theme asked for, if not written yet (in a short
         thread of its own: the writes of a held arrow key queue on the lock, and each one
         that finds nothing newer ends at once). A refusal (the file busy for a moment) is
@@ -130,19 +165,11 @@ class RoomCuer(Widget):
             in_play, theme = self._asked
             try:
                 if in_play != self._written[0]:
-                    cues.set_room_in_play(session_id, in_play, self.now())
+                    self._cues.set_room_in_play(self._session_id, in_play, self._now())
                     self._written = (in_play, self._written[1])
                     self.writes += 1
                 if theme != self._written[1]:
-                    cues.set_room_theme(session_id, theme, self.now())
+                    self._cues.set_room_theme(self._session_id, theme, self._now())
                     self._written = (self._written[0], theme)
             except StoreError:
                 self._asked = None  # the next look asks again
-
-    def set_break(self, back_at: datetime | None) -> None:
-        """Put the room on a break until ``back_at`` (None ends it); ``StoreError`` if refused."""
-        cues = self._cues()
-        if cues is None:
-            raise StoreError("no room view can follow this session")
-        cues.set_room_break(self.engine.session.id, back_at, self.now())
-        self.back_at = back_at
