@@ -4,14 +4,19 @@ on the server."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tests.ui.app_driver import wait_for_screen, wait_until
 from tests.ui.test_facilitate_keys import app_for, started
+from workshop_tui.app.themes import LIGHT
 from workshop_tui.console.private_panel import CONNECTED, VISIBLE, PrivatePanel
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.room_cue import InPlay
 from workshop_tui.locations import StoreLocation
 from workshop_tui.storage.following import Follower
 from workshop_tui.storage.opener import open_store
@@ -60,3 +65,34 @@ async def test_a_following_room_view_opens_the_private_panel_and_can_be_blanked(
         assert panel.display and panel.border_title == VISIBLE
     with open_store(store_location) as store:
         assert not store.room_blanked(1)
+
+
+async def test_the_console_puts_a_prompt_in_play_announces_a_break_and_tells_its_theme(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await started(pilot, clock)
+        store = app.store  # type: ignore[attr-defined]
+        session_id = screen.engine.session.id
+        await pilot.press("pagedown")  # the Cynefin part: the first item in play
+        await wait_until(pilot, lambda: store.room_cue(session_id).item_on(1) == "tray:0")
+        await pilot.press("down", "p")
+        await wait_until(
+            pilot, lambda: store.room_cue(session_id).in_play == InPlay(1, "tray:1", 0)
+        )
+        assert "▶ ❝" in str(screen.query_one("#room-prompt", Static).render())
+        await pilot.press("P")
+        dialog = await wait_for_screen(pilot, FormDialog)
+        await pilot.press("enter")  # the 10 minutes offered
+        await wait_until(pilot, lambda: not isinstance(app.screen, FormDialog))
+        back = store.room_cue(session_id).back_at
+        assert back == clock.now() + timedelta(minutes=10) and dialog is not None
+        await pilot.press("P")  # the break is over
+        await wait_until(pilot, lambda: store.room_cue(session_id).back_at is None)
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: store.room_cue(session_id).theme == LIGHT)
+    with open_store(tmp_path / "w.db") as store:  # a signal, never a record of the session
+        _, session = store.load_session(1)
+        assert not session.events and not session.notes

@@ -24,7 +24,6 @@ from workshop_tui.domain.read_models.cynefin import cynefin_view
 from workshop_tui.domain.read_models.decisions import decisions_view
 from workshop_tui.domain.read_models.promises import promises_view
 from workshop_tui.domain.records import Objection
-from workshop_tui.room.screens import WAITING
 
 __all__ = ["utc_times"]
 pytestmark = pytest.mark.usefixtures("utc_times")
@@ -89,7 +88,7 @@ async def test_no_frame_of_the_room_view_names_a_key(
         assert not key_hints(screen_text(app))
         await pilot.press("b")
         await drawn(pilot, engine.timing.finish)
-        assert WAITING in screen_text(app) and not key_hints(screen_text(app))
+        assert "What we agreed" in screen_text(app) and not key_hints(screen_text(app))
 
 
 def room_texts(part: Part, engine: SessionEngine, audience: Audience) -> list[str]:

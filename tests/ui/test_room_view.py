@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,13 +10,16 @@ import pytest
 from tests.ui.panel_harness import utc_times
 from tests.ui.room_harness import BUNDLED, bundled_engine, drawn, room_app, screen_text
 from tests.waiting import calls_to, wait_until
+from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
+from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.locations import StoreLocation
 from workshop_tui.room.app import RoomApp
 from workshop_tui.room.full_timer import FullTimerScreen
+from workshop_tui.room.heading import AgendaStrip
 from workshop_tui.room.live import LiveRoom
-from workshop_tui.room.screens import WAITING, BlankScreen
+from workshop_tui.room.screens import WAITING, BlankScreen, BreakScreen, RoomScreen
 from workshop_tui.storage.opener import open_store
 
 __all__ = ["utc_times"]
@@ -88,8 +91,12 @@ async def test_the_room_view_shows_each_kind_of_change(store_location: StoreLoca
         await pilot.press("b")
         assert isinstance(app.screen, BlankScreen)
 
-        await drawn(pilot, engine.timing.finish)
-        assert WAITING in screen_text(app)
+        await pilot.press("b")
+        await drawn(pilot, engine.timing.finish)  # the closing screen: what was agreed
+        text = screen_text(app)
+        assert WAITING not in text and "What we agreed" in text
+        assert "Send the notes" in text and "owner Ana" in text
+        assert "A Product Owner 2 days a week" in text and "BC" not in text
 
 
 @pytest.mark.parametrize("script_id", BUNDLED)
@@ -128,3 +135,50 @@ async def test_the_countdown_tick_while_the_screens_close_raises_nothing(
         removed = ticks()
         await wait_until(pilot, lambda: ticks() >= removed + 3, what="3 ticks on the closing app")
         assert app.return_code is None, "a tick on the closing screens stopped the app"
+
+
+async def test_the_tick_over_a_board_while_its_strip_is_taken_down_raises_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing removes a screen's widgets one by one: the agenda's strip over a board may be
+    gone while the countdown beside it is still there (it failed a whole run once)."""
+    clock = FakeClock()
+    db = tmp_path / "w.db"
+    engine = bundled_engine(db, "customer-working-agreement", clock)
+    app = room_app(db, clock)
+    ticks = calls_to(monkeypatch, RoomApp, "_tick")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await drawn(pilot)
+        await drawn(pilot, engine.timing.next_part)  # the Cynefin board: the staged layout
+        live = app.room.query_one(LiveRoom)
+        assert live.has_class("-staged")
+        await live.query_one(AgendaStrip).remove()
+        removed = ticks()
+        await wait_until(pilot, lambda: ticks() >= removed + 3, what="3 ticks without the strip")
+        assert app.return_code is None, "a tick without the strip stopped the app"
+
+
+async def test_a_break_says_when_the_room_comes_back_and_ends_from_the_console(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    db = tmp_path / "w.db"
+    store = open_store(db)
+    engine = bundled_engine(db, "customer-working-agreement", clock, store=store)
+    back = clock.now() + timedelta(minutes=10)
+    app = room_app(db, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await drawn(pilot)
+        await drawn(pilot, lambda: store.set_room_break(engine.session.id, back, clock.now()))
+        assert isinstance(app.screen, BreakScreen)
+        assert f"Back at {hhmm(back)}" in screen_text(app)
+        assert app.screen.query_one(BigCountdown).text == "10:00"  # from the first frame
+        clock.advance(60)
+        await wait_until(pilot, lambda: app.screen.query_one(BigCountdown).text == "09:00")
+        await drawn(pilot, lambda: store.set_room_blank(engine.session.id, True, clock.now()))
+        assert isinstance(app.screen, BlankScreen)  # blank wins over a break
+        await drawn(pilot, lambda: store.set_room_blank(engine.session.id, False, clock.now()))
+        assert isinstance(app.screen, BreakScreen)
+        await drawn(pilot, lambda: store.set_room_break(engine.session.id, None, clock.now()))
+        assert isinstance(app.screen, RoomScreen) and "Opening" in screen_text(app)
+    store.close()

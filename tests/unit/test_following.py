@@ -15,13 +15,15 @@ import pytest
 
 from tests.store_kinds import run_sql
 from tests.unit.engine_fixtures import new_engine
+from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.ports import SessionNotFound, StoreError
+from workshop_tui.domain.room_cue import NO_CUE, InPlay
 from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 from workshop_tui.storage.following import Followed, Follower
 
 
-def revision(location: StoreLocation, session_id: int) -> int:
+def revision(location: StoreLocation | Path, session_id: int) -> int:
     ((found,),) = run_sql(location, "SELECT revision FROM sessions WHERE id = :id", id=session_id)
     return int(found)
 
@@ -83,14 +85,87 @@ def test_with_no_session_named_it_follows_the_newest_claim(store_location: Store
 
 
 def test_nothing_to_follow_is_waiting(store_location: StoreLocation) -> None:
-    engine, clock = new_engine(store_location)
+    store = open_store(store_location)
+    engine, clock = new_engine(store_location, store=store)
     engine.timing.finish()
+    store.close()  # the console is gone: nobody is on the finished session
     follower = Follower(store_location, now=clock.now)
     try:
         assert follower.poll() == (True, None)
         assert follower.poll() == (False, None)
     finally:
         follower.close()
+
+
+def test_a_finished_session_stays_on_show_until_another_starts(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
+    follower = Follower(tmp_path / "engine.db", now=clock.now)
+    try:
+        follower.poll()
+        engine.timing.finish()
+        changed, followed = follower.poll()
+        assert changed and followed is not None and followed.session.id == engine.session.id
+        assert followed.session.state is SessionState.FINISHED  # the room's closing screen
+        store.close()  # the facilitator quits the console: the room still sees what was agreed
+        _, followed = follower.poll()  # letting go of it moved it on: read again, still on show
+        assert followed is not None and followed.session.state is SessionState.FINISHED
+        assert follower.following() == engine.session.id
+        late = Follower(tmp_path / "engine.db", now=clock.now)  # one started while it is held
+        clock.advance(60)
+        second, _ = new_engine(tmp_path, clock)
+        changed, followed = follower.poll()
+        assert followed is not None and followed.session.id == second.session.id
+        late.close()
+    finally:
+        follower.close()
+
+
+def test_a_console_still_on_the_summary_shows_its_closing_screen(tmp_path: Path) -> None:
+    engine, clock = new_engine(tmp_path)
+    engine.timing.finish()  # the console holds the finished session (its summary is open)
+    follower = Follower(tmp_path / "engine.db", now=clock.now)
+    try:
+        followed = follower.poll()[1]
+        assert followed is not None and followed.session.id == engine.session.id
+    finally:
+        follower.close()
+
+
+def test_the_item_in_play_is_a_signal_beside_the_session(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "engine.db")
+    engine, clock = new_engine(tmp_path, store=store)
+    session_id = engine.session.id
+    follower = Follower(tmp_path / "engine.db", now=clock.now)
+    try:
+        _, first = follower.poll()
+        assert first is not None and first.cue == NO_CUE
+        before = revision(tmp_path / "engine.db", session_id)
+        for item in ("tray:0", "tray:1", "tray:2"):  # a held arrow key
+            store.set_room_in_play(session_id, InPlay(1, item, prompt=0), clock.now())
+        changed, followed = follower.poll()
+        assert changed and followed is not None
+        assert followed.cue.item_on(1) == "tray:2" and followed.cue.prompt_on(1) == 0
+        assert followed.cue.item_on(0) is None  # made on another part: not this one's
+        assert followed.session is first.session  # the session was not read again
+        assert revision(tmp_path / "engine.db", session_id) == before
+        back = clock.now() + timedelta(minutes=10)
+        store.set_room_break(session_id, back, clock.now())
+        store.set_room_theme(session_id, "workshop-light", clock.now())
+        _, followed = follower.poll()
+        assert followed is not None and followed.cue.back_at == back
+        assert followed.cue.theme == "workshop-light" and followed.cue.item_on(1) == "tray:2"
+        engine.timing.toggle()  # the console's compare-and-set is not disturbed
+        _, followed = follower.poll()
+        assert followed is not None and followed.session.timings[0].running_since
+        assert store.room_cue(session_id) == followed.cue
+        store.set_room_break(session_id, None, clock.now())
+        assert follower.poll()[1].cue.back_at is None  # type: ignore[union-attr]
+    finally:
+        follower.close()
+        store.close()
+    never_a_record = run_sql(tmp_path / "engine.db", "SELECT count(*) FROM session_events")
+    assert never_a_record == [(0,)]
 
 
 def test_an_unknown_session_or_a_missing_file_is_one_sentence(tmp_path: Path) -> None:

@@ -18,12 +18,16 @@ class BriefBoard(VerticalScroll):
         for name in ("part-title", "part-meta", "part-goal", "room-prompt", "steps"):
             yield Static(id=name)
 
-    def show(self, brief: PartBrief) -> None:
+    def show(self, brief: PartBrief, prompt_in_play: int | None = None) -> None:
+        """Draw ``brief``; the prompt in play (its index), if any, is marked ▶."""
         meta = (
             f"Part {brief.number} of {brief.total} · {brief.kind.label}"
             f" · {format_duration(brief.duration_seconds)}"
         )
-        prompts = "\n".join(f"❝ {prompt} ❞" for prompt in brief.prompts)
+        prompts = "\n".join(
+            f"{'▶ ' if n == prompt_in_play else ''}❝ {prompt} ❞"
+            for n, prompt in enumerate(brief.prompts)
+        )
         steps = "\n".join(f"{n}. {step}" for n, step in enumerate(brief.steps, 1))
         for name, text in (
             ("part-title", brief.name),

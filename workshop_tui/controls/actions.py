@@ -13,6 +13,7 @@ from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.read_models.actions import ActionRow, ActionsView, actions_view
+from workshop_tui.domain.read_models.in_play import action_key
 from workshop_tui.domain.rules.due_dates import describe_due, parse_due
 
 if TYPE_CHECKING:
@@ -61,6 +62,10 @@ class ActionsControls(ActivityControls):
     @property
     def selected(self) -> ActionRow | None:
         return self.board.selected
+
+    def in_play(self) -> str | None:
+        row = self.selected if self.is_mounted else None
+        return action_key(row) if row is not None else None
 
     def redraw(self, select: str | None = None) -> None:
         self._view = self.view()

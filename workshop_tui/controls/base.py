@@ -49,6 +49,11 @@ class ActivityControls(Vertical):
     def redraw(self) -> None:
         """Show the board again from a new view of the session. Controls override this."""
 
+    def in_play(self) -> str | None:
+        """The key of what the facilitator has selected on the board (``read_models.in_play``),
+        for the room view to show; None: nothing to select. Controls with a board override it."""
+        return None
+
     def focus_main(self) -> None:
         """Give focus to the board's main widget (its list or table), or to the controls."""
         focusable = [w for w in self.query("*") if w.focusable]

@@ -21,6 +21,7 @@ from workshop_tui.domain.read_models.cynefin import (
     cynefin_view,
     next_in_tray,
 )
+from workshop_tui.domain.read_models.in_play import stop_key
 from workshop_tui.domain.records import Classification
 
 if TYPE_CHECKING:
@@ -95,6 +96,9 @@ class CynefinControls(ActivityControls):
     def selected(self) -> Stop:
         """Where the selection is."""
         return self._view.selected_stop
+
+    def in_play(self) -> str | None:
+        return stop_key(self._view.selected_stop)
 
     def compose(self) -> ComposeResult:
         yield CynefinBoard(self._view)

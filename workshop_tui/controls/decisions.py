@@ -18,6 +18,7 @@ from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.kinds import DecisionMethod
 from workshop_tui.domain.read_models.decisions import DecisionsView, Question, decisions_view
+from workshop_tui.domain.read_models.in_play import question_key
 from workshop_tui.domain.records import Decision
 from workshop_tui.domain.rules.decision_flow import (
     consent_outcome,
@@ -79,6 +80,10 @@ class DecisionsControls(ActivityControls):
     @property
     def board(self) -> DecisionsBoard:
         return self.query_one(DecisionsBoard)
+
+    def in_play(self) -> str | None:
+        shown = self.board.selected if self.is_mounted else None
+        return question_key(shown) if shown is not None else None
 
     @property
     def selected(self) -> Question | None:

@@ -18,6 +18,7 @@ from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.kinds import PromiseStatus
 from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.in_play import entry_key
 from workshop_tui.domain.read_models.promises import Entry, PromisesView, Wanted, promises_view
 from workshop_tui.domain.records import Promise
 
@@ -79,6 +80,9 @@ class PromisesControls(ActivityControls):
     def selected(self) -> Entry:
         """The entry the selection is on."""
         return self._view.selected
+
+    def in_play(self) -> str | None:
+        return entry_key(self._view.selected) if self._view.columns else None
 
     def compose(self) -> ComposeResult:
         yield PromisesBoard(self._view)

@@ -20,6 +20,7 @@ from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.domain.read_models.in_play import section_key
 from workshop_tui.domain.read_models.signoff import SectionView, SignoffView, signoff_view
 from workshop_tui.domain.rules.sections import RoleState
 from workshop_tui.domain.rules.signing import (
@@ -101,6 +102,10 @@ class SignoffControls(ActivityControls):
     @property
     def board(self) -> SignoffBoard:
         return self.query_one(SignoffBoard)
+
+    def in_play(self) -> str | None:
+        section = self.board.selected if self.is_mounted else None
+        return section_key(section) if section is not None else None
 
     def redraw(self, select: str | None = None) -> None:
         self._view = self.view()

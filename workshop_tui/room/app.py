@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,13 +24,15 @@ from textual.worker import get_current_worker
 
 from workshop_tui.app.themes import DARK, other_theme, register_themes
 from workshop_tui.domain.clock import Clock, SystemClock
+from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.ports import StoreError
+from workshop_tui.domain.read_models.closing import closing_view
 from workshop_tui.locations import StoreLocation
 from workshop_tui.printable import printable
 from workshop_tui.room.full_timer import FullTimerScreen, full_timer_screen
 from workshop_tui.room.live import LiveRoom, timer_of
 from workshop_tui.room.opening import Opening, not_created_yet, refusal_before_waiting
-from workshop_tui.room.screens import BlankScreen, RoomScreen
+from workshop_tui.room.screens import BlankScreen, BreakScreen, RoomScreen
 
 if TYPE_CHECKING:
     from workshop_tui.storage.following import Followed, Follower
@@ -78,6 +81,9 @@ class RoomApp(App[None]):
         """How many new moments of the store were drawn (for tests and benchmarks)."""
         self.blanked = False
         self._store_blank = False
+        self._back_at: datetime | None = None
+        """When the room comes back from the break the console announced; None: no break."""
+        self._console_theme: str | None = None
         register_themes(self)
         self.theme = DARK
 
@@ -176,16 +182,33 @@ class RoomApp(App[None]):
         self.updates += 1
         if followed is None:
             room.waiting()
+            self._back_at = None
             self._blank(False)
             if isinstance(self.screen, FullTimerScreen):
                 self.pop_screen()
             return
-        if followed.blanked != self._store_blank:  # the console asked: it wins over the key
-            self._store_blank = followed.blanked
-            self._blank(followed.blanked)
+        self._follow_theme(followed.cue.theme)
+        session = followed.session
+        finished = session.state is SessionState.FINISHED
         with self.batch_update():  # a part change is drawn as one frame, brief to board
-            await room.live().show(followed, self.clock.now())
+            if finished:
+                today = self.clock.now().astimezone().date()
+                room.closing(closing_view(followed.script, session, today))
+            else:
+                await room.live().show(followed, self.clock.now())
+            self._back_at = None if finished else followed.cue.back_at
+            if followed.blanked != self._store_blank:  # the console asked: it wins over the key
+                self._store_blank = followed.blanked
+                self.blanked = followed.blanked
+            self._arrange()
             self._tick()
+
+    def _follow_theme(self, theme: str | None) -> None:
+        """The console switched its theme: the room view follows (its own Ctrl+T still can)."""
+        if theme is not None and theme != self._console_theme:
+            self._console_theme = theme
+            if theme in self.available_themes:
+                self.theme = theme
 
     def _tick(self) -> None:
         followed = self.followed
@@ -193,6 +216,9 @@ class RoomApp(App[None]):
         if followed is None or room is None:  # nothing yet, or the app is closing its screens
             return
         now = self.clock.now()
+        for screen in self.screen_stack:
+            if isinstance(screen, BreakScreen):
+                screen.tick(now)
         view = room.query_one(LiveRoom).tick(now)
         if isinstance(self.screen, FullTimerScreen) and view is not None:
             part = followed.script.parts[followed.session.current_part]
@@ -209,14 +235,24 @@ class RoomApp(App[None]):
         self._blank(not self.blanked)
 
     def _blank(self, blanked: bool) -> None:
-        if blanked == self.blanked:
-            return
         self.blanked = blanked
-        if blanked:
-            title = self.followed.script.title if self.followed else ""
-            self.push_screen(BlankScreen(title))
-        elif isinstance(self.screen, BlankScreen):
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Blank over everything while asked; else the break while there is one; else the
+        room (or the full-screen timer the room view's own key chose)."""
+        title = self.followed.script.title if self.followed else ""
+        while isinstance(self.screen, BlankScreen | BreakScreen):
+            if isinstance(self.screen, BlankScreen) and self.blanked:
+                return
+            if isinstance(self.screen, BreakScreen) and not self.blanked and self._back_at:
+                self.screen.show(self._back_at, self.clock.now())
+                return
             self.pop_screen()
+        if self.blanked:
+            self.push_screen(BlankScreen(title))
+        elif self._back_at is not None:
+            self.push_screen(BreakScreen(title, self._back_at, self.clock.now()))
 
     def action_toggle_full_timer(self) -> None:
         if isinstance(self.screen, FullTimerScreen):

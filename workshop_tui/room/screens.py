@@ -1,12 +1,19 @@
-"""The room view's screens: the live session (or a calm wait for one), and blank."""
+"""The room view's screens: the live session (a calm wait for one, or what the room agreed
+once it finished), a break with the time the room comes back, and blank."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from workshop_tui.boards.countdown import BigCountdown
+from workshop_tui.boards.projector.closing import ClosingBoard
+from workshop_tui.domain.read_models.closing import ClosingView
+from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.room.live import LiveRoom
 from workshop_tui.widgets.plain_text import plain
 
@@ -31,12 +38,18 @@ class RoomScreen(Screen[None]):
             with Middle(id="room-waiting"), Center():
                 yield Static(plain(self._message), id="room-waiting-text")
             yield LiveRoom(id="room-live")
+            yield ClosingBoard(id="room-closing")
         yield Static(id="room-trouble")
 
     def waiting(self, message: str = WAITING) -> None:
         """Nothing to follow (yet): say so, calmly."""
         self.query_one("#room-waiting-text", Static).update(plain(message))
         self.query_one(ContentSwitcher).current = "room-waiting"
+
+    def closing(self, view: ClosingView) -> None:
+        """The workshop finished: what the room agreed, until the facilitator closes it."""
+        self.query_one(ClosingBoard).show(view)
+        self.query_one(ContentSwitcher).current = "room-closing"
 
     def live(self) -> LiveRoom:
         """The live session, on show."""
@@ -65,3 +78,40 @@ class BlankScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="blank"):
             yield Static(plain(self._title), id="blank-title")
+
+
+class BreakScreen(Screen[None]):
+    """A break: when the room comes back, and the countdown to it."""
+
+    AUTO_FOCUS = None
+
+    def __init__(self, title: str, back_at: datetime, now: datetime) -> None:
+        super().__init__()
+        self._title = title
+        self.back_at = back_at
+        self._opened_at = now
+        """The time it was put up: its countdown is right from the first frame."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="break"):
+            yield Static("Break", id="break-title")
+            yield Static(id="break-back")
+            yield BigCountdown(id="break-digits", show_label=False)
+            yield Static(plain(self._title), id="break-workshop")
+
+    def on_mount(self) -> None:
+        self.show(self.back_at, self._opened_at)
+
+    def show(self, back_at: datetime, now: datetime | None = None) -> None:
+        """Come back at ``back_at``; the countdown as of ``now``."""
+        self.back_at = back_at
+        for line in self.query("#break-back").results(Static):
+            line.update(plain(f"Back at {hhmm(back_at)}"))
+        if now is not None:
+            self.tick(now)
+
+    def tick(self, now: datetime) -> None:
+        """Move the countdown to the room's return on (not before it is composed, nor while
+        it is being taken down)."""
+        for digits in self.query(BigCountdown):
+            digits.seconds = (self.back_at - now).total_seconds()

@@ -24,6 +24,7 @@ from workshop_tui.boards.agenda import AgendaBoard
 from workshop_tui.boards.brief import BriefBoard
 from workshop_tui.boards.timer import TimerBoard
 from workshop_tui.console.private_panel import PrivatePanel
+from workshop_tui.console.room_cues import RoomCuer
 from workshop_tui.console.store_health import StoreHealth
 from workshop_tui.console.sync_mark import SyncMark
 from workshop_tui.content.durations import (
@@ -41,8 +42,10 @@ from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError, StoreUnreachable
 from workshop_tui.domain.read_models.brief import part_brief
+from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.read_models.notes import notes_view
 from workshop_tui.domain.read_models.timing import timer_view
+from workshop_tui.domain.rules import breaks
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.facilitate_keys import FACILITATE_KEYS
 from workshop_tui.screens.full_timer import FullTimerScreen
@@ -100,6 +103,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
                     yield Static("Agenda", id="agenda-title")
                     yield AgendaBoard(id="agenda")
                 yield PrivatePanel(engine, id="private")
+        yield RoomCuer(engine, lambda: self.controls.in_play())
         yield Footer(show_command_palette=False)  # Ctrl+P still opens it; ? says so
 
     def on_mount(self) -> None:
@@ -136,7 +140,8 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     def _draw_part(self) -> None:
         """Draw everything of the current part but its board: brief, private notes, status."""
         engine = self.engine
-        self.query_one(BriefBoard).show(part_brief(engine.script, engine.index))
+        prompt = self.query_one(RoomCuer).prompt
+        self.query_one(BriefBoard).show(part_brief(engine.script, engine.index), prompt)
         self._show_private_notes()
         self.set_class(engine.part.activity.kind == "discussion", "-discussion")
         self._refresh_status()
@@ -316,6 +321,32 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
     def action_blank_room(self) -> None:
         self.query_one(PrivatePanel).toggle_blank()
 
+    def action_next_prompt(self) -> None:
+        """Put the part's next prompt in play, for the room view (and marked on the brief)."""
+        if not self.engine.part.prompts:
+            notify(self, "This part has no prompt to the room.", timeout=3)
+            return
+        self.query_one(RoomCuer).next_prompt()
+        self._draw_part()
+
+    @dialog_flow
+    async def action_room_break(self) -> None:
+        """A break: the room view shows when the room comes back; again, the break ends."""
+        cuer = self.query_one(RoomCuer)
+        back_at: datetime | None = None
+        if cuer.back_at is None:
+            now = cuer.now()
+            field = Field("back", "Back at (11:08) or in (10m)", "10m", required=True)
+            values = await self.app.push_screen_wait(
+                FormDialog("A break", [field], validate=lambda v: _break_problem(v, now))
+            )
+            if not values:
+                return
+            back_at = breaks.back_at(values["back"], now)
+        if self._attempt(cuer.set_break, back_at):
+            said = f"Break: back at {hhmm(back_at)}." if back_at else "The break is over."
+            notify(self, said, timeout=4)
+
     def action_toggle_bell(self) -> None:
         self.bell_on = not self.bell_on
         bell = "The bell rings when a part's time is up." if self.bell_on else "Bell off."
@@ -354,3 +385,12 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         )
         if finish and self._attempt(self.engine.timing.finish):
             self.post_message(SessionMoved(self.engine))
+
+
+def _break_problem(values: dict[str, str], now: datetime) -> str | None:
+    """Why the time said cannot end the break; None: it can."""
+    try:
+        breaks.back_at(values["back"], now)
+    except breaks.BreakError as error:
+        return str(error)
+    return None

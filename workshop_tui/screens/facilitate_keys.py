@@ -114,6 +114,20 @@ FACILITATE_KEYS: list[BindingType] = [
         tooltip="Blank the room view on the projector, or show the session on it again",
     ),
     Binding(
+        "p",
+        "next_prompt",
+        "Prompt in play",
+        show=False,
+        tooltip="Put the part's next prompt in play: the room view shows it under the part's name",
+    ),
+    Binding(
+        "P",
+        "room_break",
+        "Break",
+        show=False,
+        tooltip="A break: the room view says when the room comes back (P again ends it)",
+    ),
+    Binding(
         "ctrl+e",
         "extend_by",
         "Extend by…",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from workshop_tui.domain.kinds import SessionState
+from workshop_tui.domain.room_cue import NO_CUE, RoomCue
 from workshop_tui.locations import StoreLocation
 from workshop_tui.printable import printable
 from workshop_tui.storage import reading, room_signals
@@ -56,10 +57,12 @@ class Followed:
     session: SessionSnapshot
     blanked: bool
     """The console asked the room view to go blank."""
+    cue: RoomCue = NO_CUE
+    """What the console told the room view: the item and prompt in play, a break, its theme."""
 
 
-_Signature = tuple[int, int, bool] | None
-"""(session followed, its revision, blanked); None while there is none to follow."""
+_Signature = tuple[int, int, bool, RoomCue] | None
+"""(session followed, its revision, blanked, cue); None while there is none to follow."""
 
 
 class Follower:
@@ -96,6 +99,8 @@ class Follower:
         self._holder = Holder.of_this_process()
         self._signature: _Signature = None
         self._read_once = False
+        self._session: tuple[int, int, Script, SessionSnapshot] | None = None
+        """(id, revision, script, snapshot) of the session last read whole."""
         if session_id is not None:
             with self._read() as connection:
                 known = _revision(connection, session_id) is not None
@@ -136,15 +141,20 @@ class Follower:
             revision = None if followed is None else _revision(connection, followed)
             signature: _Signature = None
             if followed is not None and revision is not None:
-                signature = (followed, revision, room_signals.blanked(connection, followed))
+                blanked = room_signals.blanked(connection, followed)
+                signature = (followed, revision, blanked, room_signals.cue(connection, followed))
             if signature == self._signature and self._read_once:
                 return False, None
             self._read_once = True
             self._signature = signature
             if signature is None:
                 return True, None
-            script, session = reading.read_session(connection, signature[0], self.where)
-            return True, Followed(script, session, signature[2])
+            session_id, revision, blanked, cue = signature
+            if self._session is None or self._session[:2] != (session_id, revision):
+                script, session = reading.read_session(connection, session_id, self.where)
+                self._session = (session_id, revision, script, session)
+            _, _, script, session = self._session
+            return True, Followed(script, session, blanked, cue)
 
     def following(self) -> int | None:
         """The session shown now (None while waiting)."""
@@ -181,9 +191,18 @@ class Follower:
             .order_by(_sessions.c.last_seen_at.desc(), _sessions.c.id.desc())
             .limit(1)
         ).one_or_none()
-        if latest is None or self._now() - latest.last_seen_at > RECENT:
-            return None
-        return int(latest.id)
+        if latest is not None and self._now() - latest.last_seen_at <= RECENT:
+            return int(latest.id)
+        shown = self.following()
+        if shown is not None and _revision(connection, shown) is not None:
+            return shown  # finished while on show: the closing screen stays
+        closing = connection.execute(  # finished, its console still open on the summary
+            select(_sessions.c.id)
+            .join(_locks, _locks.c.session_id == _sessions.c.id)
+            .order_by(_locks.c.since.desc(), _sessions.c.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        return None if closing is None else int(closing)
 
 
 def _revision(connection: Connection, session_id: int) -> int | None:

@@ -28,6 +28,7 @@ from sqlalchemy import delete, insert, select, text, update
 
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.records import ActionItem, Record, SessionEvent
+from workshop_tui.domain.room_cue import InPlay, RoomCue
 from workshop_tui.domain.snapshot import (
     PartTiming,
     SessionSetup,
@@ -325,7 +326,37 @@ class SqlSessionStore:
         with self._write_session(session_id, values={"at": at}) as connection:
             room_signals.set_blank(connection, session_id, blanked, at)
 
+    def set_room_in_play(self, session_id: int, in_play: InPlay, at: datetime) -> None:
+        """Tell the room view what the facilitator has selected (a signal: the session's
+        revision does not move, so it costs the room view no reading of the session)."""
+        with self._write_signal(session_id) as connection:
+            room_signals.set_in_play(connection, session_id, in_play, at)
+
+    def set_room_break(self, session_id: int, back_at: datetime | None, at: datetime) -> None:
+        """Put the room view on a break until ``back_at``, or end the break (None)."""
+        with self._write_signal(session_id) as connection:
+            room_signals.set_break(connection, session_id, back_at, at)
+
+    def set_room_theme(self, session_id: int, theme: str, at: datetime) -> None:
+        """Tell the room view which theme the console shows."""
+        with self._write_signal(session_id) as connection:
+            room_signals.set_theme(connection, session_id, theme, at)
+
+    @contextmanager
+    def _write_signal(self, session_id: int) -> Iterator[Connection]:
+        """A write beside a session this store holds, that leaves its revision alone."""
+        if session_id not in self._revisions:
+            with self._read() as connection:
+                raise self._refusal(connection, session_id, held=False)
+        with self._write() as connection:
+            yield connection
+
     # -- reads ------------------------------------------------------------------
+
+    def room_cue(self, session_id: int) -> RoomCue:
+        """What the console told the room view of the session."""
+        with self._read() as connection:
+            return room_signals.cue(connection, session_id)
 
     def room_view_seen(self, session_id: int, since: datetime) -> bool:
         """Whether a room view following the session beat at ``since`` or later."""

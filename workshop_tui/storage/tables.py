@@ -299,6 +299,23 @@ class PushStateRow(SQLModel, table=True):
     pushed_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class RoomCueRow(SQLModel, table=True):
+    """What the console tells the room view beside the session (schema 8): the item and the
+    prompt in play, the break and the theme. A signal, not a record: one row per session,
+    replaced as the facilitator moves; never exported, never part of the session's revision."""
+
+    __tablename__ = "room_cues"
+
+    session_id: int = Field(primary_key=True, foreign_key="sessions.id", ondelete="CASCADE")
+    part_index: int | None = None
+    """The part the selection was made on."""
+    item: str | None = None
+    prompt: int | None = None
+    back_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    theme: str | None = None
+    at: datetime = Field(sa_type=UTCDateTime)
+
+
 def table(row: type[SQLModel]) -> Table:
     """The Core table behind a row class."""
     return row.__table__  # type: ignore[attr-defined, no-any-return]
@@ -323,6 +340,7 @@ ALL_TABLES: tuple[Table, ...] = tuple(
         RoomBlankRow,
         StoreFactRow,
         PushStateRow,
+        RoomCueRow,
     )
 )
 """Every table of the schema, parents before children."""
