@@ -121,11 +121,11 @@ def test_damage_found_while_reading_is_reported_the_same_way(tmp_path: Path) -> 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     path, _ = workshop_db(tmp_path)
     with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA user_version = 7")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     connection.close()
     message = (
         f"{path} was written by a newer workshop-tui "
-        f"(schema 7, this version knows {SCHEMA_VERSION}); upgrade workshop-tui"
+        f"(schema {SCHEMA_VERSION + 1}, this version knows {SCHEMA_VERSION}); upgrade workshop-tui"
     )
     refused(path, SchemaTooNew, message)
     refused(path, SchemaTooNew, message, readonly=True)

@@ -20,10 +20,12 @@ from workshop_tui.controls.base import ActivityControls
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.domain.phrasing import listed
 from workshop_tui.domain.read_models.signoff import SectionView, SignoffView, signoff_view
 from workshop_tui.domain.rules.sections import RoleState
 from workshop_tui.domain.rules.signing import (
     everyone_present,
+    holding,
     initials_of,
     next_incomplete,
     people_with_role,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
 
 _FIX = Binding.Group("Hold/withdraw/redo", compact=True)
+_SCROLL = Binding.Group("Scroll text", compact=True)
 
 
 class SignoffControls(ActivityControls):
@@ -73,16 +76,16 @@ class SignoffControls(ActivityControls):
         Binding(
             "shift+down",
             "scroll_text(3)",
-            "Scroll text",
-            show=False,
-            tooltip="Scroll the section text down",
+            "Read on",
+            tooltip="Scroll the section's text down (what is read aloud)",
+            group=_SCROLL,
         ),
         Binding(
             "shift+up",
             "scroll_text(-3)",
-            "Scroll text up",
-            show=False,
-            tooltip="Scroll the section text up",
+            "Read back",
+            tooltip="Scroll the section's text up",
+            group=_SCROLL,
         ),
     ]
 
@@ -121,33 +124,43 @@ class SignoffControls(ActivityControls):
             return None
         return section
 
-    def _move_on(self, section_id: str) -> None:
-        """Select the next incomplete section once ``section_id`` is complete."""
+    def _move_on(self, section_id: str, *, always: bool = False) -> None:
+        """Select the next incomplete section once ``section_id`` is complete (``always``:
+        whether or not it is, as after "all present" with somebody absent or holding)."""
         done = self._view.section(section_id)
-        if done is not None and done.complete:
+        if done is not None and (always or done.complete):
             following = next_incomplete([s.progress for s in self._view.sections], section_id)
             if following is not None:
                 self.redraw(select=following)
 
     @dialog_flow
     async def action_everyone(self) -> None:
-        """Everyone present initials the section's current wording, recorded in one step."""
-        section = self._incomplete()
+        """Everyone present initials the section's current wording, recorded in one step; the
+        selection then moves on, whoever is absent or holds."""
+        section = self.board.selected
         if section is None:
+            return
+        if section.complete:
+            self.say(f'"{section.title}" is already initialled by everyone.', title="Complete")
+            self._move_on(section.section_id, always=True)
             return
         people = everyone_present(section.progress, self.engine.session.setup.participants)
         if not people:  # nobody present can: the engine says why in one sentence
             self.perform(
                 self.engine.signoff.sign_for_everyone, section.section_id, part_id=self.part.id
             )
+            self._move_on(section.section_id, always=True)
             return
         who = "\n".join(f"{role}: {person} ({initials_of(person)})" for role, person in people)
         held = [r.role for r in section.progress.roles if r.state is RoleState.HELD]
-        later = f"\n{', '.join(held)} hold their initial." if held else ""
+        later = f"\n{holding(held)}." if held else ""
+        title = f"Initial “{section.title}” for everyone present?"
+        if section.waiting:
+            title = f"Initial “{section.title}” while it waits for something?"
         agreed = await self.ask(
             ConfirmDialog(
-                f"Initial “{section.title}” for everyone present?",
-                f"{_as_shown(section)}\n\nEach confirms aloud:\n{who}{later}",
+                title,
+                f"{_unsettled(section)}{_as_shown(section)}\n\nEach confirms aloud:\n{who}{later}",
                 yes="Initial",
                 no="Not yet",
             )
@@ -158,13 +171,22 @@ class SignoffControls(ActivityControls):
             self.engine.signoff.sign_for_everyone, section.section_id, part_id=self.part.id
         )
         if signed:
-            self._move_on(section.section_id)
+            self._move_on(section.section_id, always=True)
 
     @dialog_flow
     async def action_initial(self) -> None:
         """Ask who initials the selected section, for one of the roles still missing."""
         section = self._incomplete()
         if section is None:
+            return
+        if section.waiting and not await self.ask(
+            ConfirmDialog(
+                f"Initial “{section.title}” while it waits for something?",
+                f"{_unsettled(section)}Initials are given for the section as it reads now.",
+                yes="Go on",
+                no="Not yet",
+            )
+        ):
             return
         missing = list(section.progress.missing)
         values = await self.ask(self._who_dialog(section, missing, "Initial", "Record"))
@@ -262,7 +284,7 @@ class SignoffControls(ActivityControls):
             if r.state in (RoleState.INITIALLED, RoleState.STALE)
         ]
         if not roles:
-            self.say(f'Nobody has initialled "{section.title}" yet: nothing to {verb}.')
+            self.say(nothing_to(section, verb))
         return roles
 
     def _who_dialog(
@@ -296,8 +318,21 @@ class SignoffControls(ActivityControls):
         ]
         if reason:
             fields.append(Field("reason", "Why again?", required=True))
+
+        def follow(changed: str, values: dict[str, str]) -> dict[str, str]:
+            """Another role chosen: offer whoever plays it (unless a name was typed)."""
+            if changed != "role" or values["person"] != self._suggested:
+                return {}
+            present = people_with_role(participants, values["role"])
+            self._suggested = present[0] if present else ""
+            return {"person": self._suggested, "initials": initials_of(self._suggested)}
+
         return FormDialog(
-            f"{verb}: {section.title}", fields, intro=_as_shown(section), save_label=save
+            f"{verb}: {section.title}",
+            fields,
+            intro=_as_shown(section),
+            save_label=save,
+            follow=follow,
         )
 
     def _initials(self, values: dict[str, str]) -> str:
@@ -307,6 +342,29 @@ class SignoffControls(ActivityControls):
         if not initials or (values["person"] != suggested and initials == initials_of(suggested)):
             return initials_of(values["person"])
         return initials
+
+
+def nothing_to(section: SectionView, verb: str) -> str:
+    """Why no initial can be withdrawn or done again: none was given, or each was taken back."""
+    states = {RoleState.WITHDRAWN: "withdrew theirs", RoleState.HELD: "holds it"}
+    said = [
+        f"{role.role} {states[role.state]}"
+        for role in section.progress.roles
+        if role.state in states
+    ]
+    if said:
+        return (
+            f'No initial stands on "{section.title}" to {verb}: {listed(said)}. '
+            "i records a new initial."
+        )
+    return f'Nobody has initialled "{section.title}" yet: nothing to {verb}.'
+
+
+def _unsettled(section: SectionView) -> str:
+    """What the section waits for, as a dialog's first paragraph (nothing when settled)."""
+    if not section.waiting:
+        return ""
+    return f"⚠ It reads as not settled: waiting for {listed(list(section.waiting))}.\n\n"
 
 
 def _as_shown(section: SectionView) -> str:

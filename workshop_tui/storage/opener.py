@@ -172,7 +172,8 @@ def _columns_of_version(version: int) -> dict[str, tuple[str, ...]]:
         engine.dispose()
     columns: dict[str, tuple[str, ...]] = {}
     for table, column in rows:
-        columns[table] = (*columns.get(table, ()), column)
+        if table != "alembic_version":  # Alembic's own: a file the last release before
+            columns[table] = (*columns.get(table, ()), column)  # Alembic made has none
     return columns
 
 

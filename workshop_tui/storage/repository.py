@@ -173,6 +173,7 @@ class SqlSessionStore:
                         last_seen_at=at,
                         materials_checked=list(setup.materials_checked),
                         renegotiates=renegotiates,
+                        supplier=setup.supplier,
                     )
                 ).lastrowid
             )
@@ -220,6 +221,7 @@ class SqlSessionStore:
                     customer=setup.customer,
                     facilitator=setup.facilitator,
                     materials_checked=list(setup.materials_checked),
+                    supplier=setup.supplier,
                 )
             )
             connection.execute(

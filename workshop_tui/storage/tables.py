@@ -59,6 +59,8 @@ class SessionRow(SQLModel, table=True):
     refused if the row has moved since (compare-and-set; added by schema 3)."""
     renegotiates: int | None = Field(default=None, foreign_key="sessions.id")
     """The earlier session whose agreement this one renegotiates (schema 5)."""
+    supplier: str = Field(sa_column_kwargs={"server_default": ""})
+    """The supplier's organisation, beside the customer's (schema 7)."""
 
 
 class SessionLockRow(SQLModel, table=True):
@@ -85,6 +87,14 @@ class ParticipantRow(SQLModel, table=True):
     position: int
     name: str
     role: str
+    side: str = Field(sa_column_kwargs={"server_default": ""})
+    """ "customer", "supplier" or empty: whose side the person is on (schema 7)."""
+    delegate_for: str = Field(sa_column_kwargs={"server_default": ""})
+    """Whom the person signs for, as a delegate named once for the session (schema 7)."""
+    joined_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When a latecomer joined the session that was running (schema 7)."""
+    left_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the person left the session (schema 7)."""
 
 
 class PartTimingRow(SQLModel, table=True):
@@ -134,6 +144,8 @@ class NoteRow(_RecordColumns, table=True):
     """Ties a note's corrections together (schema 4)."""
     retracted: bool
     reason: str
+    private: bool = Field(sa_column_kwargs={"server_default": "0"})
+    """The facilitator's own: never on the room view, never in the agreement (schema 7)."""
 
 
 class ClassificationRow(_RecordColumns, table=True):
@@ -142,7 +154,8 @@ class ClassificationRow(_RecordColumns, table=True):
 
     key: str
     item: str
-    domain: str
+    domain: str | None = None
+    """The Cynefin domain; empty for an item added and not placed yet (schema 7)."""
     rationale: str
     carried_from: int | None = None
     """The session the item was carried over from (schema 5)."""
@@ -225,6 +238,8 @@ class SessionEventRow(_RecordColumns, table=True):
     customer: str
     """The customer a re-attached session was attached to (schema 5)."""
     customer_was: str
+    undoes: list[list[str | int]] | None = Field(default=None, sa_type=JSON)
+    """What an undo took back: ``[kind, id]`` of each record (``EventKind.UNDONE``, schema 7)."""
 
 
 class RoomViewRow(SQLModel, table=True):
