@@ -17,10 +17,10 @@ from textual.widgets import OptionList
 
 from workshop_tui.boards.signoff import SignoffBoard
 from workshop_tui.controls.base import ActivityControls
+from workshop_tui.controls.signoff_words import as_shown, nothing_to, unsettled
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
-from workshop_tui.domain.phrasing import listed
 from workshop_tui.domain.read_models.signoff import SectionView, SignoffView, signoff_view
 from workshop_tui.domain.rules.sections import RoleState
 from workshop_tui.domain.rules.signing import (
@@ -160,7 +160,7 @@ class SignoffControls(ActivityControls):
         agreed = await self.ask(
             ConfirmDialog(
                 title,
-                f"{_unsettled(section)}{_as_shown(section)}\n\nEach confirms aloud:\n{who}{later}",
+                f"{unsettled(section)}{as_shown(section)}\n\nEach confirms aloud:\n{who}{later}",
                 yes="Initial",
                 no="Not yet",
             )
@@ -182,7 +182,7 @@ class SignoffControls(ActivityControls):
         if section.waiting and not await self.ask(
             ConfirmDialog(
                 f"Initial “{section.title}” while it waits for something?",
-                f"{_unsettled(section)}Initials are given for the section as it reads now.",
+                f"{unsettled(section)}Initials are given for the section as it reads now.",
                 yes="Go on",
                 no="Not yet",
             )
@@ -215,9 +215,7 @@ class SignoffControls(ActivityControls):
             Field("reason", "Why is it held?", required=True),
         ]
         values = await self.ask(
-            FormDialog(
-                f"Hold: {section.title}", fields, intro=_as_shown(section), save_label="Hold"
-            )
+            FormDialog(f"Hold: {section.title}", fields, intro=as_shown(section), save_label="Hold")
         )
         if values:
             self.perform(
@@ -240,7 +238,7 @@ class SignoffControls(ActivityControls):
             FormDialog(
                 f"Withdraw an initial: {section.title}",
                 fields,
-                intro=_as_shown(section),
+                intro=as_shown(section),
                 save_label="Withdraw",
             )
         )
@@ -330,7 +328,7 @@ class SignoffControls(ActivityControls):
         return FormDialog(
             f"{verb}: {section.title}",
             fields,
-            intro=_as_shown(section),
+            intro=as_shown(section),
             save_label=save,
             follow=follow,
         )
@@ -342,35 +340,6 @@ class SignoffControls(ActivityControls):
         if not initials or (values["person"] != suggested and initials == initials_of(suggested)):
             return initials_of(values["person"])
         return initials
-
-
-def nothing_to(section: SectionView, verb: str) -> str:
-    """Why no initial can be withdrawn or done again: none was given, or each was taken back."""
-    states = {RoleState.WITHDRAWN: "withdrew theirs", RoleState.HELD: "holds it"}
-    said = [
-        f"{role.role} {states[role.state]}"
-        for role in section.progress.roles
-        if role.state in states
-    ]
-    if said:
-        return (
-            f'No initial stands on "{section.title}" to {verb}: {listed(said)}. '
-            "i records a new initial."
-        )
-    return f'Nobody has initialled "{section.title}" yet: nothing to {verb}.'
-
-
-def _unsettled(section: SectionView) -> str:
-    """What the section waits for, as a dialog's first paragraph (nothing when settled)."""
-    if not section.waiting:
-        return ""
-    return f"⚠ It reads as not settled: waiting for {listed(list(section.waiting))}.\n\n"
-
-
-def _as_shown(section: SectionView) -> str:
-    """What a dialog says of the wording: the board shows it, by version and fingerprint."""
-    version = max(1, section.version)
-    return f"The section as the board shows it (wording {version} · fingerprint {section.digest})."
 
 
 def _role_field(roles: list[str]) -> Field:

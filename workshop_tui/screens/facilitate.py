@@ -267,9 +267,7 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         """Capture a note on this part; a private one the room never sees."""
         part = self.engine.part.name
         title = f"Private note on “{part}”" if private else f"Note on “{part}”"
-        intro = (
-            "Only you see it: never on the room view, never in the agreement." if private else ""
-        )
+        intro = PRIVATE_NOTE if private else ""
         values = await self.app.push_screen_wait(
             FormDialog(title, [Field("text", "Note", required=True)], intro=intro)
         )
