@@ -96,13 +96,16 @@ def _key(char: str) -> str:
     return KEY_NAMES.get(char, char)
 
 
-async def add_person(pilot: Pilot[None], name: str, role: str) -> None:
-    """Fill the add-participant dialog that is open, and save it."""
+async def add_person(pilot: Pilot[None], name: str, role: str, side: str = "") -> None:
+    """Fill the add-participant dialog that is open, and save it (Ctrl+S: the side and
+    whom a delegate signs for are left as they are, unless ``side`` is a side's key)."""
     await wait_for_screen(pilot, FormDialog)
     await enter_text(pilot, name)
     await pilot.press("enter")
     await enter_text(pilot, role)
-    await pilot.press("enter")
+    if side:
+        await pilot.press("enter", side)
+    await pilot.press("ctrl+s")
     await wait_for_screen(pilot, SetupScreen)
 
 
@@ -111,10 +114,14 @@ async def fill_setup(
     customer: str = "Acme Health",
     facilitator: str = "Kim Park",
     people: Sequence[tuple[str, str]] = ROOM,
+    supplier: str = "",
 ) -> SetupScreen:
-    """Type the set-up as a facilitator would: customer, facilitator, then each person."""
+    """Type the set-up as a facilitator would: customer, supplier, facilitator, then each
+    person."""
     screen = await wait_for_screen(pilot, SetupScreen)
     await enter_text(pilot, customer)
+    await pilot.press("enter")
+    await enter_text(pilot, supplier)
     await pilot.press("enter")
     await enter_text(pilot, facilitator)
     await pilot.press("enter")  # opens the add-participant dialog

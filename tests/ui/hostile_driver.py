@@ -227,10 +227,13 @@ async def drive_parts(
             await pilot.press(key)
             await pilot.pause()
             check_alive(pilot, drive)
-            if dialog_on_top(pilot) is not None:
+            for _ in range(3):  # a question may come first (initial what is not settled?)
+                if dialog_on_top(pilot) is None:
+                    break
                 note = drive.notes.append if key == "n" else None
                 await fill_dialog(pilot, drive, note)
-                await wait_for_screen(pilot, FacilitateScreen)
+                await pilot.pause()
+            await wait_for_screen(pilot, FacilitateScreen)
     return screen
 
 

@@ -70,7 +70,11 @@ async def test_consent_objection_resolution_then_consent(tmp_path: Path) -> None
         await fill(pilot, resolution="The data team joins from Sprint 2")
         await save(pilot)
         await pilot.press("enter")
-        await fill(pilot, note="Review at the first retrospective")
+        await fill(
+            pilot,
+            statement="We start with two-week Sprints.",
+            note="Review at the first retrospective",
+        )
         await save(pilot)
         [decision] = stored_decisions(tmp_path, engine)
         assert decision.question == "Do we start with two-week Sprints?"
@@ -80,13 +84,16 @@ async def test_consent_objection_resolution_then_consent(tmp_path: Path) -> None
                 "Two weeks is too short for the data team", "The data team joins from Sprint 2"
             ),
         )
-        assert decision.outcome == f"{CONSENT_OUTCOME} Review at the first retrospective"
+        # what the room consented to, in its words, is the outcome
+        assert (
+            decision.outcome == "We start with two-week Sprints. Review at the first retrospective"
+        )
         assert decision.agreed is True
         revisions = [row for row in reloaded(tmp_path, engine).decisions]
         assert len(revisions) == 3 and len({row.key for row in revisions}) == 1
         assert "agreed · Consent" in row_text(app, 0)
         assert "Every objection resolved" in work_area(app)
-        assert "Outcome: Good enough for now" in work_area(app)
+        assert "Outcome: We start with two-week Sprints." in work_area(app)
 
 
 async def test_a_new_objection_withdraws_consent(tmp_path: Path) -> None:

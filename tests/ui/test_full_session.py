@@ -69,12 +69,14 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
     )
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, SetupScreen)
-        await pilot.press(*"Acme Health", "enter", *"Kim Lee", "enter")
-        await type_into_dialog(pilot, "Ana Ruiz", "Product Owner")
-        await pilot.press("ctrl+a")
-        await type_into_dialog(pilot, "Bo Chen", "Customer sponsor")
-        await pilot.press("ctrl+a")
+        await pilot.press(*"Acme Health", "enter", *"Lumen Labs", "enter", *"Kim Lee", "enter")
+        for name, role in (("Ana Ruiz", "Product Owner"), ("Bo Chen", "Customer sponsor")):
+            await type_into_dialog(pilot, name, role)
+            await pilot.press("ctrl+s")  # the side left as offered: the customer's
+            await pilot.press("ctrl+a")
         await type_into_dialog(pilot, "Dee Patel", "Delivery lead")
+        await pilot.press("s", "ctrl+s")  # s: the supplier's side
+        await wait_for(pilot, SetupScreen)
         await pilot.press("ctrl+s")
         screen = await wait_for(pilot, FacilitateScreen)
         engine = facilitate(app).engine
@@ -95,7 +97,7 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
         await pilot.press("2")
         await pilot.press("a")
         await type_into_dialog(pilot, "Payroll export")
-        await pilot.press("ctrl+s")  # domain left as chosen in the dialog; rationale empty
+        await pilot.press("2", "ctrl+s")  # 2 places it in Complicated; rationale empty
         await pilot.pause()
         clock.advance(11 * 60)
         await pilot.press("c")
@@ -158,14 +160,16 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
         await pilot.press("pagedown")
         await pilot.pause()
         assert engine.part.id == "how-much-agility"
-        await pilot.press("enter")
-        await type_into_dialog(pilot, "Review after the first Sprint Review")
+        await pilot.press("enter")  # what the room consents to, then a note
+        await type_into_dialog(pilot, "We deliver Sprint by Sprint", "Review after the first one")
 
         # Sign-off: the Customer sponsor initials the first section.
         await pilot.press("pagedown")
         await pilot.pause()
         assert engine.part.id == "sign-off"
         await pilot.press("i")
+        await wait_for(pilot, ConfirmDialog)  # three items still to place: asked first
+        await pilot.press("y")
         await wait_for(pilot, FormDialog)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -196,7 +200,7 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
     assert [n.text for n in session.notes] == ["They want a release before the spring peak"]
     board = standing.board(session.classifications)
     assert len(board[CynefinDomain.COMPLEX]) == 2
-    assert len(board[CynefinDomain.COMPLICATED]) == 1
+    assert len(board[CynefinDomain.COMPLICATED]) == 2
     assert any(c.item == "Payroll export" for c in session.classifications)
     threads = standing.promise_threads(session.promises)
     assert threads[0].current.status is PromiseStatus.AGREED
@@ -204,7 +208,7 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
     assert threads[1].amendments, "the earlier wording is kept"
     decisions = standing.current_decisions(session.decisions)
     assert any("Empirical" in d.outcome for d in decisions), "the agility advice was accepted"
-    assert any(d.outcome.startswith("Good enough for now") for d in decisions)
+    assert any(d.outcome.startswith("We deliver Sprint by Sprint") for d in decisions)
     assert len(session.signoffs) == 1 and session.signoffs[0].role
     (action,) = standing.current_actions(session.actions)
     assert (action.owner, str(action.due)) == ("Kim Lee", "2026-12-01")
@@ -217,6 +221,6 @@ async def test_a_whole_workshop_by_keyboard(tmp_path: Path) -> None:
         "Payroll export",
         "A dedicated team of five Developers",
         "Send the Statement of Work inputs",
-        "Good enough for now",
+        "We deliver Sprint by Sprint",
     ):
         assert expected in markdown

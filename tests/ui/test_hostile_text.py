@@ -60,7 +60,11 @@ def every_text(session: SessionSnapshot) -> list[str]:
     """Every piece of text the session stored."""
     setup = session.setup
     texts = [setup.customer, setup.facilitator]
-    texts += [text for person in setup.participants for text in (person.name, person.role)]
+    texts += [
+        text
+        for person in setup.participants
+        for text in (person.name, person.role, person.delegate_for)
+    ]
     texts += [note.text for note in session.notes]
     texts += [row.item + row.rationale for row in session.classifications]
     texts += [row.text + row.owner + row.note + row.party for row in session.promises]
@@ -90,15 +94,19 @@ async def run_drive(
 def check_stored(drive: Drive, session: SessionSnapshot, *, all_typed: bool = True) -> None:
     """What was saved is what was typed, minus control characters; with ``all_typed`` (no
     script text was stored), nothing stored holds a raw control character."""
-    customer, facilitator, *people = drive.entered[: 2 + 2 * PEOPLE]
+    per_person = 3  # name, role, and whom a delegate signs for
+    customer, facilitator, *people = drive.entered[: 2 + per_person * PEOPLE]
     setup = session.setup
     assert setup.customer == (expected(customer) or "plain")
     assert setup.facilitator == expected(facilitator)
     # A field left empty once its control characters are gone is refused; the drive then
     # saves "plain" instead.
-    names = [expected(text) or "plain" for text in people[0::2]]
+    names = [expected(text) or "plain" for text in people[0::per_person]]
     assert [person.name for person in setup.participants] == names
+    # A note of invisible characters only (zero-width spaces) passes the form and is refused
+    # by the engine, as blank: nothing is stored for it.
     notes = [expected(text) or "plain" for text in drive.notes]
+    notes = [text for text in notes if any(c.isprintable() and not c.isspace() for c in text)]
     assert [note.text for note in session.notes] == notes
     for text in every_text(session) if all_typed else ():
         assert not raw_controls(text), f"stored with a control character: {text[:80]!r}"

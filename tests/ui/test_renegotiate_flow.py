@@ -90,7 +90,7 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
         await replace_in_dialog(pilot, "text", "A usable increment every two weeks")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("down", "d")
+        await pilot.press("down", "down", "d")  # past the prepared one not carried over
         await wait_for(pilot, FormDialog)  # declining asks an optional reason in the same step
         await pilot.press("ctrl+s")
         await wait_for(pilot, FacilitateScreen)
@@ -116,6 +116,8 @@ async def test_finish_renegotiate_change_two_promises_resign_export(tmp_path: Pa
         await pilot.pause()
         assert engine.part.id == "sign-off"
         await pilot.press("i")
+        await wait_for(pilot, ConfirmDialog)  # the board has work still to place: asked first
+        await pilot.press("y")
         await wait_for(pilot, FormDialog)
         await pilot.press("ctrl+s")
         await pilot.pause()

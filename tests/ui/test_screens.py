@@ -30,6 +30,7 @@ from tests.ui.app_driver import (
 from workshop_tui.boards.countdown import BigCountdown
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
+from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
@@ -132,6 +133,8 @@ async def decisions_with_an_objection(pilot: Pilot[None]) -> None:
 async def signoff_with_one_initial(pilot: Pilot[None]) -> None:
     await go_to_part(pilot, 4)
     await pilot.press("i")
+    await wait_for_screen(pilot, ConfirmDialog)  # nothing on the board yet: asked first
+    await pilot.press("y")
     await in_dialog(pilot, "ctrl+s")  # the dialog offers the sponsor, Bo Chen, BC
     await wait_for_screen(pilot, FacilitateScreen)
 

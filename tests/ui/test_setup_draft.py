@@ -42,7 +42,7 @@ def kept() -> dict[str, object]:
 async def type_set_up(pilot, customer: str = "Acme Health") -> SetupScreen:  # type: ignore[no-untyped-def]
     screen = await wait_for_screen(pilot, SetupScreen)
     await type_text(pilot, customer)
-    await pilot.press("enter")
+    await pilot.press("enter", "enter")  # past the supplier, left blank
     await type_text(pilot, "Kim Park")
     await pilot.press("enter")
     await add_person(pilot, "Ana Lopez", "Product Owner")
@@ -57,8 +57,8 @@ async def test_every_change_is_kept_aside_for_its_owner_only(tmp_path: Path) -> 
         screen = await type_set_up(pilot)
         assert kept()["customer"] == "Acme Health"
         assert kept()["participants"] == [
-            ["Ana Lopez", "Product Owner"],
-            ["Bo Chen", "Customer sponsor"],
+            ["Ana Lopez", "Product Owner", "customer", ""],
+            ["Bo Chen", "Customer sponsor", "customer", ""],
         ]
         screen.query_one("#materials").focus()
         await pilot.press("space")  # tick the first prepared item
@@ -67,7 +67,7 @@ async def test_every_change_is_kept_aside_for_its_owner_only(tmp_path: Path) -> 
         table = screen.query_one("#participants", DataTable)
         await pilot.press("ctrl+d")  # the highlighted person goes, and from the draft too
         assert table.row_count == 1
-        assert kept()["participants"] == [["Bo Chen", "Customer sponsor"]]
+        assert kept()["participants"] == [["Bo Chen", "Customer sponsor", "customer", ""]]
     assert stat.S_IMODE(draft_path(SCRIPT).stat().st_mode) == 0o600
     assert not list(draft_path(SCRIPT).parent.glob(".setup-*")), "no temporary file left behind"
 
@@ -191,9 +191,10 @@ async def test_a_kill_during_set_up_loses_nothing_typed(tmp_path: Path) -> None:
         os.execv(sys.executable, command)
     try:
         read_until(fd, "Customer or team")
-        # Typed in one burst, as fast as a terminal delivers it: Enter on the facilitator
-        # opens the add-person dialog, and what follows must land in it.
-        os.write(fd, b"Acme Kill\rKim Park\rAna Lopez\rProduct Owner\r")
+        # Typed in one burst, as fast as a terminal delivers it: Enter past the supplier,
+        # Enter on the facilitator opens the add-person dialog, and what follows must land in
+        # it (Ctrl+S saves it, the person's side left as it is).
+        os.write(fd, b"Acme Kill\r\rKim Park\rAna Lopez\rProduct Owner\x13")
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             drain(fd)
@@ -215,4 +216,8 @@ async def test_a_kill_during_set_up_loses_nothing_typed(tmp_path: Path) -> None:
         assert screen.query_one("#customer", Input).value == "Acme Kill"
         assert screen.query_one("#facilitator", Input).value == "Kim Park"
         table = screen.query_one("#participants", DataTable)
-        assert [str(cell) for cell in table.get_row_at(0)] == ["Ana Lopez", "Product Owner"]
+        assert [str(cell) for cell in table.get_row_at(0)] == [
+            "Ana Lopez",
+            "Product Owner",
+            "Customer: Acme Kill",
+        ]

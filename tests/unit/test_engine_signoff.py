@@ -154,7 +154,7 @@ def test_a_hold_keeps_the_section_open_with_its_reason_until_that_person_initial
     sponsor = progress.role("Sponsor")
     assert sponsor is not None and sponsor.state is RoleState.HELD
     assert sponsor.reason == "Needs the board's approval first"
-    with pytest.raises(EngineError, match="hold their initials"):
+    with pytest.raises(EngineError, match="Sponsor holds their initial on"):
         engine.signoff.sign_for_everyone("alive")
     engine.signoff.sign("alive", "Bo Chen", "Sponsor", "BC")
     assert section(engine, "alive").complete

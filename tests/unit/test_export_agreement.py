@@ -40,6 +40,7 @@ def paragraphs(tokens: list[Token]) -> list[str]:
 def test_the_agreement_holds_what_a_contract_appendix_needs_in_order(tokens: list[Token]) -> None:
     assert headings(tokens)[0] == ("h1", "Agreement: Sample Working Agreement — Acme & Sons")
     assert [text for tag, text in headings(tokens) if tag == "h2"] == [
+        "What is still open",
         "Parties and people",
         "Type of work and level of agility",
         "Promises",

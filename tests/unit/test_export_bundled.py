@@ -3,18 +3,21 @@ exported as the session notes and as the agreement, each compared with its golde
 (UPDATE_GOLDENS=1 rewrites them).
 
 The session is driven the way a facilitator would, corrections included: promises
-agreed with a note, amended and declined or parked with a reason; time added and
-taken away; sections initialled for everyone at once, one initial done again, one
-held, initials gone stale after a change and given again; a note corrected and one
-retracted; an action changed; the session finished, reopened to add a forgotten
-action and a review date, and finished again. The same bytes come out of a SQLite file and
-out of a team store.
+agreed with a note, amended and declined or parked with a reason; consent recorded with
+the words consented to; time added and taken away; a part skipped; sections initialled
+for everyone at once, one initial done again, one held, initials gone stale after a change
+and given again, a delegate named once for a role; people on both sides, a latecomer; a
+note corrected, one retracted and one private; a placement taken back with Ctrl+Z's undo;
+an action changed and one dropped; the session finished, reopened to add a forgotten
+action and a review date, and finished again. The same bytes come out of a SQLite file
+and out of a team store.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -27,9 +30,8 @@ from workshop_tui.content.loader import load_script
 from workshop_tui.content.model import Script
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.engine import SessionEngine
-from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod
+from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, Side
 from workshop_tui.domain.records import Objection, Participant
-from workshop_tui.domain.rules.decisions import CONSENT_OUTCOME
 from workshop_tui.domain.rules.signing import initials_of
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.export.agreement import render_agreement
@@ -40,6 +42,37 @@ from workshop_tui.storage import open_store
 SCRIPTS = sorted(BUNDLED.glob("*.yaml"))
 DOMAINS = list(CynefinDomain)
 NAMES = ("Ana Ruiz", "Bo Chen", "Cy Diaz", "Dee Evans", "Eli Fox", "Fay Gold", "Gus Hale")
+STATEMENTS = {
+    "Do we agree the work is mostly complex and will be delivered Sprint by Sprint?": (
+        "The work is mostly complex | we deliver it Sprint by Sprint, from the first."
+    ),
+    "Do we consent to the outcome statement as written in the notes?": (
+        "Claimants file a claim online without calling us, by the end of Q2."
+    ),
+    "Do we consent to the decision-rights grid and the escalation path as filled in today?": (
+        "Product decides what to build, Design how it looks, Engineering how it is built; "
+        "Security is consulted on risk. Stuck: the leads within a day, then the CPO."
+    ),
+    "Do we consent to the rhythm for discovery, planning, delivery and learning in the notes?": (
+        "Intake every two weeks, planning every quarter, a demo every Sprint."
+    ),
+    "Do we consent to what is in scope, out of scope, and must hold true, as listed today?": (
+        "In: claims intake. Out: payments. Must hold true: the legacy API stays up."
+    ),
+    "Do we consent to the protected focus time written in the notes?": (
+        "No meetings on Tuesday and Thursday mornings."
+    ),
+    "Do we consent to the renegotiation triggers listed in the notes?": (
+        "A missed outcome, capacity down by a fifth, a new regulation."
+    ),
+    "Do we consent to the Definition of Ready and the Definition of Done as read back?": (
+        "Ready: a user outcome and its acceptance criteria. Done: reviewed, tested, released "
+        "and shown to a stakeholder."
+    ),
+}
+"""What the room consented to, in its words (what a consent decides is part of it)."""
+SKIPPED = {"break", "review-cadence-and-health-checks"}
+"""Parts the room skips (Ctrl+K): the partnership's break, the engineering agreement's review."""
 
 
 def roles_of(script: Script) -> list[str]:
@@ -80,7 +113,7 @@ def decide(engine: SessionEngine) -> None:
             engine.decisions.record(
                 question.question,
                 question.method,
-                outcome=CONSENT_OUTCOME,
+                outcome=STATEMENTS.get(question.question, "Yes, as asked."),
                 agreed=True,
                 objections=(Objection("Too early to say", "Revisit in two Sprints"),),
             )
@@ -108,6 +141,10 @@ def sign(engine: SessionEngine, first_signoff: bool) -> None:
     again (the first section), one withdrawn and one held (the last two)."""
     activity = engine.part.activity
     assert activity.kind == "signoff"
+    if first_signoff:  # named once: the delegate initials for that role in every section
+        roles = activity.roles_for(activity.sections[0])
+        stood_for = next(p for p in engine.session.setup.participants if p.role == roles[0])
+        engine.people.delegate("Hal Ives", roles[0], stood_for.name)
     last = len(activity.sections) - 1
     for s, section in enumerate(activity.sections):
         roles = activity.roles_for(section)
@@ -173,24 +210,37 @@ def run_full_session(db: Path | StoreLocation, script_path: Path) -> int:
     clock = FakeClock()
     roles = roles_of(script)
     people = tuple(Participant(NAMES[i], role) for i, role in enumerate(roles))
+    sides = (Side.CUSTOMER, Side.SUPPLIER)
     setup = SessionSetup(
         customer="Acme | Health <Trust>",
         facilitator="Kim Lee",
-        participants=people or (Participant("Ana Ruiz", "Product Owner"),),
+        participants=tuple(replace(p, side=sides[i % 2]) for i, p in enumerate(people))
+        or (Participant("Ana Ruiz", "Product Owner", Side.CUSTOMER),),
         materials_checked=tuple(script.prepared_materials[:2]),
+        supplier="Lumen | Labs",
     )
     engine = SessionEngine.begin(script, loaded.source, setup, open_store(db), clock)
     engine.timing.start()
     signed_once = False
+    skipped = next(  # a part the room ran out of time for
+        (i for i, part in enumerate(script.parts) if part.id in SKIPPED), len(script.parts)
+    )
     for index, part in enumerate(script.parts):
-        if index:
+        if index == skipped + 1:
+            engine.timing.skip()
+        elif index:
             engine.timing.next_part()
+        if index == skipped:
+            clock.advance(30)  # its timer ran a moment before the room skipped it
+            continue
         activity = part.activity
         note = engine.notes.add(f"Note on {part.name}: the room agreed to *carry on* | next")
         if index == 0:
             engine.notes.edit(note.key, f"{note.text}, after a break", "the break was agreed too")
             aside = engine.notes.add("An aside the sponsor asked to leave out")
             engine.notes.retract(aside.key, "off the record")
+            engine.notes.add("The sponsor seems | unsure: check in at the break", private=True)
+            engine.people.join("Jo Kim", "Observer", Side.SUPPLIER)
             engine.timing.extend(60)
         if index == 1:
             engine.timing.extend(-120)  # the room cut this part short, and still ran over
@@ -199,6 +249,8 @@ def run_full_session(db: Path | StoreLocation, script_path: Path) -> int:
                 row = engine.board.classify(item, DOMAINS[n % 4], f"reason {n}")
                 if n == 0:
                     engine.board.move(row.key, CynefinDomain.COMPLEX, "it changed as we spoke")
+                    engine.board.move(row.key, CynefinDomain.CHAOTIC, "a slip of the key")
+                    engine.undo.take_back()  # Ctrl+Z: back in Complex
             engine.decisions.accept_agility()
             engine.decisions.overrule_agility(
                 "Moderate agility: a fixed first release, then Sprint by Sprint"
@@ -222,6 +274,8 @@ def run_full_session(db: Path | StoreLocation, script_path: Path) -> int:
                     engine.actions.update(
                         action.key, owner=NAMES[0], due=date(2026, 12, 15), reason="on leave"
                     )
+                if n == 2:
+                    engine.actions.drop(action.key, "no longer needed: the | team has it already")
         clock.advance(part.duration + {0: 30, 1: 90}.get(index, -30))
     engine.timing.finish()
     clock.advance(3600)

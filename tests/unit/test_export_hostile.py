@@ -288,6 +288,7 @@ def test_headings_are_exactly_the_structural_ones(
     ]
     assert headings(agreement) == [
         ("h1", f"Agreement: {inline} — {inline}"),
+        ("h2", "What is still open"),
         ("h2", "Parties and people"),
         ("h2", "Type of work and level of agility"),
         ("h2", "Promises"),
@@ -375,16 +376,20 @@ def test_list_items_are_exactly_the_recorded_ones(
         f"09:13 action 1: due date was 2026-12-01 ({inline})",
         f"Reopened on 2026-11-21 at 10:01 (it had finished at 10:00): {block}",
         block,
-        "Promises: 1 promised, 0 still open, 1 declined",
+        f"Promises: 1 promised ({inline}: 1), 0 still open, 1 declined",
         "Level of agility: agreed",
         "Decisions: 1 recorded, 0 not decided",
         "Sign-off: 0 of 1 sections complete",
-        "Actions: 1, 1 with an owner and a due date",
+        "Actions: 1 (1 open), 1 with an owner and a due date",
+        "Notes: 2",
         "Review date: 2027-01-04",
     ]
     assert list_items(agreement) == [
         *facts,
         *after_facts,
+        "0 of 1 sections complete",
+        f"Held: {inline} (Lead: {inline})",
+        f"Open actions: {inline}",
         *type_of_work,
         promised,
         declined,

@@ -254,11 +254,12 @@ def test_takeaways_are_the_scripts_intentions_beside_what_came_out(tokens: list[
     assert list_items(outcomes) == [
         "Promises are kept by people, not documents.",
         "Revisit in a month.",
-        "Promises: 1 promised, 2 still open, 1 declined",
+        "Promises: 1 promised (Supplier: 1), 2 still open, 1 declined",
         "Level of agility: agreed",
         "Decisions: 3 recorded, 0 not decided",
         "Sign-off: 1 of 4 sections complete",
-        "Actions: 2, 1 with an owner and a due date",
+        "Actions: 2 (1 open, 1 done), 1 with an owner and a due date",
+        "Notes: 4",
         "Review date: 2026-12-21",
     ]
 

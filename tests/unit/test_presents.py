@@ -167,7 +167,9 @@ def test_the_bundled_agreements_present_what_was_negotiated() -> None:
     engineering = presented["product-engineering-agreement"]
     assert engineering["outcomes-and-measures"] == ["decision"] * 3
     assert engineering["review-and-health"] == ["decision"] * 2
-    assert engineering["decision-rights-and-escalation"] == [], "decided in discussion, in notes"
+    for held in ("decision-rights-and-escalation", "scope-assumptions-and-constraints"):
+        assert engineering[held] == ["decision"], "the words consented to, held in the agreement"
+    assert engineering["ready-and-done"] == ["decision"]
     # The partnership's sections are the Lab's fixed expectations: nothing is negotiated in a
     # promises or decisions part, so they stay fixed text.
     assert all(kinds == [] for kinds in presented["partnership-agreement"].values())

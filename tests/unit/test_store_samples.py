@@ -118,7 +118,7 @@ def sample_records() -> list[Record]:
     paris = timezone(timedelta(hours=1))
     return [
         Note("welcome", at(1), TRICKY, key="n1"),
-        Note("welcome", at(2), "", key="n2"),
+        Note("welcome", at(2), "", key="n2", private=True),
         Note("welcome", at(2.5), "corrected", key="n1", reason=TRICKY),
         Note("welcome", at(2.6), "corrected", key="n1", retracted=True, reason="typo"),
         Classification("classify", at(3), "hiring", "Hiring", CynefinDomain.COMPLEX, TRICKY),

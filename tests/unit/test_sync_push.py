@@ -14,10 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event
 
+from tests.unit.engine_fixtures import SOURCE, small_script
 from tests.unit.sync_helpers import exports_of, laptop_and_team, record_counts, rows_of, team_id
 from tests.unit.test_store_samples import T0, new_session, sample_records
+from workshop_tui.domain.clock import FakeClock
+from workshop_tui.domain.engine import SessionEngine
+from workshop_tui.domain.kinds import Side
 from workshop_tui.domain.ports import SessionInUse
-from workshop_tui.domain.records import Note
+from workshop_tui.domain.records import Note, Participant
+from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.storage.claims import Holder
 from workshop_tui.storage.sync.push import PushRefused, push_all, push_session
 
@@ -132,3 +137,41 @@ def test_a_session_taken_over_on_the_team_store_is_refused_and_kept_on_the_lapto
         assert [n.text for n in kept.notes] == ["before the trip", "on the laptop, offline"]
         _, theirs = team.load_session(there)
         assert [n.text for n in theirs.notes] == ["before the trip", "from the office"]
+
+
+def test_sides_people_private_notes_and_what_an_undo_took_back_reach_the_team_store(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """What the record says beyond its records: the supplier, each person's side and coming
+    and going, a private note, and an undo (which names the records it took back by their
+    ids in each store) read the same on the team store, exports byte for byte."""
+    with laptop_and_team(tmp_path / "laptop.db", pg_url) as (laptop, team, stores):
+        setup = SessionSetup(
+            customer="Acme",
+            supplier="Northwind",
+            facilitator="Kim",
+            participants=(
+                Participant("Ana", "Product Owner", side=Side.CUSTOMER),
+                Participant("Bo", "Delivery lead", side=Side.SUPPLIER),
+            ),
+        )
+        clock = FakeClock()
+        engine = SessionEngine.begin(small_script(), SOURCE, setup, laptop, clock)
+        engine.timing.start()
+        engine.notes.add("the room sees this")
+        engine.notes.add("only the facilitator sees this", private=True)
+        engine.people.join("Cy", "Architect", Side.SUPPLIER)
+        engine.notes.add("said, then taken back")
+        engine.undo.take_back()
+        session_id = engine.session.id
+        push_all(stores)
+        there = team_id(team, laptop, session_id)
+        assert rows_of(team, there) == rows_of(laptop, session_id)
+        assert exports_of(team, there) == exports_of(laptop, session_id)
+        _, held = team.load_session(there)
+        assert held.setup.supplier == "Northwind"
+        assert [(p.name, p.side) for p in held.setup.participants][-1] == ("Cy", Side.SUPPLIER)
+        assert [(n.text, n.private) for n in held.notes] == [
+            ("the room sees this", False),
+            ("only the facilitator sees this", True),
+        ]

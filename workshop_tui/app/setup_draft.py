@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from workshop_tui.domain.kinds import Side
 from workshop_tui.domain.records import Participant
 from workshop_tui.locations import data_dir
 
@@ -34,12 +35,14 @@ class SetupDraft:
     participants: tuple[Participant, ...] = ()
     materials_checked: tuple[str, ...] = ()
     saved_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    supplier: str = ""
 
     @property
     def empty(self) -> bool:
         """Nothing typed, nobody added, nothing ticked."""
         return not (
             self.customer.strip()
+            or self.supplier.strip()
             or self.facilitator.strip()
             or self.participants
             or self.materials_checked
@@ -49,6 +52,8 @@ class SetupDraft:
         """What the draft holds, in one line for a question."""
         customer, facilitator = self.customer.strip(), self.facilitator.strip()
         parts = [f"customer “{customer}”" if customer else "no customer"]
+        if supplier := self.supplier.strip():
+            parts.append(f"supplier “{supplier}”")
         if facilitator:
             parts.append(f"facilitator “{facilitator}”")
         people = len(self.participants)
@@ -82,7 +87,11 @@ def save_draft(script_id: str, draft: SetupDraft) -> Path:
         "saved_at": draft.saved_at.isoformat(),
         "customer": draft.customer,
         "facilitator": draft.facilitator,
-        "participants": [[person.name, person.role] for person in draft.participants],
+        "supplier": draft.supplier,
+        "participants": [
+            [person.name, person.role, person.side.value, person.delegate_for]
+            for person in draft.participants
+        ],
         "materials_checked": list(draft.materials_checked),
     }
     descriptor, temporary = tempfile.mkstemp(prefix=".setup-", dir=path.parent)  # mode 0600
@@ -107,9 +116,8 @@ def load_draft(script_id: str) -> SetupDraft | None:
         draft = SetupDraft(
             customer=str(document.get("customer", "")),
             facilitator=str(document.get("facilitator", "")),
-            participants=tuple(
-                Participant(str(name), str(role)) for name, role in document.get("participants", [])
-            ),
+            participants=tuple(_person(row) for row in document.get("participants", [])),
+            supplier=str(document.get("supplier", "")),
             materials_checked=tuple(str(item) for item in document.get("materials_checked", [])),
             saved_at=datetime.fromisoformat(document["saved_at"]),
         )
@@ -122,3 +130,11 @@ def remove_draft(script_id: str) -> None:
     """Forget the draft of ``script_id`` (the session was created, or the user said so)."""
     with contextlib.suppress(OSError):  # a draft left behind is offered again, never harmful
         draft_path(script_id).unlink(missing_ok=True)
+
+
+def _person(row: list[object]) -> Participant:
+    """A participant as a draft keeps them: name and role (and, since sides, side and whom
+    a delegate signs for)."""
+    name, role, *more = (str(value) for value in row)
+    side = Side(more[0]) if more else Side.NONE
+    return Participant(name, role, side, more[1] if len(more) > 1 else "")

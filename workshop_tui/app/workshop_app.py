@@ -35,6 +35,7 @@ from workshop_tui.app.quitting import QUIT, confirm_quit, quit_app
 from workshop_tui.app.themes import DARK, other_theme, register_themes
 from workshop_tui.dialogs.key_hold import HoldsKeys, dialog_flow
 from workshop_tui.domain.clock import Clock, SystemClock
+from workshop_tui.domain.phrasing import counted
 from workshop_tui.domain.ports import SessionInUse, SessionStore, StoreError
 from workshop_tui.printable import printable
 from workshop_tui.screens.help import HelpScreen, key_commands
@@ -279,7 +280,7 @@ class WorkshopApp(HoldsKeys):
         if plan is None and carried is not None:
             notify(
                 self,
-                f"{len(carried.actions)} open action(s) carried over from session "
+                f"{counted(len(carried.actions), 'open action')} carried over from session "
                 f"{carried.session_id}: mark each done, kept or dropped on the actions part.",
                 title="Carried over",
                 timeout=8,

@@ -99,6 +99,9 @@ def _rows_of(text: str, width: int) -> int:
 
 
 def _note_text(note: NoteLine) -> Content:
+    if note.private:  # only the console's view holds one
+        mark = ("private", "italic $text-warning")
+        return Content.assemble((note.time, "bold $accent"), "  ", mark, "  ", plain(note.text))
     return Content.assemble((note.time, "bold $accent"), "  ", plain(note.text))
 
 

@@ -35,6 +35,8 @@ class SignoffBoard(Board):
             color: $foreground;
         }
         #signoff-roles { padding: 0 1; margin-top: 1; }
+        #signoff-waiting { padding: 0 1; margin-top: 1; color: $text-warning; }
+        #signoff-waiting.-settled { display: none; }
     }
     """
 
@@ -53,8 +55,9 @@ class SignoffBoard(Board):
             yield MarkedList(id="signoff-sections", classes="panel-list")
             with PanelDetail(id="signoff-detail"):
                 yield Static(id="signoff-title")
-                yield Static(id="signoff-roles")
                 yield Static(id="signoff-text")
+                yield Static(id="signoff-waiting")
+                yield Static(id="signoff-roles")
 
     def on_mount(self) -> None:
         self.show(self._view)
@@ -82,6 +85,7 @@ class SignoffBoard(Board):
         if section is None:
             for widget in (title, text, roles):
                 widget.update("")
+            self.query_one("#signoff-waiting", Static).add_class("-settled")
             return
         version = max(1, section.version)
         title.update(
@@ -91,6 +95,9 @@ class SignoffBoard(Board):
             )
         )
         text.update(plain(section.text))
+        waiting = self.query_one("#signoff-waiting", Static)
+        waiting.update(plain(f"⚠ Waiting for: {'; '.join(section.waiting)}"))
+        waiting.set_class(not section.waiting, "-settled")
         roles.update(_roles(section))
         self.query_one("#signoff-detail", VerticalScroll).scroll_home(animate=False)
 
@@ -117,6 +124,8 @@ def _row(section: SectionView) -> Content:
         extra.append((f"↺ {stale} earlier", "$text-warning"))
     if held:
         extra += [" " if stale else "", (f"‖ {held} held", "$text-error")]
+    if section.waiting and not section.complete:
+        extra += [" " if extra else "", ("⚠ waiting", "$text-warning")]
     more = ("\n", *extra) if extra else ()
     return Content.assemble(plain(section.title), "\n", mark, *more)
 
@@ -137,9 +146,11 @@ def _roles(section: SectionView) -> Content:
         head = Content.assemble(_MARKS[line.state], plain(line.role, "bold"), " ")
         said = plain(f": {line.reason}", "italic") if line.reason else Content("")
         if line.state is RoleState.INITIALLED:
+            who = f" {line.person}, for {line.signs_for}" if line.signs_for else ""
             body = Content.assemble(
                 plain(line.initials, "bold $text-accent"),
                 (f" {line.time}", "$text-muted"),
+                plain(who, "$text-muted"),
             )
         elif line.state is RoleState.STALE:
             body = Content.assemble(

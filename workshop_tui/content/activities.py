@@ -5,9 +5,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import (
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 
-from workshop_tui.content.fields import LocatedError, StrictModel, Text, reject_duplicates, slugify
+from workshop_tui.content.fields import (
+    LocatedError,
+    StrictModel,
+    Text,
+    duplicates,
+    raise_each,
+    reject_duplicates,
+    slugify,
+)
 from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod
 
 
@@ -146,13 +160,17 @@ class SignoffActivity(StrictModel):
 
     @model_validator(mode="after")
     def _everyone_named(self) -> SignoffActivity:
-        for index, section in enumerate(self.sections):
-            if not section.initials_by and not self.signatories:
-                raise LocatedError(
+        raise_each(
+            [
+                LocatedError(
                     f'section "{section.title}" names nobody to initial it '
                     "(add initials_by, or signatories for the whole part)",
                     at=("sections", index),
                 )
+                for index, section in enumerate(self.sections)
+                if not section.initials_by and not self.signatories
+            ]
+        )
         return self
 
     def roles_for(self, section: SignoffSection) -> list[str]:
@@ -180,6 +198,24 @@ class DecisionsActivity(StrictModel):
 
     kind: Literal["decisions"]
     questions: list[DecisionQuestion] = []
+
+    @field_validator("questions", mode="wrap")
+    @classmethod
+    def _distinct_questions(
+        cls, value: object, handler: ValidatorFunctionWrapHandler
+    ) -> list[DecisionQuestion]:
+        """A question asked twice in one part would be decided twice, each overwriting the
+        other's record: refused, naming both, even when a question has other problems."""
+        items = value if isinstance(value, list) else []
+        texts = [item.get("question") if isinstance(item, dict) else None for item in items]
+        twice = duplicates([text if isinstance(text, str) else None for text in texts], "question")
+        try:
+            questions: list[DecisionQuestion] = handler(value)
+        except ValidationError as error:
+            raise_each(twice, error)
+            raise
+        raise_each(twice)
+        return questions
 
 
 class ActionTemplate(StrictModel):

@@ -6,7 +6,15 @@ never silently ignored. Durations are stored as whole seconds.
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator, model_validator
+from typing import Any
+
+from pydantic import (
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from workshop_tui.content.activities import Activity, DiscussionActivity
 from workshop_tui.content.fields import (
@@ -15,7 +23,8 @@ from workshop_tui.content.fields import (
     Seconds,
     StrictModel,
     Text,
-    reject_duplicates,
+    duplicates,
+    raise_each,
     slugify,
 )
 from workshop_tui.content.references import unknown_presented
@@ -83,16 +92,27 @@ class Script(StrictModel):
     @field_validator("parts")
     @classmethod
     def _distinct_parts(cls, parts: list[Part]) -> list[Part]:
-        reject_duplicates([part.name for part in parts], "part name")
-        reject_duplicates([part.id for part in parts], "part id")
+        names = duplicates([part.name for part in parts], "part name")
+        named = {error.at for error in names}  # a name given twice gives its id twice: said once
+        ids = [e for e in duplicates([part.id for part in parts], "part id") if e.at not in named]
+        raise_each(names + ids)
         return parts
 
-    @model_validator(mode="after")
-    def _presented_subjects_exist(self) -> Script:
-        unknown = unknown_presented([part.activity for part in self.parts])
-        if unknown is not None:
-            raise LocatedError(unknown[0], at=unknown[1])
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _presented_subjects_exist(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Script]
+    ) -> Script:
+        """Every presented subject exists: checked on the plain data too when the script has
+        other problems, so one run names them all."""
+        try:
+            script = handler(data)
+        except ValidationError as error:
+            if isinstance(data, dict):
+                raise_each(_unknown(data.get("parts")), error)
+            raise
+        raise_each(_unknown([part.model_dump() for part in script.parts]))
+        return script
 
     @property
     def planned_seconds(self) -> int:
@@ -105,3 +125,7 @@ class Script(StrictModel):
             if part.id == part_id:
                 return index
         raise KeyError(part_id)
+
+
+def _unknown(parts: object) -> list[LocatedError]:
+    return [LocatedError(message, at=at) for message, at in unknown_presented(parts)]

@@ -14,7 +14,7 @@ from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.read_models.actions import ActionRow, ActionsView, actions_view
 from workshop_tui.domain.read_models.in_play import action_key
-from workshop_tui.domain.rules.due_dates import describe_due, parse_due
+from workshop_tui.domain.rules.due_dates import describe_due, parse_due, understood
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part
@@ -150,7 +150,13 @@ class ActionsControls(ActivityControls):
                 placeholder="Who (a name from the room, or anyone)",
                 suggestions=[p.name for p in self.engine.session.setup.participants],
             ),
-            Field("due", "Due", value=due.isoformat() if due else "", placeholder=DUE_HINT),
+            Field(
+                "due",
+                "Due",
+                value=due.isoformat() if due else "",
+                placeholder=DUE_HINT,
+                understood=lambda typed: understood(typed, today),
+            ),
         ]
         if key is not None:  # a correction keeps the earlier revision and says why
             fields.append(Field("reason", "Why the change? (optional)"))

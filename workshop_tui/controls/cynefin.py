@@ -15,6 +15,7 @@ from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.kinds import CynefinDomain
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.cynefin import (
+    TRAY,
     CynefinView,
     Stop,
     Wanted,
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from workshop_tui.content.model import Part
     from workshop_tui.domain.engine import SessionEngine
 
+UNPLACED = "unplaced"
+"""The add dialog's choice for an item that waits in the tray, not placed yet."""
+NOT_PLACED = "Not placed yet (it waits in the tray)"
 _ADVICE = Binding.Group("Advice")
 _PLACE = Binding.Group("Place", compact=True)
 
@@ -140,7 +144,7 @@ class CynefinControls(ActivityControls):
     def _follow(self, row: Classification | None) -> None:
         """Keep the selection on an item that was just placed or moved."""
         if row is not None:
-            self.redraw(wanted=(row.domain.value, row.key))
+            self.redraw(wanted=(row.domain.value if row.domain else TRAY, row.key))
 
     # -- recording -----------------------------------------------------------------------
     def action_place(self, value: str) -> None:
@@ -150,7 +154,8 @@ class CynefinControls(ActivityControls):
             self.say("Select an item to place: the arrows move between items.")
         elif stop.domain is None:
             at = self._view.selected
-            row = self.perform(self.engine.board.classify, stop.text, domain)
+            added = None if stop.ident.startswith("tray:") else stop.ident  # added, unplaced
+            row = self.perform(self.engine.board.classify, stop.text, domain, key=added)
             following = next_in_tray(self._view.stops, at) if row is not None else None
             if following is not None:
                 self.redraw(index=following)
@@ -164,6 +169,7 @@ class CynefinControls(ActivityControls):
     @dialog_flow
     async def action_add(self) -> None:
         here = self.selected.domain
+        places = [(f"{KEY_OF[d]} {d.label}", d.value) for d in CynefinDomain]
         values = await self.ask(
             FormDialog(
                 "Add an item to the board",
@@ -171,9 +177,9 @@ class CynefinControls(ActivityControls):
                     Field("item", "Item of work", required=True),
                     Field(
                         "domain",
-                        "Domain",
-                        value=here.value if here else "",
-                        options=[(f"{KEY_OF[d]} {d.label}", d.value) for d in CynefinDomain],
+                        "Domain (1–5 chooses one; 0 leaves it in the tray)",
+                        value=here.value if here else UNPLACED,
+                        options=[(f"0 {NOT_PLACED}", UNPLACED), *places],
                         required=True,
                     ),
                     Field("rationale", "Why it belongs there"),
@@ -181,7 +187,8 @@ class CynefinControls(ActivityControls):
             )
         )
         if values:
-            domain = CynefinDomain(values["domain"])
+            chosen = values["domain"]
+            domain = None if chosen == UNPLACED else CynefinDomain(chosen)
             self._follow(
                 self.perform(
                     self.engine.board.classify, values["item"], domain, values["rationale"]
@@ -196,15 +203,16 @@ class CynefinControls(ActivityControls):
             return
         key = stop.ident
         current = standing.classification_history(self.engine.session.classifications, key)[-1]
+        domain = current.domain or stop.domain
         values = await self.ask(
             FormDialog(
                 "Why does it belong there?",
                 [Field("rationale", "Rationale", value=current.rationale)],
-                intro=f"{current.item} · {current.domain.label}",
+                intro=f"{current.item} · {domain.label}",
             )
         )
         if values and values["rationale"] != current.rationale:
-            self.perform(self.engine.board.move, key, current.domain, values["rationale"])
+            self.perform(self.engine.board.move, key, domain, values["rationale"])
 
     @dialog_flow
     async def action_accept(self) -> None:

@@ -112,9 +112,18 @@ def dots(question: Question) -> FormDialog:
 
 
 def consent(question: Question) -> FormDialog:
+    """What the room consents to, in the words the agreement will hold, and a note."""
+    decision = question.decision
+    statement = Field(
+        "statement",
+        "What does the room consent to? (the words the agreement holds)",
+        value=decision.outcome if decision is not None and decision.outcome else "",
+        placeholder="e.g. the outcome statement, the grid, the rhythm, as agreed",
+        required=True,
+    )
     note = Field("note", "Note (optional)", placeholder="e.g. review at the first Sprint Review")
-    intro = f"{question.question}\nOutcome: {CONSENT_OUTCOME}"
-    return FormDialog("Record consent", [note], intro=intro, save_label="Record")
+    intro = f"{question.question}\nConsent: {CONSENT_OUTCOME}"
+    return FormDialog("Record consent", [statement, note], intro=intro, save_label="Record")
 
 
 def dot_outcome(question: Question, top: str) -> FormDialog:

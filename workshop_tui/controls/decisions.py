@@ -29,7 +29,6 @@ from workshop_tui.domain.rules.decision_flow import (
     with_resolution,
 )
 from workshop_tui.domain.rules.decisions import (
-    CONSENT_OUTCOME,
     consent_reached,
     dot_ranking,
     dots_spent,
@@ -218,7 +217,7 @@ class DecisionsControls(ActivityControls):
             return
         values = await self.ask(forms.consent(question))
         if values:
-            outcome = consent_outcome(CONSENT_OUTCOME, values["note"])
+            outcome = consent_outcome(values["statement"], values["note"])
             self._record(question, outcome=outcome, agreed=True)
 
     async def _dot_outcome(self, question: Question) -> None:

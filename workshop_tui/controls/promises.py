@@ -49,7 +49,13 @@ class PromisesControls(ActivityControls):
     BINDINGS = [
         Binding("enter", "table", "Table", tooltip="Table the selected preloaded promise"),
         Binding("a", "add", "Add", tooltip="Add a promise for the selected party"),
-        Binding("m", "amend", "Amend", tooltip="Reword the promise; the earlier wording is kept"),
+        Binding(
+            "m",
+            "amend",
+            "Amend",
+            tooltip="Reword the promise (a prepared one is tabled in the new words); "
+            "the earlier wording is kept",
+        ),
         Binding("y", "mark('agreed')", "Agreed", tooltip="Mark the promise agreed", group=_MARK),
         Binding(
             "d", "mark('declined')", "Declined", tooltip="Mark the promise declined", group=_MARK
@@ -208,6 +214,10 @@ class PromisesControls(ActivityControls):
 
     @dialog_flow
     async def action_amend(self) -> None:
+        entry = self.selected
+        if entry.template is not None:  # amended before it is tabled: tabled in new words
+            await self._amend_prepared(entry)
+            return
         thread = self._thread("amend")
         if thread is None:
             return
@@ -231,6 +241,40 @@ class PromisesControls(ActivityControls):
         if values:
             self.perform(
                 self.engine.promises.amend, current.key, values["text"], reason=values["reason"]
+            )
+
+    async def _amend_prepared(self, entry: Entry) -> None:
+        template = entry.template
+        assert template is not None
+
+        def changed(values: dict[str, str]) -> str | None:
+            same = values["text"] == template.text
+            return (
+                "Change the wording to amend it, or Enter on the board tables it." if same else None
+            )
+
+        fields = [
+            Field("text", "New wording", value=template.text, required=True),
+            Field("reason", "Why (optional)"),
+        ]
+        values = await self.ask(
+            FormDialog(
+                f"Amend a prepared promise by {entry.party}",
+                fields,
+                intro=f"Prepared: {template.text}\nIt is tabled in the new words.",
+                validate=changed,
+                save_label="Table amended",
+            )
+        )
+        if values:
+            self._follow(
+                self.perform(
+                    self.engine.promises.table_reworded,
+                    entry.party,
+                    template.text,
+                    values["text"],
+                    reason=values["reason"],
+                )
             )
 
     @dialog_flow

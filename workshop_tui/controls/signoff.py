@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 
 from workshop_tui.boards.signoff import SignoffBoard
 from workshop_tui.controls.base import ActivityControls
+from workshop_tui.controls.signoff_words import as_shown, nothing_to, unsettled
 from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
@@ -25,6 +26,7 @@ from workshop_tui.domain.read_models.signoff import SectionView, SignoffView, si
 from workshop_tui.domain.rules.sections import RoleState
 from workshop_tui.domain.rules.signing import (
     everyone_present,
+    holding,
     initials_of,
     next_incomplete,
     people_with_role,
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from workshop_tui.domain.engine import SessionEngine
 
 _FIX = Binding.Group("Hold/withdraw/redo", compact=True)
+_SCROLL = Binding.Group("Scroll text", compact=True)
 
 
 class SignoffControls(ActivityControls):
@@ -74,16 +77,16 @@ class SignoffControls(ActivityControls):
         Binding(
             "shift+down",
             "scroll_text(3)",
-            "Scroll text",
-            show=False,
-            tooltip="Scroll the section text down",
+            "Read on",
+            tooltip="Scroll the section's text down (what is read aloud)",
+            group=_SCROLL,
         ),
         Binding(
             "shift+up",
             "scroll_text(-3)",
-            "Scroll text up",
-            show=False,
-            tooltip="Scroll the section text up",
+            "Read back",
+            tooltip="Scroll the section's text up",
+            group=_SCROLL,
         ),
     ]
 
@@ -126,33 +129,43 @@ class SignoffControls(ActivityControls):
             return None
         return section
 
-    def _move_on(self, section_id: str) -> None:
-        """Select the next incomplete section once ``section_id`` is complete."""
+    def _move_on(self, section_id: str, *, always: bool = False) -> None:
+        """Select the next incomplete section once ``section_id`` is complete (``always``:
+        whether or not it is, as after "all present" with somebody absent or holding)."""
         done = self._view.section(section_id)
-        if done is not None and done.complete:
+        if done is not None and (always or done.complete):
             following = next_incomplete([s.progress for s in self._view.sections], section_id)
             if following is not None:
                 self.redraw(select=following)
 
     @dialog_flow
     async def action_everyone(self) -> None:
-        """Everyone present initials the section's current wording, recorded in one step."""
-        section = self._incomplete()
+        """Everyone present initials the section's current wording, recorded in one step; the
+        selection then moves on, whoever is absent or holds."""
+        section = self.board.selected
         if section is None:
+            return
+        if section.complete:
+            self.say(f'"{section.title}" is already initialled by everyone.', title="Complete")
+            self._move_on(section.section_id, always=True)
             return
         people = everyone_present(section.progress, self.engine.session.setup.participants)
         if not people:  # nobody present can: the engine says why in one sentence
             self.perform(
                 self.engine.signoff.sign_for_everyone, section.section_id, part_id=self.part.id
             )
+            self._move_on(section.section_id, always=True)
             return
         who = "\n".join(f"{role}: {person} ({initials_of(person)})" for role, person in people)
         held = [r.role for r in section.progress.roles if r.state is RoleState.HELD]
-        later = f"\n{', '.join(held)} hold their initial." if held else ""
+        later = f"\n{holding(held)}." if held else ""
+        title = f"Initial “{section.title}” for everyone present?"
+        if section.waiting:
+            title = f"Initial “{section.title}” while it waits for something?"
         agreed = await self.ask(
             ConfirmDialog(
-                f"Initial “{section.title}” for everyone present?",
-                f"{_as_shown(section)}\n\nEach confirms aloud:\n{who}{later}",
+                title,
+                f"{unsettled(section)}{as_shown(section)}\n\nEach confirms aloud:\n{who}{later}",
                 yes="Initial",
                 no="Not yet",
             )
@@ -163,13 +176,22 @@ class SignoffControls(ActivityControls):
             self.engine.signoff.sign_for_everyone, section.section_id, part_id=self.part.id
         )
         if signed:
-            self._move_on(section.section_id)
+            self._move_on(section.section_id, always=True)
 
     @dialog_flow
     async def action_initial(self) -> None:
         """Ask who initials the selected section, for one of the roles still missing."""
         section = self._incomplete()
         if section is None:
+            return
+        if section.waiting and not await self.ask(
+            ConfirmDialog(
+                f"Initial “{section.title}” while it waits for something?",
+                f"{unsettled(section)}Initials are given for the section as it reads now.",
+                yes="Go on",
+                no="Not yet",
+            )
+        ):
             return
         missing = list(section.progress.missing)
         values = await self.ask(self._who_dialog(section, missing, "Initial", "Record"))
@@ -198,9 +220,7 @@ class SignoffControls(ActivityControls):
             Field("reason", "Why is it held?", required=True),
         ]
         values = await self.ask(
-            FormDialog(
-                f"Hold: {section.title}", fields, intro=_as_shown(section), save_label="Hold"
-            )
+            FormDialog(f"Hold: {section.title}", fields, intro=as_shown(section), save_label="Hold")
         )
         if values:
             self.perform(
@@ -223,7 +243,7 @@ class SignoffControls(ActivityControls):
             FormDialog(
                 f"Withdraw an initial: {section.title}",
                 fields,
-                intro=_as_shown(section),
+                intro=as_shown(section),
                 save_label="Withdraw",
             )
         )
@@ -267,7 +287,7 @@ class SignoffControls(ActivityControls):
             if r.state in (RoleState.INITIALLED, RoleState.STALE)
         ]
         if not roles:
-            self.say(f'Nobody has initialled "{section.title}" yet: nothing to {verb}.')
+            self.say(nothing_to(section, verb))
         return roles
 
     def _who_dialog(
@@ -301,8 +321,21 @@ class SignoffControls(ActivityControls):
         ]
         if reason:
             fields.append(Field("reason", "Why again?", required=True))
+
+        def follow(changed: str, values: dict[str, str]) -> dict[str, str]:
+            """Another role chosen: offer whoever plays it (unless a name was typed)."""
+            if changed != "role" or values["person"] != self._suggested:
+                return {}
+            present = people_with_role(participants, values["role"])
+            self._suggested = present[0] if present else ""
+            return {"person": self._suggested, "initials": initials_of(self._suggested)}
+
         return FormDialog(
-            f"{verb}: {section.title}", fields, intro=_as_shown(section), save_label=save
+            f"{verb}: {section.title}",
+            fields,
+            intro=as_shown(section),
+            save_label=save,
+            follow=follow,
         )
 
     def _initials(self, values: dict[str, str]) -> str:
@@ -312,12 +345,6 @@ class SignoffControls(ActivityControls):
         if not initials or (values["person"] != suggested and initials == initials_of(suggested)):
             return initials_of(values["person"])
         return initials
-
-
-def _as_shown(section: SectionView) -> str:
-    """What a dialog says of the wording: the board shows it, by version and fingerprint."""
-    version = max(1, section.version)
-    return f"The section as the board shows it (wording {version} · fingerprint {section.digest})."
 
 
 def _role_field(roles: list[str]) -> Field:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -38,22 +41,55 @@ class Field:
     required: bool = False
     suggestions: Sequence[str] = field(default_factory=tuple)
     """Completions offered while typing (right arrow accepts one)."""
+    understood: Callable[[str], str] | None = None
+    """What the typed text is taken to mean, shown under the field as it is typed (the date
+    "next friday" means, say); empty says nothing."""
 
 
 class ChoiceField(Select[str]):
-    """A choice in a form: Enter moves on as in a text field; space or the arrows open the list."""
+    """A choice in a form: Enter (or space, or an arrow) opens its list, and choosing in the
+    list moves on to the next field; a key that starts an option's label (1-5 on the Cynefin
+    board's domains) chooses it at once, list closed."""
 
-    BINDINGS = [Binding("enter", "advance", "Next field", show=False)]
+    def __init__(self, options: Sequence[tuple[Content, str]], **kwargs: Any) -> None:
+        super().__init__(options, **kwargs)
+        self._choices = list(options)
 
     class Advanced(Message):
-        """Enter was pressed on the choice (its list closed)."""
+        """An option was chosen in the open list."""
 
         def __init__(self, choice: ChoiceField) -> None:
             super().__init__()
             self.choice = choice
 
-    def action_advance(self) -> None:
-        self.post_message(self.Advanced(self))
+    def on_select_overlay_update_selection(self, _: Message) -> None:
+        """Chosen in the list: once the choice is made (after Select's own handler), on."""
+        self.call_after_refresh(self.post_message, self.Advanced(self))
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that starts an option's label chooses it (the list stays closed)."""
+        character = event.character
+        if self.expanded or not character or not event.is_printable or character == " ":
+            return
+        value = option_for(self._choices, character)
+        if value is not None:
+            event.stop()
+            event.prevent_default()
+            self.value = value
+
+
+def option_for(options: Sequence[tuple[Content, str]], character: str) -> str | None:
+    """The value of the first option whose label starts with ``character`` (any case),
+    else the first with a word that does."""
+    wanted = character.casefold()
+    labels = [(label.plain.casefold(), value) for label, value in options]
+    for text, value in labels:
+        if text.startswith(wanted):
+            return value
+    for text, value in labels:
+        if any(word.startswith(wanted) for word in text.split()):
+            return value
+    return None
 
 
 KEYS_HINT = "Enter: next · Ctrl+S: save · Esc: cancel"
@@ -61,6 +97,9 @@ KEYS_HINT = "Enter: next · Ctrl+S: save · Esc: cancel"
 
 Validator = Callable[[dict[str, str]], str | None]
 """Given the form's values, the one sentence that says what is wrong, or None."""
+Follower = Callable[[str, dict[str, str]], dict[str, str]]
+"""Given the choice just made (its field's name) and the form's values, the values other
+fields take now (the name of whoever plays the role just chosen, say)."""
 
 Committer = Callable[[dict[str, str]], str | None]
 """Stores the form's values; returns why they could not be stored (the form stays open, its
@@ -89,6 +128,7 @@ class FormDialog(Dialog[dict[str, str] | None]):
         validate: Validator | None = None,
         commit: Committer | None = None,
         save_label: str = "Save",
+        follow: Follower | None = None,
     ) -> None:
         super().__init__(classes="dialog")
         self._title = title
@@ -97,6 +137,7 @@ class FormDialog(Dialog[dict[str, str] | None]):
         self._validate = validate
         self._commit = commit
         self._save_label = save_label
+        self._follow = follow
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box"):
@@ -125,6 +166,11 @@ class FormDialog(Dialog[dict[str, str] | None]):
                             if spec.suggestions
                             else None,
                         )
+                        if spec.understood is not None:
+                            meaning = spec.understood(spec.value)
+                            yield Static(
+                                plain(meaning), id=f"understood-{spec.name}", classes="understood"
+                            )
             yield Static("", id="dialog-error")
             with Horizontal(id="dialog-buttons"):
                 yield Static(KEYS_HINT, id="dialog-keys")
@@ -146,6 +192,22 @@ class FormDialog(Dialog[dict[str, str] | None]):
                 assert isinstance(widget, Input)
                 result[spec.name] = typed(widget.value).strip()
         return result
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A choice made: the fields that follow it take their new values."""
+        name = (event.select.id or "").removeprefix("field-")
+        if self._follow is None or not self.is_mounted:
+            return
+        for other, value in self._follow(name, self.values()).items():
+            self.query_one(f"#field-{other}", Input).value = value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Say what a field's text is taken to mean, as it is typed."""
+        name = (event.input.id or "").removeprefix("field-")
+        spec = next((f for f in self._fields if f.name == name), None)
+        if spec is not None and spec.understood is not None:
+            shown = self.query_one(f"#understood-{name}", Static)
+            shown.update(plain(spec.understood(typed(event.value).strip())))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -64,6 +64,26 @@ class DecisionMethod(StrEnum):
         }[self.value]
 
 
+class Side(StrEnum):
+    """Whose side a person is on: the customer's organisation or the supplier's."""
+
+    NONE = ""
+    CUSTOMER = "customer"
+    SUPPLIER = "supplier"
+
+
+class ActionState(StrEnum):
+    """Where a follow-up stands: still to do, done, or taken off the list."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
 class SessionState(StrEnum):
     """The life cycle of a session."""
 
@@ -92,3 +112,5 @@ class EventKind(StrEnum):
     """The date the agreement will be reviewed was set (or cleared)."""
     CUSTOMER = "customer"
     """The session was re-attached to another customer (a mistyped name corrected)."""
+    UNDONE = "undone"
+    """The facilitator took back the last action (Ctrl+Z): its records no longer count."""

@@ -14,20 +14,34 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from workshop_tui.domain.kinds import (
+    ActionState,
     CynefinDomain,
     DecisionMethod,
     EventKind,
     InitialKind,
     PromiseStatus,
+    Side,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Participant:
-    """Somebody in the room, and the role they play."""
+    """Somebody in the room, the role they play and whose side they are on."""
 
     name: str
     role: str = ""
+    side: Side = Side.NONE
+    delegate_for: str = ""
+    """The person this one signs for, named once for the whole session (a delegate)."""
+    joined_at: datetime | None = None
+    """When a latecomer joined a session already running (None: there from the start)."""
+    left_at: datetime | None = None
+    """When the person left the session (None: still there)."""
+
+    @property
+    def present(self) -> bool:
+        """Still in the room: only people present initial for their role."""
+        return self.left_at is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +58,9 @@ class Note:
     """The note was taken back: it no longer counts, but its history stays."""
     reason: str = ""
     """Why this revision was made (a correction or a retraction)."""
+    private: bool = False
+    """The facilitator's own note: shown on the console and in the notes (marked private),
+    never on the room view and never in the agreement."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +71,8 @@ class Classification:
     at: datetime
     key: str
     item: str
-    domain: CynefinDomain
+    domain: CynefinDomain | None
+    """None for an item added to the board and not placed yet (it waits in the tray)."""
     rationale: str = ""
     id: int | None = None
     carried_from: int | None = None
@@ -156,6 +174,13 @@ class ActionItem:
     """The session this action was carried over from: an open action of the customer's
     last session, brought into this one to be marked done, kept or dropped."""
 
+    @property
+    def state(self) -> ActionState:
+        """Dropped, done or open: the one place every board, export and count reads it from."""
+        if self.dropped:
+            return ActionState.DROPPED
+        return ActionState.DONE if self.done else ActionState.OPEN
+
 
 @dataclass(frozen=True, slots=True)
 class SessionEvent:
@@ -175,6 +200,10 @@ class SessionEvent:
     """The customer the session was re-attached to (``EventKind.CUSTOMER``)."""
     customer_was: str = ""
     """The customer it was attached to before (``EventKind.CUSTOMER``)."""
+    undoes: tuple[tuple[str, int], ...] = ()
+    """The records an undo took back (``EventKind.UNDONE``): each as the snapshot list that
+    holds it ("notes", "promises", ...) and its id. The records stay stored; they no longer
+    count, and ``reason`` says what was taken back."""
 
 
 Record = Note | Classification | Promise | SignOff | Decision | ActionItem | SessionEvent

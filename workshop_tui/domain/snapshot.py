@@ -14,12 +14,16 @@ from workshop_tui.domain.records import (
     Note,
     Participant,
     Promise,
+    Record,
     SessionEvent,
     SignOff,
 )
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
+
+UNDOABLE = ("notes", "classifications", "promises", "signoffs", "decisions", "actions")
+"""The lists of a snapshot whose records an undo (Ctrl+Z) can take back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,13 @@ class SessionSetup:
     facilitator: str = ""
     participants: tuple[Participant, ...] = ()
     materials_checked: tuple[str, ...] = ()
+    supplier: str = ""
+    """The supplier's organisation (the facilitator's side), beside the customer's."""
+
+    @property
+    def present(self) -> tuple[Participant, ...]:
+        """The people still in the room."""
+        return tuple(person for person in self.participants if person.present)
 
 
 @dataclass(slots=True)
@@ -94,6 +105,9 @@ class SessionSnapshot:
     events: list[SessionEvent] = field(default_factory=list)
     renegotiates: int | None = None
     """The session whose agreement this one renegotiates (the version before it), if any."""
+    taken_back: list[Record] = field(default_factory=list)
+    """Records an undo took back, in the order they were stored: kept (the history says
+    what was taken back), never counted in the lists above."""
 
     @property
     def record_count(self) -> int:
@@ -107,6 +121,7 @@ class SessionSnapshot:
                 self.decisions,
                 self.actions,
                 self.events,
+                self.taken_back,
             )
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workshop_tui.domain.kinds import ActionState
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.records import ActionItem
 from workshop_tui.export import escape
@@ -22,7 +23,7 @@ def actions(rows: list[ActionItem], *, full: bool = False) -> Lines:
             escape.cell(action.text),
             escape.cell(action.owner),
             day(action.due) if action.due else "",
-            "Done" if action.done else "Open",
+            action.state.label,
         ]
         for number, action in enumerate(current, start=1)
     ]
@@ -52,9 +53,18 @@ def _change(before: ActionItem, after: ActionItem) -> str:
         parts.append(f"owner was {escape.inline(before.owner) or 'nobody'}")
     if after.due != before.due:
         parts.append(f"due date was {day(before.due) if before.due else 'none'}")
-    if after.done != before.done:
-        parts.append("marked done" if after.done else "opened again")
+    if after.state is not before.state:
+        parts.append(_moved(before.state, after.state))
+    elif not parts and after.state is ActionState.OPEN:
+        parts.append("kept open")
     text = "; ".join(parts) or "saved again"
     if reason := escape.inline(after.reason):
         text = f"{text} ({reason})"
     return text
+
+
+def _moved(before: ActionState, after: ActionState) -> str:
+    """How a change of an action's state reads in the changes."""
+    if after is ActionState.OPEN:
+        return "back on the list" if before is ActionState.DROPPED else "opened again"
+    return "marked done" if after is ActionState.DONE else "dropped"

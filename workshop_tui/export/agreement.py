@@ -13,6 +13,7 @@ from __future__ import annotations
 from workshop_tui.content.model import Script
 from workshop_tui.domain.living.lineage import Lineage
 from workshop_tui.domain.read_models.agreement import agreement_of
+from workshop_tui.domain.read_models.open_points import open_points
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.actions import actions
@@ -21,6 +22,7 @@ from workshop_tui.export.board import type_of_work
 from workshop_tui.export.decisions import outcomes
 from workshop_tui.export.document import UTC_NOTE, facts, join, participants, title
 from workshop_tui.export.living import carried, changes, version
+from workshop_tui.export.open_points import still_open
 from workshop_tui.export.promises import promises
 from workshop_tui.export.signoffs import signoffs
 
@@ -44,6 +46,7 @@ def render_agreement(
             [heading(1, title(lead, session.setup.customer)), "", *intro],
             [*facts(agreement, session, times=False), "", UTC_NOTE],
             version(lineage),
+            still_open(open_points(script, session)),
             changes(lineage),
             participants(agreement, "Parties and people"),
             type_of_work(agreement),

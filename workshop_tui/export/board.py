@@ -40,14 +40,16 @@ def cynefin(session: SessionSnapshot) -> Lines:
     histories = revisions(session.classifications)
     if not histories:
         return []
-    columns: dict[CynefinDomain, list[Classification]] = {domain: [] for domain in CynefinDomain}
+    columns: dict[CynefinDomain | None, list[Classification]] = {d: [] for d in CynefinDomain}
+    columns[None] = []  # added to the board, not placed yet
     for history in histories.values():
         columns[history[-1].domain].append(history[-1])
     out = [heading(2, "Cynefin board")]
     for domain, rows in columns.items():
         if not rows:
             continue
-        out += ["", heading(3, f"{domain.label} ({len(rows)})"), ""]
+        label = domain.label if domain is not None else "Not placed yet"
+        out += ["", heading(3, f"{label} ({len(rows)})"), ""]
         for row in rows:
             first = escape.strong(row.item)
             if rationale := escape.block(row.rationale, "  "):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workshop_tui.domain.kinds import SessionState
+from workshop_tui.domain.kinds import SessionState, Side
 from workshop_tui.domain.read_models.agreement import Agreement
+from workshop_tui.domain.records import Participant
+from workshop_tui.domain.rules.sides import organisation
 from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, table
@@ -38,6 +40,8 @@ def facts(agreement: Agreement, session: SessionSnapshot, *, times: bool) -> Lin
     out = [f"- **Date:** {day(agreement.started)}"]
     if customer := escape.inline(agreement.customer):
         out.append(f"- **Customer:** {customer}")
+    if supplier := escape.inline(agreement.setup.supplier):
+        out.append(f"- **Supplier:** {supplier}")
     if facilitator := escape.inline(agreement.facilitator):
         out.append(f"- **Facilitator:** {facilitator}")
     if times and session.started_at is not None:
@@ -60,11 +64,44 @@ def facts(agreement: Agreement, session: SessionSnapshot, *, times: bool) -> Lin
 
 
 def participants(agreement: Agreement, heading_text: str = "Participants") -> Lines:
+    """Everyone who took part: their role, their side, and who came late, left or signed in
+    another's place (a column only when anyone did)."""
     people = agreement.participants
     if not people:
         return []
-    rows = [[escape.cell(person.name), escape.cell(person.role)] for person in people]
-    return [heading(2, heading_text), "", *table(["Name", "Role"], rows)]
+    setup = agreement.setup
+    rows = [
+        [
+            escape.cell(person.name),
+            escape.cell(person.role),
+            escape.cell(organisation(setup, person.side)),
+            escape.cell(presence(person)),
+        ]
+        for person in people
+    ]
+    headers = ["Name", "Role", "Side", "In the room"]
+    shown = [0, 1]
+    if any(person.side is not Side.NONE for person in people):
+        shown.append(2)
+    if any(row[3] for row in rows):
+        shown.append(3)
+    return [
+        heading(2, heading_text),
+        "",
+        *table([headers[i] for i in shown], [[row[i] for i in shown] for row in rows]),
+    ]
+
+
+def presence(person: Participant) -> str:
+    """When a person came or went, and whom a delegate signs for ("" for neither)."""
+    said = []
+    if person.delegate_for:
+        said.append(f"signs in place of {person.delegate_for}")
+    if person.joined_at is not None:
+        said.append(f"joined at {clock(person.joined_at)}")
+    if person.left_at is not None:
+        said.append(f"left at {clock(person.left_at)}")
+    return "; ".join(said)
 
 
 def or_empty(text: str) -> str:

@@ -25,7 +25,7 @@ from workshop_tui.export.board import cynefin, type_of_work
 from workshop_tui.export.decisions import decisions
 from workshop_tui.export.document import UTC_NOTE, facts, join, participants, title
 from workshop_tui.export.living import carried, changes, planned_against_actual, version
-from workshop_tui.export.outcomes import corrections, intended_outcomes
+from workshop_tui.export.outcomes import corrections, intended_outcomes, taken_back
 from workshop_tui.export.part_notes import notes
 from workshop_tui.export.promises import promises
 from workshop_tui.export.signoffs import signoffs
@@ -60,6 +60,7 @@ def render_markdown(
             actions(list(session.actions), full=True),
             carried(lineage),
             corrections(agreement),
-            intended_outcomes(script, agreement),
+            taken_back(session),
+            intended_outcomes(script, agreement, session),
         ]
     )

@@ -1,45 +1,22 @@
-"""The end of the session notes: corrections, and the intended outcomes beside what came out."""
+"""The end of the session notes: corrections, actions taken back, and the intended outcomes
+beside what came out."""
 
 from __future__ import annotations
 
 from workshop_tui.content.model import Script
+from workshop_tui.domain.kinds import EventKind
 from workshop_tui.domain.read_models.agreement import Agreement
+from workshop_tui.domain.read_models.figures import figures_of
+from workshop_tui.domain.snapshot import SessionSnapshot
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item
 from workshop_tui.export.timefmt import clock, day
 
 
-def came_out(agreement: Agreement) -> list[str]:
-    """What the session produced, counted (already plain text, nothing to escape)."""
-    found = []
-    promised = sum(len(p.promised) for p in agreement.parties)
-    still_open = sum(len(p.open) for p in agreement.parties)
-    declined = sum(len(p.declined) for p in agreement.parties)
-    if promised or still_open or declined:
-        found.append(f"Promises: {promised} promised, {still_open} still open, {declined} declined")
-    if agreement.agility is not None:
-        found.append(
-            "Level of agility: agreed"
-            if agreement.agility.chosen
-            else "Level of agility: not decided"
-        )
-    if agreement.decisions or agreement.undecided:
-        recorded, undecided = len(agreement.decisions), len(agreement.undecided)
-        found.append(f"Decisions: {recorded} recorded, {undecided} not decided")
-    if agreement.sections:
-        complete = len(agreement.sections) - len(agreement.incomplete)
-        found.append(f"Sign-off: {complete} of {len(agreement.sections)} sections complete")
-    if agreement.actions:
-        owned = sum(1 for a in agreement.actions if a.owner and a.due)
-        found.append(f"Actions: {len(agreement.actions)}, {owned} with an owner and a due date")
-    if agreement.review_on is not None:
-        found.append(f"Review date: {day(agreement.review_on)}")
-    return found
-
-
-def intended_outcomes(script: Script, agreement: Agreement) -> Lines:
-    """The script's takeaways, labelled as its intentions, next to what actually came out."""
-    found = came_out(agreement)
+def intended_outcomes(script: Script, agreement: Agreement, session: SessionSnapshot) -> Lines:
+    """The script's takeaways, labelled as its intentions, next to what actually came out
+    (the same figures the summary screen shows; a party's name among them is escaped)."""
+    found = figures_of(agreement, session).lines()
     if not script.takeaways and not found:
         return []
     out = [heading(2, "Intended outcomes and what came out")]
@@ -49,7 +26,7 @@ def intended_outcomes(script: Script, agreement: Agreement) -> Lines:
             out += item(escape.block(takeaway, "  ") or escape.EMPTY)
     out += ["", "What this session produced:", ""]
     for line in found or ["Nothing recorded yet"]:
-        out += item(line)
+        out += item(escape.inline(line))
     return out
 
 
@@ -64,4 +41,15 @@ def corrections(agreement: Agreement) -> Lines:
             finished = f" (it had finished at {clock(event.reopened_finish)})"
         reason = escape.block(event.reason, "  ") or escape.EMPTY
         out += item(f"Reopened on {day(event.at)} at {clock(event.at)}{finished}: {reason}")
+    return out
+
+
+def taken_back(session: SessionSnapshot) -> Lines:
+    """Each action taken back with Ctrl+Z: when, and what it was (its records stay stored)."""
+    undone = [event for event in session.events if event.kind is EventKind.UNDONE]
+    if not undone:
+        return []
+    out = [heading(2, "Taken back"), ""]
+    for event in undone:
+        out += item(f"{clock(event.at)} took back {escape.inline(event.reason) or escape.EMPTY}")
     return out

@@ -18,6 +18,8 @@ def _because(reason: str) -> str:
 def _note_item(thread: standing.NoteThread) -> Lines:
     first, current = thread.history[0], thread.current
     text = escape.block(current.text, "  ") or escape.EMPTY
+    if current.private:  # the facilitator's own: in these notes only, marked so
+        text = f"**Private:** {text}"
     if thread.retracted:
         lead = f"{clock(first.at)} — retracted at {clock(current.at)}{_because(current.reason)}"
         return item(lead, f"It read: {text}")

@@ -8,14 +8,16 @@ from workshop_tui.domain.kinds import InitialKind
 from workshop_tui.domain.read_models.agreement import Agreement
 from workshop_tui.domain.records import SignOff
 from workshop_tui.domain.rules.sections import RoleProgress, RoleState, SectionProgress
+from workshop_tui.domain.rules.sides import signs_for
 from workshop_tui.domain.rules.signoff_state import SectionState
 from workshop_tui.domain.rules.wording import Wording, wording_digest
+from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.export import escape
 from workshop_tui.export.blocks import Lines, heading, item, table
 from workshop_tui.export.document import or_empty
 from workshop_tui.export.timefmt import clock
 
-HEADERS = ["Role", "Person", "Initials", "Wording", "Time"]
+HEADERS = ["Role", "Person", "For", "Initials", "Wording", "Time"]
 
 
 def quote(wording: Wording) -> Lines:
@@ -56,11 +58,12 @@ def _standing(role: RoleProgress, progress: SectionProgress) -> str:
     return f"version {number}, this wording"
 
 
-def _row(role: RoleProgress, progress: SectionProgress) -> list[str]:
+def _row(role: RoleProgress, progress: SectionProgress, setup: SessionSetup) -> list[str]:
     latest = role.latest
     return [
         escape.cell(role.role) or escape.EMPTY,
         escape.cell(latest.person) if latest else "",
+        escape.cell(signs_for(setup, latest.person, latest.role)) if latest else "",
         escape.cell(latest.initials) if latest else "",
         _standing(role, progress),
         clock(latest.at) if latest else "",
@@ -71,14 +74,17 @@ def status(state: SectionState) -> str:
     """One sentence: complete for this wording, or what keeps the section open."""
     progress = state.progress
     version = f"version {progress.version_of(progress.wording)}, fingerprint {state.wording.digest}"
+    unsettled = ""
+    if state.waiting:
+        unsettled = f" **Waiting for:** {'; '.join(map(escape.inline, state.waiting))}."
     if progress.complete:
-        return f"**Complete:** initialled by every role for this wording ({version})."
+        return f"**Complete:** initialled by every role for this wording ({version}).{unsettled}"
     waiting = [
         f"{or_empty(role.role)} {_waiting(role)}"
         for role in progress.roles
         if role.state is not RoleState.INITIALLED
     ]
-    return f"**Incomplete** ({version}): {'; '.join(waiting)}."
+    return f"**Incomplete** ({version}): {'; '.join(waiting)}.{unsettled}"
 
 
 def _waiting(role: RoleProgress) -> str:
@@ -91,8 +97,11 @@ def _waiting(role: RoleProgress) -> str:
     }.get(role.state, "has not initialled")
 
 
-def _history_line(row: SignOff, progress: SectionProgress) -> str:
-    who = f"{or_empty(row.role)} ({escape.inline(row.person) or 'nobody named'})"
+def _history_line(row: SignOff, progress: SectionProgress, setup: SessionSetup) -> str:
+    person = escape.inline(row.person) or "nobody named"
+    if side := escape.inline(signs_for(setup, row.person, row.role)):
+        person = f"{person}, for {side}"
+    who = f"{or_empty(row.role)} ({person})"
     reason = escape.inline(row.reason)
     because = f": {reason}" if reason else ""
     if row.kind is InitialKind.HELD:
@@ -105,10 +114,15 @@ def _history_line(row: SignOff, progress: SectionProgress) -> str:
     return f"{clock(row.at)} {who} initialled version {version} as {initials}{again}"
 
 
-def _section(state: SectionState, level: int, full: bool) -> Lines:
+def _section(state: SectionState, level: int, full: bool, setup: SessionSetup) -> Lines:
     progress = state.progress
     out = ["", heading(level, escape.heading(progress.title)), "", *quote(state.wording)]
-    out += ["", status(state), "", *table(HEADERS, [_row(r, progress) for r in progress.roles])]
+    cells = [_row(r, progress, setup) for r in progress.roles]
+    headers = HEADERS
+    if not any(row[2] for row in cells):  # nobody's side is known: no "For" column
+        headers = [h for h in HEADERS if h != "For"]
+        cells = [row[:2] + row[3:] for row in cells]
+    out += ["", status(state), "", *table(headers, cells)]
     held = {
         r.latest.wording
         for r in progress.roles
@@ -127,7 +141,7 @@ def _section(state: SectionState, level: int, full: bool) -> Lines:
     if full and len(rows) > len([r for r in progress.roles if r.history]):
         out += ["", "History:", ""]
         for row in sorted(rows, key=_written):
-            out += item(_history_line(row, progress))
+            out += item(_history_line(row, progress, setup))
     return out
 
 
@@ -148,5 +162,5 @@ def signoffs(agreement: Agreement, *, full: bool = False) -> Lines:
         if grouped and state.part.id != current:
             current = state.part.id
             out += ["", heading(3, escape.heading(state.part.name))]
-        out += _section(state, 4 if grouped else 3, full)
+        out += _section(state, 4 if grouped else 3, full, agreement.setup)
     return out

@@ -33,7 +33,7 @@ from workshop_tui.content.durations import (
     format_duration,
     parse_duration,
 )
-from workshop_tui.controls.base import ActivityControls, form_commit
+from workshop_tui.controls.base import ActivityControls, form_commit, sentence
 from workshop_tui.controls.corrections import correct_note
 from workshop_tui.controls.stage import ActivityStage
 from workshop_tui.dialogs.confirm import ConfirmDialog
@@ -44,12 +44,14 @@ from workshop_tui.domain.ports import StoreError, StoreUnreachable
 from workshop_tui.domain.read_models.brief import part_brief
 from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.read_models.notes import notes_view
+from workshop_tui.domain.read_models.open_points import open_points
 from workshop_tui.domain.read_models.timing import timer_view
 from workshop_tui.domain.rules import breaks
 from workshop_tui.screens.exporting import export_notes
 from workshop_tui.screens.facilitate_keys import FACILITATE_KEYS
 from workshop_tui.screens.full_timer import FullTimerScreen
 from workshop_tui.screens.part_notes import PartNotesScreen
+from workshop_tui.screens.people import change_people
 from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.plain_text import notify
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
     from workshop_tui.domain.engine import Resumed, SessionEngine
 
 TICK_SECONDS = 0.2
+PRIVATE_NOTE = "Only you see it: never on the room view, never in the agreement."
 HEARTBEAT_SECONDS = 15.0
 RETRY_SECONDS = 5.0
 """How often a store that could not be reached is tried again (by the heartbeat)."""
@@ -113,15 +116,8 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         self.call_after_refresh(self.query_one(ActivityStage).prepare_neighbours)
         self.set_interval(TICK_SECONDS, self._tick)
         if self._resumed is not None:
-            where = format_clock(self.engine.timing.remaining())
-            away = self._resumed.away_seconds
             notify(
-                self,
-                f'Back at "{self.engine.part.name}", paused at {where}.'
-                + (f" Away for {format_duration(away)}." if away >= 60 else "")
-                + " Press space to carry on.",
-                title="Session resumed",
-                timeout=8,
+                self, resumed_line(self.engine, self._resumed), title="Session resumed", timeout=8
             )
 
     @property
@@ -156,6 +152,8 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         stage = self.query_one(ActivityStage)
         with self.app.batch_update():
             self._draw_part()
+            # a new part opens with its name and goal in view, wherever the last was scrolled
+            self.query_one(BriefBoard).scroll_home(animate=False, immediate=True)
             controls = await stage.show(engine.index)
             controls.focus_main()  # in the same frame: a focus moved after it drew all again
         stage.prepare_neighbours(soon=True)
@@ -254,8 +252,23 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
         if self._attempt(self.engine.timing.previous_part):
             await self._change_part()
 
+    @dialog_flow
     async def action_skip(self) -> None:
-        if self._attempt(self.engine.timing.skip):
+        """Skip this part, once the facilitator confirms: it is recorded as skipped, not done."""
+        engine = self.engine
+        if engine.index == len(engine.script.parts) - 1:
+            notify(self, "This is the last part: press f to finish the workshop.", timeout=5)
+            return
+        skip = await self.app.push_screen_wait(
+            ConfirmDialog(
+                f"Skip “{engine.part.name}”?",
+                "It is recorded as skipped, not done, in the agenda and both exports; "
+                "anything recorded on it stays. g goes back to it.",
+                yes="Skip",
+                no="Not yet",
+            )
+        )
+        if skip and self._attempt(engine.timing.skip):
             await self._change_part()
 
     def action_extend(self, seconds: int) -> None:
@@ -282,20 +295,47 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
             self.action_extend(parse_duration(text.lstrip("-")) * (-1 if text[0] == "-" else 1))
 
     @dialog_flow
-    async def action_note(self) -> None:
-        title = f"Note on “{self.engine.part.name}”"
+    async def action_note(self, private: bool = False) -> None:
+        """Capture a note on this part; a private one the room never sees."""
+        part = self.engine.part.name
+        title = f"Private note on “{part}”" if private else f"Note on “{part}”"
+        intro = PRIVATE_NOTE if private else ""
         commit = form_commit(
-            lambda v: self.engine.notes.add(v["text"]), lambda: self._store_trouble()
+            lambda v: self.engine.notes.add(v["text"], private), lambda: self._store_trouble()
         )
         values = await self.app.push_screen_wait(
-            FormDialog(title, [Field("text", "Note", required=True)], commit=commit)
+            FormDialog(title, [Field("text", "Note", required=True)], intro=intro, commit=commit)
         )
         if values:
             self._store_back()
             shown = self.engine.part.activity.kind == "discussion"
-            notify(self, "Note saved." if shown else "Note saved; N shows this part's notes.")
+            saved = "Private note saved" if private else "Note saved"
+            notify(self, f"{saved}." if shown else f"{saved}; N shows this part's notes.")
             self.controls.redraw()
             self._refresh_status()
+
+    @dialog_flow
+    async def action_people(self) -> None:
+        """Someone joins, leaves or takes another's place, or a delegate is named."""
+        if await change_people(self, self.engine):
+            self.controls.redraw()
+            self._refresh_status()
+
+    def action_undo(self) -> None:
+        """Take back the last action of the session, as a correction, and say what it was."""
+        engine = self.engine
+        try:
+            _, action = engine.undo.take_back()
+        except (EngineError, StoreError) as error:
+            notify(self, sentence(str(error)), title="Nothing taken back", severity="warning")
+            return
+        names = {part.id: part.name for part in engine.script.parts}
+        where = ""
+        if action.part_id != engine.part.id and action.part_id in names:
+            where = f" (on “{names[action.part_id]}”)"
+        notify(self, f"Took back {action.description}{where}.", title="Undone", timeout=8)
+        self.controls.redraw()
+        self._refresh_status()
 
     @dialog_flow
     async def action_correct_note(self) -> None:
@@ -375,12 +415,19 @@ class FacilitateScreen(KeepsLayoutUnderDialogs):
 
     @dialog_flow
     async def action_finish(self) -> None:
+        points = open_points(self.engine.script, self.engine.session)
+        if points.settled:
+            detail = "Nothing is left open. "
+        else:
+            listed = "\n".join(f"• {line}" for line in points.lines())
+            detail = f"Still open:\n{listed}\n\nFinish anyway, or go back and settle them. "
         finish = await self.app.push_screen_wait(
             ConfirmDialog(
                 "Finish the workshop?",
-                "The session is closed and its summary shown; its notes can be exported any time.",
+                detail + "The session is closed and its summary shown; the agreement opens "
+                "with what is still open, and both can be exported any time.",
                 yes="Finish",
-                no="Not yet",
+                no="Go back",
             )
         )
         if finish and self._attempt(self.engine.timing.finish):
@@ -394,3 +441,16 @@ def _break_problem(values: dict[str, str], now: datetime) -> str | None:
     except breaks.BreakError as error:
         return str(error)
     return None
+
+
+def resumed_line(engine: SessionEngine, resumed: Resumed) -> str:
+    """Where a resumed session is: the time of day it was last seen, and the time left."""
+    left = format_clock(engine.timing.remaining())
+    seen = f" at {hhmm(resumed.last_seen)}" if resumed.last_seen is not None else ""
+    if resumed.was_running:
+        where = f"its timer stopped when it was last seen{seen}, with {left} left on the part."
+    else:
+        where = f"last seen{seen}, with {left} left on the part."
+    away = resumed.away_seconds
+    gone = f" Away for {format_duration(away)}." if away >= 60 else ""
+    return f'Back at "{engine.part.name}": {where}{gone} Press space to carry on.'

@@ -47,6 +47,27 @@ FACILITATE_KEYS: list[BindingType] = [
     ),
     Binding("n", "note", "Note", tooltip="Capture a note on this part"),
     Binding(
+        "p",
+        "note(True)",
+        "Private note",
+        show=False,
+        tooltip="Take a note the room does not see (never on the room view or the agreement)",
+    ),
+    Binding(
+        "P",
+        "people",
+        "People",
+        show=False,
+        tooltip="Someone joins, leaves or takes another's place; name a delegate once",
+    ),
+    Binding(
+        "ctrl+z",
+        "undo",
+        "Undo",
+        show=False,
+        tooltip="Take back the last action (a placement, a status, an initial, a note, a vote)",
+    ),
+    Binding(
         "N",
         "part_notes",
         "Notes",

@@ -40,7 +40,8 @@ class KeyRow:
 
 
 def key_rows(screen: Screen) -> list[KeyRow]:
-    """The app's own actions active on ``screen``, in the order the footer shows them."""
+    """The app's own actions active on ``screen``: the focused panel's first (the board's
+    keys, the ones looked for), then the screen's and the app's."""
     app = screen.app
     by_action: dict[str, tuple[list[str], Binding, DOMNode]] = {}
     for key, active in screen.active_bindings.items():
@@ -55,10 +56,11 @@ def key_rows(screen: Screen) -> list[KeyRow]:
         labels = by_action[action][0]
         if label.lower() not in (shown.lower() for shown in labels):
             labels.append(label)
-    return [
+    rows = [
         KeyRow(" ".join(labels), binding.description, binding.tooltip or "", binding.action, node)
         for labels, binding, node in by_action.values()
     ]
+    return sorted(rows, key=lambda row: row.node in (screen, app))  # stable: panel's first
 
 
 def _ours(active: ActiveBinding) -> bool:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
+from workshop_tui.domain.phrasing import counted
 from workshop_tui.widgets.plain_text import plain
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ def note_text(plan: Renegotiation) -> str:
         )
         more = f"; and {len(carried) - MAX_SHOWN} more" if len(carried) > MAX_SHOWN else ""
         lines.append(
-            f"↻ {len(carried)} open action(s) from session {plan.carried.session_id} ({source}), "
+            f"↻ {counted(len(carried), 'open action')} from session {plan.carried.session_id} "
+            f"({source}), "
             f"to mark done, kept or dropped: {shown}{more}"
         )
     return "\n".join(lines)

@@ -7,6 +7,7 @@ the same script started again offers the draft back.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -21,13 +22,21 @@ from workshop_tui.app.messages import DraftKept, PickerRequested, SessionRequest
 from workshop_tui.app.setup_draft import SetupDraft, load_draft, remove_draft, save_draft
 from workshop_tui.content.durations import format_duration
 from workshop_tui.dialogs.confirm import ConfirmDialog
-from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.dialogs.text_field import TextField
+from workshop_tui.domain.kinds import Side
+from workshop_tui.domain.phrasing import counted
 from workshop_tui.domain.records import Participant
+from workshop_tui.domain.rules.roles import role_suggestions, second_signer, setup_warnings
 from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.screens.renegotiation_note import RenegotiationNote
-from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs
+from workshop_tui.screens.setup_people import (
+    COMMON_ROLES,
+    person_dialog,
+    person_from,
+    side_label,
+)
+from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs, WidthsFollowNewRows
 from workshop_tui.widgets.footer import Footer
 from workshop_tui.widgets.plain_text import notify, plain, plain_cells, plain_rich, typed, visible
 
@@ -36,16 +45,6 @@ if TYPE_CHECKING:
     from workshop_tui.content.loaded import LoadedScript
     from workshop_tui.content.model import Script
     from workshop_tui.domain.clock import Clock
-
-COMMON_ROLES = (
-    "Product Owner",
-    "Scrum Master",
-    "Developer",
-    "Sponsor",
-    "Customer representative",
-    "Stakeholder",
-    "Facilitator",
-)
 
 
 class SetupScreen(KeepsLayoutUnderDialogs):
@@ -118,12 +117,16 @@ class SetupScreen(KeepsLayoutUnderDialogs):
                     yield Label("Customer or team *")
                     yield TextField(placeholder="e.g. Acme Health", id="customer")
                 with Vertical():
+                    yield Label("Supplier")
+                    yield TextField(placeholder="your organisation", id="supplier")
+                with Vertical():
                     yield Label("Facilitator")
                     yield TextField(placeholder="your name", id="facilitator")
             with Horizontal(id="setup-lists"):
                 with Vertical(id="setup-people"):
                     yield Label("Participants (^A add, ^D remove)")
-                    yield DataTable(id="participants", cursor_type="row")
+                    yield Static(id="setup-warnings")
+                    yield WidthsFollowNewRows(id="participants", cursor_type="row")
                 with Vertical(id="setup-agenda"):
                     yield Label("Agenda, starting now")
                     yield DataTable(id="agenda-preview", cursor_type="none")
@@ -138,7 +141,7 @@ class SetupScreen(KeepsLayoutUnderDialogs):
         self.title = visible(self.script.title)
         self.sub_title = "set-up"
         people = self.query_one("#participants", DataTable)
-        people.add_columns(*plain_cells("Name", "Role"))
+        people.add_columns(*plain_cells("Name", "Role", "Side"))
         agenda = self.query_one("#agenda-preview", DataTable)
         agenda.add_column(Text("Start"), width=5)
         agenda.add_column(Text("End"), width=5)
@@ -156,10 +159,12 @@ class SetupScreen(KeepsLayoutUnderDialogs):
 
     def _prefill(self, setup: SessionSetup) -> None:
         self.query_one("#customer", Input).value = setup.customer
+        self.query_one("#supplier", Input).value = setup.supplier
         # the next version may be run by a colleague of the one who ran the last
         self.query_one("#facilitator", Input).value = self.facilitator or setup.facilitator
         for person in setup.participants:
-            self._add_person(person)
+            if person.present:  # who left last time is not expected this time
+                self._add_person(replace(person, joined_at=None))
 
     def _fill_agenda(self) -> None:
         agenda = self.query_one("#agenda-preview", DataTable)
@@ -171,19 +176,22 @@ class SetupScreen(KeepsLayoutUnderDialogs):
             start = end
 
     def _roles(self) -> list[str]:
-        roles = list(COMMON_ROLES)
-        for part in self.script.parts:
-            activity = part.activity
-            if activity.kind == "signoff":
-                for section in activity.sections:
-                    roles += activity.roles_for(section)
-        return list(dict.fromkeys(roles))
+        """Roles to complete as one is typed: the script's signing roles first."""
+        return role_suggestions(self.script, COMMON_ROLES)
+
+    def _warn(self) -> None:
+        """Say which signing role nobody plays, and which one two people play."""
+        warnings = setup_warnings(self.script, self._participants)
+        line = self.query_one("#setup-warnings", Static)
+        line.update(plain("\n".join(f"⚠ {warning}" for warning in warnings)))
+        line.set_class(bool(warnings), "-shown")
 
     # -- the draft ---------------------------------------------------------------------------
     def draft(self) -> SetupDraft:
         """What the screen holds now."""
         return SetupDraft(
             customer=typed(self.query_one("#customer", Input).value),
+            supplier=typed(self.query_one("#supplier", Input).value),
             facilitator=typed(self.query_one("#facilitator", Input).value),
             participants=tuple(self._participants),
             materials_checked=tuple(self.query_one("#materials", SelectionList).selected),
@@ -224,6 +232,7 @@ class SetupScreen(KeepsLayoutUnderDialogs):
             return
         self._kept = draft
         self.query_one("#customer", Input).value = draft.customer
+        self.query_one("#supplier", Input).value = draft.supplier
         self.query_one("#facilitator", Input).value = draft.facilitator
         for person in draft.participants:
             self._add_person(person)
@@ -255,35 +264,47 @@ class SetupScreen(KeepsLayoutUnderDialogs):
     # -- keys ------------------------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "customer":
+            self.query_one("#supplier", Input).focus()
+        elif event.input.id == "supplier":
             self.query_one("#facilitator", Input).focus()
         elif event.input.id == "facilitator":
             self.action_add_participant()
 
     @dialog_flow
     async def action_add_participant(self) -> None:
+        draft = self.draft()
+        side = self._participants[-1].side if self._participants else Side.CUSTOMER
         values = await self.app.push_screen_wait(
-            FormDialog(
-                "Add a participant",
-                [
-                    Field("name", "Name", required=True),
-                    Field(
-                        "role",
-                        "Role (type; → completes)",
-                        suggestions=self._roles(),
-                        placeholder="e.g. Product Owner",
-                    ),
-                ],
-            )
+            person_dialog(self._roles(), draft.customer, draft.supplier, side)
         )
         if values:
-            self._add_person(Participant(values["name"], values["role"]))
+            person = person_from(values)
+            already = second_signer(self.script, self._participants, person)
+            self._add_person(person)
             self._keep_draft()
+            if already is not None:
+                notify(
+                    self,
+                    f"{already} is {person.role} too, and initials for it: {person.name} "
+                    "will not, unless named a delegate in someone's place.",
+                    title="Two people, one role that signs",
+                    severity="warning",
+                    timeout=10,
+                )
 
     def _add_person(self, person: Participant) -> None:
         """A row of its own (the table's columns widen for it; ``clear`` would keep them stale)."""
         self._participants.append(person)
         table = self.query_one("#participants", DataTable)
-        self._rows.append(table.add_row(plain_rich(person.name), plain_rich(person.role or "—")))
+        draft = self.draft()
+        side = side_label(person.side, draft.customer, draft.supplier)
+        role = person.role or "—"
+        if person.delegate_for:
+            role = f"{role} (in place of {person.delegate_for})"
+        self._rows.append(
+            table.add_row(plain_rich(person.name), plain_rich(role), plain_rich(side))
+        )
+        self._warn()
 
     def action_remove_participant(self) -> None:
         table = self.query_one("#participants", DataTable)
@@ -293,6 +314,7 @@ class SetupScreen(KeepsLayoutUnderDialogs):
         del self._participants[row]
         table.remove_row(self._rows.pop(row))
         self._keep_draft()
+        self._warn()
 
     def action_back(self) -> None:
         """Back to the picker it came from; from ``workshop run``, to the picker too, asking
@@ -335,17 +357,21 @@ class SetupScreen(KeepsLayoutUnderDialogs):
             facilitator=draft.facilitator.strip(),
             participants=draft.participants,
             materials_checked=draft.materials_checked,
+            supplier=draft.supplier.strip(),
         )
         missing = len(self.script.prepared_materials) - len(draft.materials_checked)
         if missing:
-            notify(self, f"{missing} prepared item(s) not ticked; starting anyway.", timeout=4)
+            notify(
+                self, f"{counted(missing, 'prepared item')} not ticked; starting anyway.", timeout=4
+            )
         self.post_message(SessionRequested(self.loaded, setup, self.renegotiation))
 
 
 def _same(a: SetupDraft, b: SetupDraft) -> bool:
     """Whether two drafts hold the same set-up (whenever each was saved)."""
-    return (a.customer, a.facilitator, a.participants, a.materials_checked) == (
+    return (a.customer, a.supplier, a.facilitator, a.participants, a.materials_checked) == (
         b.customer,
+        b.supplier,
         b.facilitator,
         b.participants,
         b.materials_checked,

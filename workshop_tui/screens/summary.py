@@ -16,9 +16,9 @@ from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
-from workshop_tui.domain.read_models import standing
+from workshop_tui.domain.read_models.agreement import agreement_of
+from workshop_tui.domain.read_models.figures import figures_of
 from workshop_tui.domain.read_models.time_report import timing_report, timing_totals
-from workshop_tui.domain.rules.signoff_state import session_states
 from workshop_tui.screens.exporting import ExportDocument, export_notes
 from workshop_tui.screens.notes_preview import NotesPreview
 from workshop_tui.textual_fixes import KeepsLayoutUnderDialogs
@@ -97,28 +97,10 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
         table.focus()
 
     def _counts(self) -> str:
-        session = self.engine.session
-        tally = standing.agreed_tally(session.promises)
-        promises = ", ".join(f"{party}: {count}" for party, count in tally.items()) or "none"
-        decisions = standing.current_decisions(session.decisions)
-        actions = standing.current_actions(session.actions)
-        open_actions = sum(1 for action in actions if not action.done)
-        return "\n".join(
-            [
-                f"Agreed promises: {promises}",
-                f"Decisions: {len(decisions)}",
-                f"Actions: {len(actions)} ({open_actions} open)",
-                f"Sign-off: {self._signed()}",
-                f"Notes: {len(session.notes)}",
-            ]
-        )
-
-    def _signed(self) -> str:
-        states = session_states(self.engine.script, self.engine.session)
-        if not states:
-            return "no sections"
-        done = sum(1 for state in states if state.progress.complete)
-        return f"{done} of {len(states)} sections complete"
+        """What the session produced: the lines the notes export ends with, counted once."""
+        engine = self.engine
+        agreement = agreement_of(engine.script, engine.session)
+        return "\n".join(figures_of(agreement, engine.session).lines() or ["Nothing recorded yet"])
 
     def action_export(self, agreement: bool = False) -> None:
         """Write the full notes (or the agreement); show where every document went."""

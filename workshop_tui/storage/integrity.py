@@ -38,6 +38,7 @@ from workshop_tui.domain.kinds import (
     InitialKind,
     PromiseStatus,
     SessionState,
+    Side,
 )
 from workshop_tui.printable import printable
 from workshop_tui.storage.coltypes import UTCDateTime
@@ -62,6 +63,7 @@ _VOCABULARY: dict[tuple[str, str], type[StrEnum]] = {
     ("decisions", "method"): DecisionMethod,
     ("signoffs", "kind"): InitialKind,
     ("session_events", "kind"): EventKind,
+    ("participants", "side"): Side,
 }
 _CARRIED = ("classifications", "promises", "decisions", "actions")
 """The record tables whose rows may be carried over from an earlier session (schema 5)."""
@@ -120,6 +122,15 @@ _SHAPES: dict[tuple[str, str], tuple[str, str]] = {
             "(SELECT 1 FROM json_each(o.value) WHERE key NOT IN ('text', 'resolution')))"
         ),
         "not a list of objections with their resolutions",
+    ),
+    ("session_events", "undoes"): (
+        _json(
+            "json_type({c}) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each({c}) AS u "
+            "WHERE u.type != 'array' OR json_array_length(u.value) != 2 "
+            "OR json_type(u.value, '$[0]') IS NOT 'text' "
+            "OR json_type(u.value, '$[1]') IS NOT 'integer')"
+        ),
+        "not a list of records taken back",
     ),
 }
 _STRUCTURE: dict[tuple[str, str], tuple[str, str]] = {

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from sqlalchemy import func, or_, select
 
-from workshop_tui.domain.kinds import EventKind, SessionState
+from workshop_tui.domain.kinds import EventKind, SessionState, Side
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.snapshot import PartTiming, SessionSetup, SessionSnapshot, SessionSummary
+from workshop_tui.domain.undoing import taken_back
 from workshop_tui.storage import integrity
 from workshop_tui.storage.errors import unknown_session, unreadable
 from workshop_tui.storage.record_rows import KINDS, text
@@ -78,7 +79,7 @@ def _read_session(
     if head is None:
         raise unknown_session(session_id, where)
     participants = connection.execute(
-        select(_participants.c.name, _participants.c.role)
+        select(_participants)
         .where(_participants.c.session_id == session_id)
         .order_by(_participants.c.position)
     ).all()
@@ -94,6 +95,7 @@ def _read_session(
         ).all()
         convert = kind.from_row
         records[kind.snapshot_field] = [convert(row) for row in rows]
+    records["taken_back"] = taken_back(records)
     script = load_script(head.model_json, session_id, where)
     if [row.part_id for row in timings] != [part.id for part in script.parts]:
         raise unreadable(where, f"the parts of session {session_id} do not match its script")
@@ -104,8 +106,9 @@ def _read_session(
         setup=SessionSetup(
             customer=head.customer,
             facilitator=head.facilitator,
-            participants=tuple(Participant(name=p.name, role=p.role) for p in participants),
+            participants=tuple(_participant(row) for row in participants),
             materials_checked=tuple(text(item) for item in head.materials_checked),
+            supplier=head.supplier,
         ),
         state=SessionState(head.state),
         current_part=head.current_part,
@@ -213,6 +216,17 @@ def _date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(text(value))
+
+
+def _participant(row: Any) -> Participant:
+    return Participant(
+        name=row.name,
+        role=row.role,
+        side=Side(row.side),
+        delegate_for=row.delegate_for,
+        joined_at=row.joined_at,
+        left_at=row.left_at,
+    )
 
 
 def timing_of(row: Any) -> PartTiming:

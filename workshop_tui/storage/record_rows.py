@@ -31,6 +31,7 @@ from workshop_tui.domain.records import (
     SessionEvent,
     SignOff,
 )
+from workshop_tui.domain.snapshot import UNDOABLE
 from workshop_tui.storage.identity import new_uid
 from workshop_tui.storage.tables import (
     ActionRow,
@@ -105,6 +106,19 @@ def _objection(value: object) -> Objection:
     return Objection(text(value["text"]), text(value["resolution"]))
 
 
+def _undoes(value: object) -> tuple[tuple[str, int], ...]:
+    """What an undo took back: ``[[kind, id], ...]`` (None for every other event)."""
+    if value is None:
+        return ()
+    found = []
+    for pair in _list(value):
+        kind, record_id = _list(pair)
+        if kind not in UNDOABLE or type(record_id) is not int:
+            raise ValueError(f"{pair!r} is not a record an undo can take back")
+        found.append((kind, record_id))
+    return tuple(found)
+
+
 def _note_row(r: Note) -> dict[str, Any]:
     return {
         **_common(r),
@@ -112,6 +126,7 @@ def _note_row(r: Note) -> dict[str, Any]:
         "key": r.key,
         "retracted": r.retracted,
         "reason": r.reason,
+        "private": r.private,
     }
 
 
@@ -124,6 +139,7 @@ def _note(row: Any) -> Note:
         key=row.key,
         retracted=row.retracted,
         reason=row.reason,
+        private=row.private,
     )
     _all_text((record.part_id, record.text, record.key, record.reason))
     return record
@@ -134,7 +150,7 @@ def _classification_row(r: Classification) -> dict[str, Any]:
         **_common(r),
         "key": r.key,
         "item": r.item,
-        "domain": r.domain.value,
+        "domain": None if r.domain is None else r.domain.value,
         "rationale": r.rationale,
         "carried_from": r.carried_from,
     }
@@ -146,7 +162,7 @@ def _classification(row: Any) -> Classification:
         at=row.at,
         key=row.key,
         item=row.item,
-        domain=CynefinDomain(row.domain),
+        domain=None if row.domain is None else CynefinDomain(row.domain),
         rationale=row.rationale,
         id=row.id,
         carried_from=_session_ref(row.carried_from),
@@ -310,6 +326,7 @@ def _event_row(r: SessionEvent) -> dict[str, Any]:
         "reopened_finish": r.reopened_finish,
         "customer": r.customer,
         "customer_was": r.customer_was,
+        "undoes": [[kind, record_id] for kind, record_id in r.undoes] if r.undoes else None,
     }
 
 
@@ -324,6 +341,7 @@ def _event(row: Any) -> SessionEvent:
         id=row.id,
         customer=row.customer,
         customer_was=row.customer_was,
+        undoes=_undoes(row.undoes),
     )
     _all_text((record.part_id, record.reason, record.customer, record.customer_was))
     return record

@@ -210,6 +210,7 @@ class SqlSessionStore:
                         materials_checked=list(setup.materials_checked),
                         renegotiates=renegotiates,
                         uid=new_uid(),
+                        supplier=setup.supplier,
                     )
                 ).scalar_one()
             )
@@ -257,6 +258,7 @@ class SqlSessionStore:
                     customer=setup.customer,
                     facilitator=setup.facilitator,
                     materials_checked=list(setup.materials_checked),
+                    supplier=setup.supplier,
                 )
             )
             connection.execute(

@@ -78,7 +78,16 @@ def insert_participants(
         connection.execute(
             insert(PARTICIPANTS),
             [
-                {"session_id": session_id, "position": i, "name": p.name, "role": p.role}
+                {
+                    "session_id": session_id,
+                    "position": i,
+                    "name": p.name,
+                    "role": p.role,
+                    "side": p.side.value,
+                    "delegate_for": p.delegate_for,
+                    "joined_at": p.joined_at,
+                    "left_at": p.left_at,
+                }
                 for i, p in enumerate(participants)
             ],
         )

@@ -66,6 +66,8 @@ class SessionRow(SQLModel, table=True):
         default="", sa_column=Column("origin", String, nullable=False, server_default="")
     )
     """The uid of the team store it was pulled from; '' for a session made in this store."""
+    supplier: str = Field(sa_column_kwargs={"server_default": ""})
+    """The supplier's organisation, beside the customer's (schema 9)."""
 
 
 class SessionLockRow(SQLModel, table=True):
@@ -92,6 +94,14 @@ class ParticipantRow(SQLModel, table=True):
     position: int
     name: str
     role: str
+    side: str = Field(sa_column_kwargs={"server_default": ""})
+    """ "customer", "supplier" or empty: whose side the person is on (schema 9)."""
+    delegate_for: str = Field(sa_column_kwargs={"server_default": ""})
+    """Whom the person signs for, as a delegate named once for the session (schema 9)."""
+    joined_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When a latecomer joined the session that was running (schema 9)."""
+    left_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the person left the session (schema 9)."""
 
 
 class PartTimingRow(SQLModel, table=True):
@@ -147,6 +157,8 @@ class NoteRow(_RecordColumns, table=True):
     """Ties a note's corrections together (schema 4)."""
     retracted: bool
     reason: str
+    private: bool = Field(sa_column_kwargs={"server_default": "0"})
+    """The facilitator's own: never on the room view, never in the agreement (schema 9)."""
 
 
 class ClassificationRow(_RecordColumns, table=True):
@@ -155,7 +167,8 @@ class ClassificationRow(_RecordColumns, table=True):
 
     key: str
     item: str
-    domain: str
+    domain: str | None = None
+    """The Cynefin domain; empty for an item added and not placed yet (schema 9)."""
     rationale: str
     carried_from: int | None = None
     """The session the item was carried over from (schema 5)."""
@@ -238,6 +251,8 @@ class SessionEventRow(_RecordColumns, table=True):
     customer: str
     """The customer a re-attached session was attached to (schema 5)."""
     customer_was: str
+    undoes: list[list[str | int]] | None = Field(default=None, sa_type=JSON)
+    """What an undo took back: ``[kind, id]`` of each record (``EventKind.UNDONE``, schema 9)."""
 
 
 class RoomViewRow(SQLModel, table=True):

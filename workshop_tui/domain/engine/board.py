@@ -14,9 +14,10 @@ class Board:
         self._core = core
 
     def classify(
-        self, item: str, domain: CynefinDomain, rationale: str = "", key: str | None = None
+        self, item: str, domain: CynefinDomain | None, rationale: str = "", key: str | None = None
     ) -> Classification:
-        """Place an item in a Cynefin domain; with ``key``, re-classify it (history is kept)."""
+        """Place an item in a Cynefin domain (None: add it, not placed yet); with ``key``,
+        re-classify it (history is kept)."""
         require_text(item, "the item")
         core = self._core
         carried = core.carried_from(core.session.classifications, key)

@@ -18,7 +18,7 @@ from workshop_tui.domain.clock import Clock
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.ports import SessionStore
 from workshop_tui.domain.records import ActionItem, Classification, Decision, Note, Promise, Record
-from workshop_tui.domain.snapshot import PartTiming, SessionSnapshot
+from workshop_tui.domain.snapshot import UNDOABLE, PartTiming, SessionSnapshot
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part, Script
@@ -50,7 +50,7 @@ def require_text(text: str, what: str) -> None:
 class SessionCore:
     """One session of a script, with its store and clock, and the store-first write paths."""
 
-    __slots__ = ("_clock", "_script", "_session", "_store")
+    __slots__ = ("_clock", "_journal", "_script", "_session", "_store")
 
     def __init__(
         self, script: Script, session: SessionSnapshot, store: SessionStore, clock: Clock
@@ -59,6 +59,9 @@ class SessionCore:
         self._session = session
         self._store = store
         self._clock = clock
+        self._journal: list[tuple[str, tuple[int, ...]]] = []
+        """Each group of records written since the session was opened, oldest first, as
+        (its snapshot list, the ids): what undo takes back, in the order it happened."""
 
     # -- what the parts read -----------------------------------------------------------------
     @property
@@ -77,6 +80,11 @@ class SessionCore:
     @property
     def clock(self) -> Clock:
         return self._clock
+
+    @property
+    def journal(self) -> list[tuple[str, tuple[int, ...]]]:
+        """The groups of records written since the session was opened, oldest first."""
+        return self._journal
 
     @property
     def part(self) -> Part:
@@ -104,6 +112,7 @@ class SessionCore:
         stored = replace(row, id=self._store.add_record(self._session.id, row))
         rows.append(stored)
         self._session.last_seen_at = stored.at
+        self._note_written(rows, [stored])
         return stored
 
     def add_all(self, rows: Sequence[R], into: list[R]) -> list[R]:
@@ -114,7 +123,16 @@ class SessionCore:
         into.extend(stored)
         if stored:
             self._session.last_seen_at = stored[-1].at
+            self._note_written(into, stored)
         return stored
+
+    def _note_written(self, rows: list[R], stored: Sequence[R]) -> None:
+        """Journal a group of records the room's actions wrote (events are not undone)."""
+        session = self._session
+        for field in UNDOABLE:
+            if getattr(session, field) is rows:
+                self._journal.append((field, tuple(row.id for row in stored if row.id)))
+                return
 
     def save(self, state: SessionState, current: int, changed: dict[int, PartTiming]) -> None:
         """Store first; only once it is committed does the session's state change."""

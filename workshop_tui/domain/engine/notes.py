@@ -14,11 +14,12 @@ class Notes:
     def __init__(self, core: SessionCore) -> None:
         self._core = core
 
-    def add(self, text: str) -> Note:
-        """Capture a note on the current part."""
+    def add(self, text: str, private: bool = False) -> Note:
+        """Capture a note on the current part; a ``private`` one is the facilitator's own
+        (never on the room view, never in the agreement; marked private in the notes)."""
         require_text(text, "the note")
         core = self._core
-        note = Note(core.part.id, core.clock.now(), text.strip(), key=new_key())
+        note = Note(core.part.id, core.clock.now(), text.strip(), key=new_key(), private=private)
         return core.add(note, core.session.notes)
 
     def edit(self, key: str, text: str, reason: str = "") -> Note:

@@ -46,6 +46,21 @@ class Promises:
         )
         return core.add(row, core.session.promises)
 
+    def table_reworded(self, party: str, prepared: str, text: str, *, reason: str = "") -> Promise:
+        """Table a prepared promise in new words, in one step: it is tabled as prepared, then
+        reworded, so its history keeps the prepared wording and the reason for the new one.
+        It is proposed, not promised: nobody agreed to it yet."""
+        require_text(party, "the party")
+        require_text(prepared, "the promise")
+        require_text(text, "the promise")
+        if text.strip() == prepared.strip():
+            raise EngineError("the new wording is the same as the prepared one")
+        core = self._core
+        now = core.clock.now()
+        tabled = Promise(core.part.id, now, new_key(), party.strip(), prepared.strip())
+        reworded = replace(tabled, text=text.strip(), reason=reason.strip())
+        return core.add_all([tabled, reworded], core.session.promises)[-1]
+
     def amend(self, key: str, text: str, note: str | None = None, *, reason: str = "") -> Promise:
         """Reword a promise, with the reason if one is given; the earlier wording stays."""
         require_text(text, "the promise")

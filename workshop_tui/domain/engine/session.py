@@ -7,7 +7,9 @@
 - ``notes``, ``board`` (Cynefin), ``actions``, ``promises``: the room's records;
 - ``signoff``: initials bound to the wording they were given for;
 - ``decisions``: questions decided, and the agility decision;
-- ``corrections``: a finished session reopened, the review date, the customer re-attached.
+- ``corrections``: a finished session reopened, the review date, the customer re-attached;
+- ``undo``: the last action taken back (Ctrl+Z), as an event that names its records;
+- ``people``: a latecomer, someone leaving or replaced, a delegate named once.
 
 This module opens sessions and keeps what belongs to the session as a whole.
 """
@@ -15,6 +17,7 @@ This module opens sessions and keeps what belongs to the session as a whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from workshop_tui.domain.clock import Clock
@@ -24,9 +27,11 @@ from workshop_tui.domain.engine.core import SessionCore, require_text
 from workshop_tui.domain.engine.corrections import Corrections
 from workshop_tui.domain.engine.decisions import Decisions
 from workshop_tui.domain.engine.notes import Notes
+from workshop_tui.domain.engine.people import People
 from workshop_tui.domain.engine.promises import Promises
 from workshop_tui.domain.engine.signoff import Signoff
 from workshop_tui.domain.engine.timing import Timing
+from workshop_tui.domain.engine.undo import Undo
 from workshop_tui.domain.kinds import SessionState
 from workshop_tui.domain.living.renegotiation import Baseline, CarryOver, opening_records
 from workshop_tui.domain.ports import SessionStore
@@ -44,6 +49,8 @@ class Resumed:
 
     away_seconds: float
     was_running: bool
+    last_seen: datetime | None = None
+    """When the session was last seen alive: where a running part's timer was stopped."""
 
 
 class SessionEngine:
@@ -60,6 +67,8 @@ class SessionEngine:
         self.signoff: Final = Signoff(core)
         self.decisions: Final = Decisions(core)
         self.corrections: Final = Corrections(core)
+        self.undo: Final = Undo(core)
+        self.people: Final = People(core)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -118,7 +127,8 @@ class SessionEngine:
         last seen. ``SessionInUse`` if another workshop-tui has it open."""
         script, session = store.open_session(session_id, clock.now())
         now = clock.now()
-        away = max(0.0, (now - session.last_seen_at).total_seconds())
+        seen = session.last_seen_at
+        away = max(0.0, (now - seen).total_seconds())
         timing = session.timings[session.current_part] if session.timings else None
         was_running = timing is not None and timing.running_since is not None
         core = SessionCore(script, session, store, clock)
@@ -128,7 +138,7 @@ class SessionEngine:
                 timing, elapsed_seconds=timing.elapsed_seconds + ran, running_since=None
             )
             core.save(SessionState.PAUSED, session.current_part, {session.current_part: stopped})
-        return cls(core), Resumed(away, was_running)
+        return cls(core), Resumed(away, was_running, seen)
 
     # -- the session as a whole ------------------------------------------------------------
     @property

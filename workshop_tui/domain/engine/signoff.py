@@ -10,7 +10,12 @@ from workshop_tui.domain.engine.core import EngineError, SessionCore, require_te
 from workshop_tui.domain.kinds import InitialKind
 from workshop_tui.domain.records import SignOff
 from workshop_tui.domain.rules.sections import RoleState, SectionProgress, role_key
-from workshop_tui.domain.rules.signing import everyone_present, initials_of, people_with_role
+from workshop_tui.domain.rules.signing import (
+    everyone_present,
+    holding,
+    initials_of,
+    people_with_role,
+)
 from workshop_tui.domain.rules.signoff_state import SectionState, part_progress, part_states
 
 if TYPE_CHECKING:
@@ -65,7 +70,7 @@ class Signoff:
             waiting = [r.role for r in progress.roles if r.state is not RoleState.INITIALLED]
             held = [r.role for r in progress.roles if r.state is RoleState.HELD]
             if held and not include_held and len(held) == len(waiting):
-                raise EngineError(f'{", ".join(held)} hold their initials on "{section}"')
+                raise EngineError(f'{holding(held)} on "{section}"')
             raise EngineError(
                 f"nobody in the room plays {', '.join(waiting)}; add them to the session "
                 "or record their initials one by one"

@@ -131,7 +131,8 @@ class Timing:
         return self._move(self._core.index + 1, skip=False)
 
     def skip(self) -> bool:
-        """Leave the current part as skipped and move to the next; False on the last part."""
+        """Leave the current part as skipped (never as done, however long its timer ran) and
+        move to the next; False on the last part."""
         return self._move(self._core.index + 1, skip=True)
 
     def previous_part(self) -> bool:
@@ -169,8 +170,8 @@ class Timing:
         was_running = self.running
         leaving = self._stopped(here)
         forward = target > here
-        if forward and skip and leaving.started_at is None:
-            leaving = replace(leaving, skipped=True)
+        if forward and skip:  # skipped, even after its timer ran a moment: it was not done
+            leaving = replace(leaving, skipped=True, finished_at=None)
         elif forward:
             leaving = replace(leaving, finished_at=now, skipped=False)
         arriving = replace(timings[target], finished_at=None, skipped=False)

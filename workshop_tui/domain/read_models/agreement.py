@@ -30,7 +30,7 @@ from workshop_tui.domain.read_models.terms import (
 from workshop_tui.domain.records import ActionItem, Participant, SessionEvent
 from workshop_tui.domain.rules.agility import AGILITY_QUESTION
 from workshop_tui.domain.rules.signoff_state import SectionState, session_states
-from workshop_tui.domain.snapshot import SessionSnapshot
+from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Script
@@ -45,6 +45,7 @@ class Agreement:
     customer: str
     facilitator: str
     participants: tuple[Participant, ...]
+    """Everyone who took part, those who left and latecomers included."""
     started: datetime
     """When the session started (or was created, if it never did)."""
     state: SessionState
@@ -62,6 +63,8 @@ class Agreement:
     review_on: date | None
     reopened: tuple[SessionEvent, ...]
     """Each time the finished session was opened again to correct it."""
+    setup: SessionSetup
+    """Who the workshop was with: the organisations, to say who signed for whom."""
 
     @property
     def incomplete(self) -> tuple[SectionState, ...]:
@@ -112,6 +115,7 @@ def agreement_of(script: Script, session: SessionSnapshot) -> Agreement:
         actions=tuple(standing.standing_actions(session.actions)),
         review_on=review_date(session.events),
         reopened=tuple(e for e in session.events if e.kind is EventKind.REOPENED),
+        setup=setup,
     )
 
 

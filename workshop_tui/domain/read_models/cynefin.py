@@ -102,10 +102,12 @@ def cynefin_view(
     activity = part.activity
     items: list[str] = list(activity.items) if activity.kind == "cynefin" else []
     prompts = dict(activity.domain_prompts) if activity.kind == "cynefin" else {}
+    waiting = standing.unplaced(rows)
     stops = [
         Stop(TRAY, f"tray:{index}", items[index])
-        for index in pending(items, (row.item for row in current))
+        for index in pending(items, (row.item for row in (*current, *waiting)))
     ]
+    stops += [Stop(TRAY, row.key, row.item) for row in waiting]  # added, not placed yet
     board = standing.board(rows)
     for domain in READING_ORDER:
         placed = board[domain]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from workshop_tui.domain.read_models import standing
 from workshop_tui.domain.read_models.audience import Audience, Wording
 from workshop_tui.domain.read_models.local_time import hhmm
-from workshop_tui.domain.rules.preloaded import begun_in, pending
+from workshop_tui.domain.rules.preloaded import begun_in, same_wording
 
 if TYPE_CHECKING:
     from workshop_tui.content.activities import PromiseTemplate
@@ -130,17 +130,40 @@ def promises_view(
     tally = standing.agreed_tally(rows)
     columns: list[PartyColumn] = []
     for party, threads in standing.promises_by_party(rows, [p.name for p in parties]).items():
-        entries = [Entry(party, thread.key, thread=thread) for thread in threads]
-        offered = templates.get(party, [])
-        used = (row.text for thread in threads for row in thread.history)
-        waiting = pending([t.text for t in offered], used)
-        entries += [Entry(party, f"tpl:{i}", template=offered[i]) for i in waiting]
+        entries = _in_place(party, threads, templates.get(party, []))
         columns.append(
             PartyColumn(party, tally.get(party, 0), tuple(entries or [Entry(party, None)]))
         )
     col, row = find_entry(columns, wanted, fallback)
     detail = _detail(columns[col].entries[row], audience) if columns else ""
     return PromisesView(tuple(columns), col, row, detail)
+
+
+def _in_place(
+    party: str, threads: Sequence[standing.PromiseThread], offered: Sequence[PromiseTemplate]
+) -> list[Entry]:
+    """A party's cards in an order that never moves under the selection: each prepared
+    promise where the script puts it (tabled or not: a tabled one takes its template's
+    place), then the promises the room added, in the order they were first tabled."""
+    entries: list[Entry] = []
+    placed: set[str] = set()
+    for index, template in enumerate(offered):
+        thread = next(
+            (
+                t
+                for t in threads
+                if t.key not in placed
+                and any(same_wording(r.text, template.text) for r in t.history)
+            ),
+            None,
+        )
+        if thread is None:
+            entries.append(Entry(party, f"tpl:{index}", template=template))
+        else:
+            placed.add(thread.key)
+            entries.append(Entry(party, thread.key, thread=thread))
+    entries += [Entry(party, t.key, thread=t) for t in threads if t.key not in placed]
+    return entries
 
 
 def find_entry(

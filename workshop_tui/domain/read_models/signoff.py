@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 from workshop_tui.domain.read_models.audience import Audience
 from workshop_tui.domain.read_models.local_time import hhmm
 from workshop_tui.domain.rules.sections import RoleProgress, RoleState, SectionProgress
+from workshop_tui.domain.rules.sides import signs_for
 from workshop_tui.domain.rules.signing import completed_count
 from workshop_tui.domain.rules.signoff_state import part_progress, part_states
 from workshop_tui.domain.rules.wording import wording_digest
 
 if TYPE_CHECKING:
     from workshop_tui.content.model import Part, Script
-    from workshop_tui.domain.snapshot import SessionSnapshot
+    from workshop_tui.domain.snapshot import SessionSetup, SessionSnapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,8 @@ class RoleLine:
     """Why the role holds or withdrew its initial, or why it was done again."""
     version: int = 0
     """The version of the wording the latest initial was given for (1 is the first)."""
+    signs_for: str = ""
+    """For whom the person initialled: their organisation, and whom a delegate stands for."""
 
     @property
     def signed(self) -> bool:
@@ -50,6 +53,8 @@ class SectionView:
     text: str
     progress: SectionProgress
     roles: tuple[RoleLine, ...]
+    waiting: tuple[str, ...] = ()
+    """What the section presents that is not settled yet: initialling it asks first."""
 
     @property
     def complete(self) -> bool:
@@ -102,7 +107,7 @@ def signoff_view(
     sections = []
     for state in part_states(script, session, part):
         progress = state.progress
-        roles = [_line(role, progress) for role in progress.roles]
+        roles = [_line(role, progress, session.setup) for role in progress.roles]
         sections.append(
             SectionView(
                 progress.section_id,
@@ -110,12 +115,13 @@ def signoff_view(
                 progress.wording or state.section.text,
                 progress,
                 tuple(roles),
+                state.waiting,
             )
         )
     return SignoffView(tuple(sections), audience)
 
 
-def _line(role: RoleProgress, progress: SectionProgress) -> RoleLine:
+def _line(role: RoleProgress, progress: SectionProgress, setup: SessionSetup) -> RoleLine:
     latest = role.latest
     if latest is None:
         return RoleLine(role.role)
@@ -127,4 +133,5 @@ def _line(role: RoleProgress, progress: SectionProgress) -> RoleLine:
         role.state,
         latest.reason,
         progress.version_of(latest.wording),
+        signs_for(setup, latest.person, latest.role),
     )

@@ -20,8 +20,14 @@ from workshop_tui.domain.records import ActionItem, Classification, Decision, No
 
 
 def current_classifications(rows: Sequence[Classification]) -> list[Classification]:
-    """Where each item stands now, items in the order they were first placed."""
-    return latest(rows)
+    """Where each placed item stands now, items in the order they were first written
+    (an item added and not placed yet is not on the board: see ``unplaced``)."""
+    return [row for row in latest(rows) if row.domain is not None]
+
+
+def unplaced(rows: Sequence[Classification]) -> list[Classification]:
+    """Items added to the board and not placed in a domain yet: they wait in the tray."""
+    return [row for row in latest(rows) if row.domain is None]
 
 
 def classification_history(rows: Sequence[Classification], key: str) -> list[Classification]:
@@ -33,7 +39,8 @@ def board(rows: Sequence[Classification]) -> dict[CynefinDomain, list[Classifica
     """The current items per domain; every domain is present, possibly empty."""
     columns: dict[CynefinDomain, list[Classification]] = {domain: [] for domain in CynefinDomain}
     for row in current_classifications(rows):
-        columns[row.domain].append(row)
+        if row.domain is not None:
+            columns[row.domain].append(row)
     return columns
 
 
@@ -44,7 +51,7 @@ def earlier_domains(history: Sequence[Classification]) -> list[CynefinDomain]:
     """
     runs: list[CynefinDomain] = []
     for row in history:
-        if not runs or runs[-1] is not row.domain:
+        if row.domain is not None and (not runs or runs[-1] is not row.domain):
             runs.append(row.domain)
     return runs[:-1]
 

@@ -50,9 +50,10 @@ def with_resolution(
     return (*objections[:index], changed, *objections[index + 1 :])
 
 
-def consent_outcome(base: str, note: str) -> str:
-    """The consent outcome, followed by the facilitator's note when there is one."""
-    return f"{base} {note.strip()}" if note.strip() else base
+def consent_outcome(statement: str, note: str) -> str:
+    """What the room consented to, followed by the facilitator's note when there is one."""
+    statement = statement.strip()
+    return f"{statement} {note.strip()}" if note.strip() else statement
 
 
 def fist_verdict(counts: Mapping[str, int]) -> str:

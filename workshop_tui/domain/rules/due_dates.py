@@ -2,7 +2,8 @@
 
 Everything is relative to a ``today`` handed in, so the rules are pure and
 testable. A date without a year is the next one on or after today; a weekday
-("fri", "friday", "next friday") is the first one after today.
+("fri", "friday", "this friday") is the first one after today, and "next friday" is the
+Friday of next week, as people mean it (said on a Monday: eleven days on, not four).
 """
 
 from __future__ import annotations
@@ -158,6 +159,9 @@ def _weekday(text: str, today: date) -> date | None:
     weekday = _WEEKDAYS.get(match.group(2))
     if weekday is None:
         return None
+    if match.group(1) == "next":  # the day of next week, as people mean it
+        next_monday = today + timedelta(days=7 - today.weekday())
+        return next_monday + timedelta(days=weekday)
     ahead = (weekday - today.weekday()) % 7 or 7
     return today + timedelta(days=ahead)
 
@@ -195,3 +199,14 @@ def _add_months(start: date, months: int) -> date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return date(year, month, min(start.day, _days_in(year, month)))
+
+
+def understood(text: str, today: date) -> str:
+    """What a typed due date is taken to mean, for the form to show as it is typed."""
+    if not text.strip():
+        return "No due date."
+    try:
+        due = parse_due(text, today)
+    except ValueError:
+        return "Not a date yet."
+    return f"Understood: {describe_due(due, today)} ({due.isoformat()})." if due else ""

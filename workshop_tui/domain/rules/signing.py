@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from workshop_tui.domain.phrasing import listed, verb_for
 from workshop_tui.domain.records import Participant
 from workshop_tui.domain.rules.sections import RoleState, SectionProgress
 
@@ -17,9 +18,11 @@ def initials_of(name: str) -> str:
 
 
 def people_with_role(participants: Sequence[Participant], role: str) -> list[str]:
-    """Names of the participants who play ``role`` (ignoring case and spaces), in order."""
+    """Names of the people present who play ``role`` (ignoring case and spaces): a delegate
+    named for it first (they sign in someone's place), then the others in order."""
     wanted = role.strip().casefold()
-    return [p.name for p in participants if p.role.strip().casefold() == wanted]
+    playing = [p for p in participants if p.present and p.role.strip().casefold() == wanted]
+    return [p.name for p in sorted(playing, key=lambda p: not p.delegate_for)]
 
 
 def next_incomplete(progress: Sequence[SectionProgress], after: str) -> str | None:
@@ -55,3 +58,10 @@ def everyone_present(
         if people:
             found.append((role.role, people[0]))
     return found
+
+
+def holding(roles: Sequence[str]) -> str:
+    """ "Product Owner holds their initial", "A and B hold their initials"."""
+    if len(roles) == 1:
+        return f"{roles[0]} holds their initial"
+    return f"{listed(roles)} {verb_for(roles, 'holds', 'hold')} their initials"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_tui.domain.rules.sections import SectionProgress, signoff_progress
+from workshop_tui.domain.rules.unsettled import waiting_for
 from workshop_tui.domain.rules.wording import Wording, section_wording
 from workshop_tui.domain.snapshot import SessionSnapshot
 
@@ -27,6 +28,8 @@ class SectionState:
     section: SignoffSection
     wording: Wording
     progress: SectionProgress
+    waiting: tuple[str, ...] = ()
+    """What the section presents that the room has not settled yet (``unsettled``)."""
 
 
 def part_states(script: Script, session: SessionSnapshot, part: Part) -> list[SectionState]:
@@ -42,7 +45,16 @@ def part_states(script: Script, session: SessionSnapshot, part: Part) -> list[Se
         part.id,
     )
     sections = {s.id: s for s in activity.sections}
-    return [SectionState(part, sections[p.section_id], wordings[p.section_id], p) for p in progress]
+    return [
+        SectionState(
+            part,
+            sections[p.section_id],
+            wordings[p.section_id],
+            p,
+            waiting_for(script, session, sections[p.section_id]),
+        )
+        for p in progress
+    ]
 
 
 def part_progress(script: Script, session: SessionSnapshot, part: Part) -> list[SectionProgress]:

@@ -35,7 +35,7 @@ __all__ = ["APPLICATION_ID", "BASELINE", "SCHEMA_VERSION", "migrate", "schema_ve
 BASELINE = 6
 """The schema the first Alembic revision creates, and where files made before it are stamped."""
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """The schema this version of workshop-tui reads and writes (the newest revision's number;
 a test holds the two equal)."""
 

@@ -3,9 +3,10 @@
 Rows are copied as they are, column by column, with the store's own ids left behind: a
 session and its records are known by their uids in every store, and a reference to another
 session (``renegotiates``, a record's ``carried_from``) travels as that session's uid and is
-turned back into an id of the store it is written to. Records are append-only, so a record
-written twice is written once (``ON CONFLICT (uid) DO NOTHING``); the session's own row, its
-people and its part timings are the writer's to replace.
+turned back into an id of the store it is written to; so do the records an undo took back
+(``session_events.undoes``: ``[kind, id]`` pairs travel as ``[kind, uid]``). Records are
+append-only, so a record written twice is written once (``ON CONFLICT (uid) DO NOTHING``);
+the session's own row, its people and its part timings are the writer's to replace.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ PARTICIPANTS = table(ParticipantRow)
 TIMINGS = table(PartTimingRow)
 LOCKS = table(SessionLockRow)
 RECORD_TABLES: tuple[Table, ...] = tuple(kind.table for kind in KINDS)
+"""In the order they are written: an event that takes records back comes after them."""
+TABLE_OF_KIND: dict[str, Table] = {kind.snapshot_field: kind.table for kind in KINDS}
 SESSION_FIELDS = (
     "customer",
+    "supplier",
     "facilitator",
     "state",
     "current_part",
@@ -106,7 +110,7 @@ def read_session(
         renegotiates=uids.get(head.renegotiates) if head.renegotiates else None,
         script=dict(script._mapping),
         participants=[
-            {"position": p.position, "name": p.name, "role": p.role}
+            {k: v for k, v in p._mapping.items() if k not in ("id", "session_id")}
             for p in connection.execute(
                 select(PARTICIPANTS).where(PARTICIPANTS.c.session_id == session_id)
             )
@@ -129,6 +133,7 @@ def read_session(
             )
         ]
         _carried_as_uids(connection, found)
+        _undone_as(connection, found, "uid")
         rows.records[record_table.name] = found
     return rows
 
@@ -193,7 +198,9 @@ def write_session(
             statement = upsert(connection, record_table).on_conflict_do_nothing(
                 index_elements=["uid"]
             )
-            connection.execute(statement, [_here(row, session_id, ids) for row in found])
+            placed = [_here(row, session_id, ids) for row in found]
+            _undone_as(connection, placed, "id")
+            connection.execute(statement, placed)
     return session_id
 
 
@@ -258,6 +265,25 @@ def _carried_as_uids(connection: Connection, found: list[dict[str, Any]]) -> Non
     for row in found:
         if row.get("carried_from"):
             row["carried_from"] = uids[row["carried_from"]]
+
+
+def _undone_as(connection: Connection, found: list[dict[str, Any]], key: str) -> None:
+    """Name the records each undo event took back by ``key`` ("uid" to read them out of this
+    store, "id" to write them into it), in place."""
+    other = "id" if key == "uid" else "uid"
+    for row in found:
+        if row.get("undoes"):
+            row["undoes"] = [
+                [kind, _record_column(connection, kind, other, value, key)]
+                for kind, value in row["undoes"]
+            ]
+
+
+def _record_column(connection: Connection, kind: str, by: str, value: object, want: str) -> Any:
+    record_table = TABLE_OF_KIND[kind]
+    return connection.execute(
+        select(record_table.c[want]).where(record_table.c[by] == value)
+    ).scalar_one()
 
 
 def _id_or_missing(connection: Connection, uid: str) -> int:
