@@ -78,18 +78,18 @@ async def test_the_console_puts_a_prompt_in_play_announces_a_break_and_tells_its
         session_id = screen.engine.session.id
         await pilot.press("pagedown")  # the Cynefin part: the first item in play
         await wait_until(pilot, lambda: store.room_cue(session_id).item_on(1) == "tray:0")
-        await pilot.press("down", "p")
+        await pilot.press("down", "s")
         await wait_until(
             pilot, lambda: store.room_cue(session_id).in_play == InPlay(1, "tray:1", 0)
         )
         assert "▶ ❝" in str(screen.query_one("#room-prompt", Static).render())
-        await pilot.press("P")
+        await pilot.press("W")
         dialog = await wait_for_screen(pilot, FormDialog)
         await pilot.press("enter")  # the 10 minutes offered
         await wait_until(pilot, lambda: not isinstance(app.screen, FormDialog))
         back = store.room_cue(session_id).back_at
         assert back == clock.now() + timedelta(minutes=10) and dialog is not None
-        await pilot.press("P")  # the break is over
+        await pilot.press("W")  # the break is over
         await wait_until(pilot, lambda: store.room_cue(session_id).back_at is None)
         await pilot.press("ctrl+t")
         await wait_until(pilot, lambda: store.room_cue(session_id).theme == LIGHT)

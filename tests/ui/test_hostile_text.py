@@ -104,9 +104,10 @@ def check_stored(drive: Drive, session: SessionSnapshot, *, all_typed: bool = Tr
     names = [expected(text) or "plain" for text in people[0::per_person]]
     assert [person.name for person in setup.participants] == names
     # A note of invisible characters only (zero-width spaces) passes the form and is refused
-    # by the engine, as blank: nothing is stored for it.
+    # by the engine, as blank: the dialog stays open with the reason, and the drive saves
+    # "plain" instead.
     notes = [expected(text) or "plain" for text in drive.notes]
-    notes = [text for text in notes if any(c.isprintable() and not c.isspace() for c in text)]
+    notes = [t if any(c.isprintable() and not c.isspace() for c in t) else "plain" for t in notes]
     assert [note.text for note in session.notes] == notes
     for text in every_text(session) if all_typed else ():
         assert not raw_controls(text), f"stored with a control character: {text[:80]!r}"

@@ -71,7 +71,7 @@ async def test_1_a_dropped_carried_action_is_dropped_in_the_store_both_exports_a
     db = tmp_path / "w.db"
     first = version_one(db, clock)
     clock.advance(30 * 24 * 3600)
-    app = WorkshopApp(Launch(db_path=db, renegotiate=first), clock=clock)
+    app = WorkshopApp(Launch(store=db, renegotiate=first), clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_screen(pilot, SetupScreen)  # prefilled with the people of version 1
         await pilot.press("ctrl+s")
@@ -93,7 +93,7 @@ async def test_1_a_dropped_carried_action_is_dropped_in_the_store_both_exports_a
     assert "saved again" not in notes
     for document in (notes, agreement):
         carried = section_of(document, "Actions carried over")
-        assert f"| {SAMPLE} | Alex Chen | session {first} (2026-11-21) | dropped |" in carried
+        assert f"| {SAMPLE} | Alex Chen | the session of 2026-11-21 | dropped |" in carried
     figure = "Actions: 3 (2 open, 1 dropped)"
     assert figure in counts
     assert figure in section_of(notes, "Intended outcomes and what came out")

@@ -135,18 +135,18 @@ FACILITATE_KEYS: list[BindingType] = [
         tooltip="Blank the room view on the projector, or show the session on it again",
     ),
     Binding(
-        "p",
+        "s",
         "next_prompt",
         "Prompt in play",
         show=False,
         tooltip="Put the part's next prompt in play: the room view shows it under the part's name",
     ),
     Binding(
-        "P",
+        "W",
         "room_break",
         "Break",
         show=False,
-        tooltip="A break: the room view says when the room comes back (P again ends it)",
+        tooltip="A break (the room waits): the room view says when it comes back (W ends it)",
     ),
     Binding(
         "ctrl+e",
