@@ -28,6 +28,9 @@ def seed_full_session(db: Path, clock: FakeClock) -> int:
     engine.timing.next_part()
     section = engine.part.activity.sections[1]  # type: ignore[union-attr]
     engine.signoff.sign(section.id, "Bo Chen", "Customer sponsor", "BC")
+    engine.signoff.sign(section.id, "Ana Lopez", "Product Owner", "AL")
+    engine.promises.amend(row.key, "Show working software every Sprint Review")
+    engine.signoff.hold(section.id, "Delivery lead", "waits for the new wording in writing")
     engine.timing.next_part()
     engine.actions.add("Send the notes to everyone", "Priya Sharma", date(2027, 1, 1))
     engine.timing.go_to(0)

@@ -75,3 +75,14 @@ async def test_an_actions_owner_and_due_date_are_whole(
         owner = " ".join(line[owner_at:due_at].strip() for line in rows).split()
         assert owner[:2] == ["Priya", "Sharma"], rows
         assert rows[0][due_at:].startswith("Fri 1 Jan 2027"), rows
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_a_sections_earlier_and_held_initials_are_whole(
+    tmp_path: Path, size: tuple[int, int], theme: str
+) -> None:
+    async with console_on(tmp_path, size, theme, part=4) as pilot:
+        text = screen_text(pilot.app)
+        assert "↺ 2 earlier" in text and "‖ 1 held" in text, text
+        assert not re.search(r"[↺‖][^▕│]*…", text), text
