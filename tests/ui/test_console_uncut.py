@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.app_driver import make_app, settle, wait_for_screen
+from tests.ui.app_driver import make_app, settle, steady_cursors, wait_for_screen
 from tests.ui.console_seed import seed_full_session
 from tests.ui.room_harness import screen_text
 from workshop_tui.app.themes import DARK, LIGHT
+from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
 
@@ -28,9 +29,16 @@ THEMES = [DARK, LIGHT]
 
 @asynccontextmanager
 async def console_on(
-    tmp_path: Path, size: tuple[int, int], theme: str, part: int, keys: Sequence[str] = ()
+    tmp_path: Path,
+    size: tuple[int, int],
+    theme: str,
+    part: int,
+    keys: Sequence[str] = (),
+    *,
+    dialog: bool = False,
 ) -> AsyncIterator[Pilot[None]]:
-    """The console on part ``part`` of ``seed_full_session``, ``keys`` pressed there."""
+    """The console on part ``part`` of ``seed_full_session``, ``keys`` pressed there
+    (opening a ``dialog``: its flow waits for an answer, so no waiting for workers)."""
     clock = FakeClock()
     db = tmp_path / "w.db"
     session_id = seed_full_session(db, clock)
@@ -45,7 +53,11 @@ async def console_on(
         await settle(pilot)
         if keys:
             await pilot.press(*keys)
-            await settle(pilot)
+            if dialog:
+                await wait_for_screen(pilot, FormDialog)
+                await steady_cursors(pilot)
+            else:
+                await settle(pilot)
         yield pilot
 
 
@@ -86,3 +98,40 @@ async def test_a_sections_earlier_and_held_initials_are_whole(
         text = screen_text(pilot.app)
         assert "↺ 2 earlier" in text and "‖ 1 held" in text, text
         assert not re.search(r"[↺‖][^▕│]*…", text), text
+
+
+def dialog_text(text: str) -> str:
+    """The words inside the dialog's thick border, its lines joined as one would read them."""
+    inside = [line.split("█")[1] for line in text.splitlines() if line.count("█") >= 2]
+    return " ".join(" ".join(inside).split())
+
+
+FULL = "Full: fixed time and budget; the Product Owner orders scope Sprint by Sprint"
+DOTS_QUESTION = "Which level of agility goes into the Statement of Work?"
+FINGERS_QUESTION = (
+    "How confident are we that the customer can keep its three promises from Sprint 1?"
+)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_the_dot_vote_dialog_opens_at_its_question_with_whole_options(
+    tmp_path: Path, size: tuple[int, int], theme: str
+) -> None:
+    async with console_on(
+        tmp_path, size, theme, part=3, keys=("down", "down", "v"), dialog=True
+    ) as pilot:
+        drawn = dialog_text(screen_text(pilot.app))
+        assert DOTS_QUESTION in drawn, drawn
+        assert FULL in drawn, drawn  # the first field's label, wrapped, not cut
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_the_fist_of_five_dialog_opens_at_its_question_and_first_label(
+    tmp_path: Path, size: tuple[int, int], theme: str
+) -> None:
+    async with console_on(tmp_path, size, theme, part=3, keys=("down", "v"), dialog=True) as pilot:
+        drawn = dialog_text(screen_text(pilot.app))
+        assert FINGERS_QUESTION in drawn, drawn
+        assert "0 fingers" in drawn, drawn
