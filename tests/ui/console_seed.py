@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.ui.room_harness import bundled_engine
 from workshop_tui.domain.clock import FakeClock
-from workshop_tui.domain.kinds import CynefinDomain, PromiseStatus
+from workshop_tui.domain.kinds import CynefinDomain, DecisionMethod, PromiseStatus
 
 
 def seed_full_session(db: Path, clock: FakeClock) -> int:
@@ -25,6 +25,8 @@ def seed_full_session(db: Path, clock: FakeClock) -> int:
     row = engine.promises.add("Delivery team", "Show working software every two weeks")
     engine.promises.set(row.key, status=PromiseStatus.AGREED)
     engine.timing.next_part()
+    fingers = engine.part.activity.questions[1].question  # type: ignore[union-attr]
+    engine.decisions.record(fingers, DecisionMethod.FIST_OF_FIVE, rounds=({"1": 1, "3": 2},))
     engine.timing.next_part()
     section = engine.part.activity.sections[1]  # type: ignore[union-attr]
     engine.signoff.sign(section.id, "Bo Chen", "Customer sponsor", "BC")

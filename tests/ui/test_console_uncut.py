@@ -135,3 +135,14 @@ async def test_the_fist_of_five_dialog_opens_at_its_question_and_first_label(
         drawn = dialog_text(screen_text(pilot.app))
         assert FINGERS_QUESTION in drawn, drawn
         assert "0 fingers" in drawn, drawn
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_the_fist_of_five_chart_keeps_its_rows_whole(
+    tmp_path: Path, size: tuple[int, int], theme: str
+) -> None:
+    async with console_on(tmp_path, size, theme, part=3, keys=("down",)) as pilot:
+        text = screen_text(pilot.app)
+        assert re.search(r"Round 1 +0 +1 +2 +3 +4 +5 ", text), text
+        assert re.search(r"people +0 +1 +0 +2 +0 +0 ", text), text
