@@ -21,6 +21,7 @@ from workshop_tui.app.themes import DARK, LIGHT
 from workshop_tui.dialogs.form import FormDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.screens.summary import SummaryScreen
 
 SIZES = [(80, 24), (100, 30), (160, 45)]
 SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
@@ -146,3 +147,17 @@ async def test_the_fist_of_five_chart_keeps_its_rows_whole(
         text = screen_text(pilot.app)
         assert re.search(r"Round 1 +0 +1 +2 +3 +4 +5 ", text), text
         assert re.search(r"people +0 +1 +0 +2 +0 +0 ", text), text
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_the_summarys_agenda_shows_every_column(
+    tmp_path: Path, size: tuple[int, int], theme: str
+) -> None:
+    async with console_on(tmp_path, size, theme, part=5, keys=("f", "y")) as pilot:
+        await wait_for_screen(pilot, SummaryScreen)
+        await settle(pilot)
+        text = screen_text(pilot.app)
+        assert re.search(r"Part +Plan +\+/- +Actual +Over ", text), text
+        assert re.search(r"Opening +8m +1m ", text), text
+        assert re.search(r"Negotiate Promises +18m +0m ", text), text

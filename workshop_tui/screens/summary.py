@@ -107,6 +107,14 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
             )
         )
         table.focus()
+        self.call_after_refresh(self._fit_agenda)
+
+    def _fit_agenda(self) -> None:
+        """The side is at least as wide as the agenda's columns: none is cut at 80x24."""
+        table = self.query_one("#summary-agenda", DataTable)
+        side = self.query_one("#summary-side")
+        needed = table.virtual_size.width + side.styles.gutter.width + table.scrollbar_size_vertical
+        side.styles.min_width = min(58, max(36, needed))  # its max-width in app.tcss
 
     def action_close_room(self) -> None:
         """Take the closing screen off the room view: a cue beside the session, not a record."""
