@@ -10,16 +10,20 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from tests.ui.app_driver import wait_for_screen
 from tests.ui.panel_harness import utc_times
 from tests.ui.room_harness import drawn, room_app, screen_text
 from tests.ui.room_reading import in_play_list, page_text, reads_in_full, words
 from tests.ui.test_facilitate_keys import app_for, started
 from workshop_tui.boards.projector.decisions import DecisionsStage
 from workshop_tui.boards.projector.signoff import SignoffStage
+from workshop_tui.dialogs.confirm import ConfirmDialog
 from workshop_tui.domain.clock import FakeClock
 from workshop_tui.domain.kinds import CynefinDomain
 from workshop_tui.room.app import RoomApp
+from workshop_tui.room.screens import WAITING
 from workshop_tui.screens.facilitate import FacilitateScreen
+from workshop_tui.screens.summary import SummaryScreen
 
 __all__ = ["utc_times"]
 SIZE = (100, 30)
@@ -135,3 +139,39 @@ async def test_the_room_marks_what_the_facilitator_selects_on_every_board(
 
 def part_parties(screen: FacilitateScreen) -> list[str]:
     return [party.name for party in screen.engine.part.activity.parties]  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("utc_times")
+async def test_the_closing_screen_stays_until_the_facilitator_closes_it(tmp_path: Path) -> None:
+    clock = FakeClock()
+    console_app = app_for(tmp_path, clock)
+    async with console_app.run_test(size=SIZE) as console:
+        screen = await started(console, clock)
+        room_view = room_app(tmp_path / "w.db", clock)
+        async with room_view.run_test(size=SIZE) as room:
+            await drawn(room)
+            await console.press("f")
+            await wait_for_screen(console, ConfirmDialog)
+            await console.press("y")
+            summary = await wait_for_screen(console, SummaryScreen)
+            await until(room, lambda: "What we agreed" in screen_text(room.app))
+            clock.advance(10 * 60)
+            await room.pause(0.2)  # the room looks again: the closing screen stays
+            assert "What we agreed" in screen_text(room.app)
+
+            session_id = summary.engine.session.id
+            store = console.app.store  # type: ignore[attr-defined]
+            before = store.load_session(session_id)
+            await console.press("r")  # the facilitator closes it
+            await until(room, lambda: "What we agreed" not in screen_text(room.app))
+            assert WAITING in screen_text(room.app)
+            assert store.load_session(session_id) == before  # not in the session's history
+            assert "closing screen" not in export_text(summary)
+    assert screen.engine.finished
+
+
+def export_text(summary: SummaryScreen) -> str:
+    """The session's full notes, as x would write them."""
+    document = summary._document  # noqa: SLF001 - what the summary shows and exports
+    assert document is not None
+    return document.text

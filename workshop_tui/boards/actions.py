@@ -21,6 +21,8 @@ MARKER = "▶"
 PADDING = 5 * 2  # one cell of padding either side of each of the five columns
 TEXT_LINES = 2
 """Lines a recorded action's text may take in the table; the line under it shows the rest."""
+OWNER_LINES = 3
+"""Lines a recorded action's owner may wrap to in a narrow table."""
 ADD_KEY = Wording("  ·  a: add", "")
 """After the summary: the key that adds an action (the room is not told it)."""
 
@@ -99,7 +101,7 @@ class ActionsBoard(Board):
         table.clear(columns=True)
         cells = [_cells(row) for row in view.rows]
         owner_width = _fit(cells, 3, "Owner", 14 if table.size.width >= 60 else 9)
-        due_width = _fit(cells, 4, "Due", 12)
+        due_width = _fit(cells, 4, "Due", 16)  # "Wed 30 Sep 2027" is never cut
         fixed = 1 + 1 + owner_width + due_width + PADDING + 1  # and a column for the scroll bar
         table.add_column(Text(""), key="mark", width=1)
         table.add_column(Text("✔"), key="done", width=1)
@@ -113,7 +115,10 @@ class ActionsBoard(Board):
                 text = row_cells[2]
                 lines = clamp(text.plain, text_width, TEXT_LINES) or [""]
                 row_cells[2] = Text("\n".join(lines), style=text.style, no_wrap=True)
-                height = len(lines)
+                owner = row_cells[3]
+                owner_lines = clamp(owner.plain, owner_width, OWNER_LINES) or [""]
+                row_cells[3] = Text("\n".join(owner_lines), style=owner.style, no_wrap=True)
+                height = max(len(lines), len(owner_lines))  # the owner wraps, never cut
             table.add_row(*row_cells, key=row.key, height=height)
         self._keys = [row.key for row in view.rows]
         self._marked = None

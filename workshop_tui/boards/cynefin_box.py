@@ -49,6 +49,18 @@ def item_lines(stop: Stop, width: int, max_lines: int, selected: bool) -> Conten
     return plain("\n".join(lines).rstrip())
 
 
+def fitted_title(title: str, count: int, width: int) -> str:
+    """``title`` and its ``count`` in a top border ``width`` wide (a corner each side).
+
+    "2 Complicated · 2", closer "2 Complicated·2", else the name is cut, never the count."""
+    room = width - 2
+    for candidate in (f"{title} · {count}", f"{title}·{count}"):
+        if len(candidate) <= room:
+            return candidate
+    tail = f"…·{count}"
+    return title[: max(0, room - len(tail))] + tail if room > len(tail) else str(count)
+
+
 class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
     """The tray or a domain's box: its items get the lines it can spare, its title fits."""
 
@@ -88,6 +100,7 @@ class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
         self._stops = tuple(stops)
         self._selected = selected
         self.short_title = title
+        self.count = count
         self.full_title = f"{title} · {count}"
         self.max_rows = max_rows
         """The box's max-height when its height follows its items (Confused)."""
@@ -104,6 +117,7 @@ class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
 
     def show(self, stops: Sequence[Stop], selected: int | None, count: int) -> None:
         """Draw ``stops`` (built again only when they changed), row ``selected`` marked."""
+        self.count = count
         self.full_title = f"{self.short_title} · {count}"
         self._fit_title()
         if tuple(stops) != self._stops:
@@ -139,15 +153,14 @@ class CynefinBox(BoardLines, inherit_bindings=False, can_focus=False):
         return super().render_lines(crop)
 
     def _fit(self) -> None:
-        """Items take 1 to ``MAX_ITEM_LINES`` lines each; the count goes when the title is cut."""
+        """Items take 1 to ``MAX_ITEM_LINES`` lines each; the title keeps its count."""
         self._fitted = self.size
         self._fit_title()
         if self.size.width and self._layout() != self._drawn:
             self._rebuild(self._selected)
 
     def _fit_title(self) -> None:
-        fits = len(self.full_title) + 4 <= self.size.width
-        self.border_title = plain(self.full_title if fits else self.short_title)
+        self.border_title = plain(fitted_title(self.short_title, self.count, self.size.width))
 
     def _per_item(self) -> int:
         room = (self.max_rows or self.size.height) - 1  # the top border

@@ -173,17 +173,20 @@ def _fist_lines(rounds: tuple[Round, ...], audience: Audience) -> list[Content]:
     for shown in rounds:  # newest first, so it is in view
         counts = shown.counts
         top = max(counts.get(finger, 0) for finger in FINGERS) or 1
-        fingers, bars, numbers = [], [], []
+        title = f"Round {shown.number}"
+        label = max(len(title), len("people"))  # each cell brings its own space
+        cell = 1 + max(len(str(counts.get(finger, 0))) for finger in FINGERS)
+        fingers, bars, numbers = [], [], []  # as narrow as its content: a row never wraps
         for finger in FINGERS:
             count = counts.get(finger, 0)
             low = finger in ("0", "1", "2")
             bar = BARS[max(1, round(count / top * 8))] if count else "·"
-            fingers.append(f"{finger:>3}")
-            bars.append((f"{bar:>3}", "$warning" if low else "$success"))
-            numbers.append(f"{count:>3}")
-        lines.append(Content.assemble((f"{'Round ' + str(shown.number):<8}", "bold"), *fingers))
-        lines.append(Content.assemble(" " * 8, *bars))
-        lines.append(Content.assemble((f"{'people':<8}", "$text-muted"), *numbers))
+            fingers.append(f"{finger:>{cell}}")
+            bars.append((f"{bar:>{cell}}", "$warning" if low else "$success"))
+            numbers.append(f"{count:>{cell}}")
+        lines.append(Content.assemble((f"{title:<{label}}", "bold"), *fingers))
+        lines.append(Content.assemble(" " * label, *bars))
+        lines.append(Content.assemble((f"{'people':<{label}}", "$text-muted"), *numbers))
         verdict = (shown.verdict, "$success" if shown.agreed else "$warning")
         lines.append(Content.assemble("→ ", verdict))
         if shown.number > 1:

@@ -119,15 +119,14 @@ def _row(section: SectionView) -> Content:
         mark: tuple[str, str] = ("✔ complete", "$text-success")
     else:
         mark = (f"{section.signed_count}/{len(section.roles)} initialled", "$text-muted")
-    extra: list[str | tuple[str, str]] = []
+    extra: list[str | tuple[str, str]] = []  # a line each: the list's column is narrow
     if stale:
-        extra.append((f"↺ {stale} earlier", "$text-warning"))
+        extra += ["\n", (f"↺ {stale} earlier", "$text-warning")]
     if held:
-        extra += [" " if stale else "", (f"‖ {held} held", "$text-error")]
+        extra += ["\n", (f"‖ {held} held", "$text-error")]
     if section.waiting and not section.complete:
-        extra += [" " if extra else "", ("⚠ waiting", "$text-warning")]
-    more = ("\n", *extra) if extra else ()
-    return Content.assemble(plain(section.title), "\n", mark, *more)
+        extra += ["\n", ("⚠ waiting", "$text-warning")]
+    return Content.assemble(plain(section.title), "\n", mark, *extra)
 
 
 _MARKS: dict[RoleState, tuple[str, str]] = {

@@ -20,7 +20,14 @@ class Dialog(OpensLaidOut[ScreenResultType]):
     _resumed_before = False
 
     def on_mount(self) -> None:  # Textual calls each class's handler: subclasses add theirs
-        self.call_after_refresh(self._fit)
+        self.call_after_refresh(self._open)
+
+    def _open(self) -> None:
+        """Fit, then show the top: its question and its first field's label, not only the field
+        (focusing the first field had scrolled them out of a box laid out before it fitted)."""
+        self._fit()
+        for fields in self.query("#dialog-fields").results(Widget):
+            fields.call_after_refresh(fields.scroll_home, animate=False, immediate=True)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Runs before Textual's own handler: a dialog just mounted was styled as it mounted,

@@ -35,6 +35,8 @@ class RoomCue:
     """During a break: when the room comes back; None when there is no break."""
     theme: str | None = None
     """The console's theme (its name), for the room view to follow."""
+    closed: bool = False
+    """After finish: the facilitator closed the closing screen."""
 
     def item_on(self, part: int) -> str | None:
         """The item in play on ``part``, if the selection was made there."""

@@ -191,7 +191,9 @@ class RoomApp(App[None]):
         session = followed.session
         finished = session.state is SessionState.FINISHED
         with self.batch_update():  # a part change is drawn as one frame, brief to board
-            if finished:
+            if finished and followed.cue.closed:  # the facilitator closed the closing screen
+                room.waiting()
+            elif finished:
                 today = self.clock.now().astimezone().date()
                 room.closing(closing_view(followed.script, session, today))
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,9 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
 from workshop_tui.app.messages import SessionMoved
+from workshop_tui.console.room_cues import RoomCues
 from workshop_tui.content.durations import format_duration
 from workshop_tui.dialogs.form import Field, FormDialog
 from workshop_tui.dialogs.key_hold import dialog_flow
+from workshop_tui.domain.clock import Clock, SystemClock
 from workshop_tui.domain.engine import EngineError
 from workshop_tui.domain.ports import StoreError
 from workshop_tui.domain.read_models.agreement import agreement_of
@@ -43,6 +46,12 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
         Binding(
             "c", "reopen", "Reopen to correct", tooltip="Open the finished session again to fix it"
         ),
+        Binding(
+            "r",
+            "close_room",
+            "Close room screen",
+            tooltip="Take the closing screen off the room view",
+        ),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
 
@@ -63,7 +72,10 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
                 yield DataTable(id="summary-agenda", cursor_type="row", zebra_stripes=True)
                 yield Static(plain(self._counts()), id="summary-counts")
                 yield Static(
-                    plain("x: the full notes · a: the agreement · c: reopen to correct it"),
+                    plain(
+                        "x: the full notes · a: the agreement · c: reopen to correct it"
+                        " · r: close the room's closing screen"
+                    ),
                     id="export-path",
                 )
             yield NotesPreview(self._document.text, id="summary-notes")
@@ -95,6 +107,35 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
             )
         )
         table.focus()
+        self.call_after_refresh(self._fit_agenda)
+
+    def _fit_agenda(self) -> None:
+        """The side is at least as wide as the agenda's columns: none is cut at 80x24."""
+        table = self.query_one("#summary-agenda", DataTable)
+        side = self.query_one("#summary-side")
+        needed = table.virtual_size.width + side.styles.gutter.width + table.scrollbar_size_vertical
+        side.styles.min_width = min(58, max(36, needed))  # its max-width in app.tcss
+
+    def action_close_room(self) -> None:
+        """Take the closing screen off the room view: a cue beside the session, not a record."""
+        if self._cue_closed(True):
+            notify(self, "The room view's closing screen is closed.")
+
+    def _cue_closed(self, closed: bool) -> bool:
+        """Tell the room view whether its closing screen is closed; False if it cannot be told."""
+        store = getattr(self.app, "store", None)
+        if not isinstance(store, RoomCues):
+            return False
+        try:
+            store.set_room_closed(self.engine.session.id, closed, self._now())
+        except StoreError as error:
+            notify(self, f"The room view was not told: {error}", severity="error")
+            return False
+        return True
+
+    def _now(self) -> datetime:
+        clock: Clock = getattr(self.app, "clock", None) or SystemClock()
+        return clock.now()
 
     def _counts(self) -> str:
         """What the session produced: the lines the notes export ends with, counted once."""
@@ -136,6 +177,7 @@ class SummaryScreen(KeepsLayoutUnderDialogs):
         except (EngineError, StoreError) as error:
             notify(self, str(error), title="Not reopened", severity="error")
             return
+        self._cue_closed(False)  # finished again, the room shows its closing screen again
         self.post_message(SessionMoved(self.engine))
 
 

@@ -344,6 +344,11 @@ class SqlSessionStore:
         with self._write_signal(session_id) as connection:
             room_signals.set_theme(connection, session_id, theme, at)
 
+    def set_room_closed(self, session_id: int, closed: bool, at: datetime) -> None:
+        """Tell the room view the facilitator closed the closing screen (False: show it)."""
+        with self._write_signal(session_id) as connection:
+            room_signals.set_closed(connection, session_id, closed, at)
+
     @contextmanager
     def _write_signal(self, session_id: int) -> Iterator[Connection]:
         """A write beside a session this store holds, that leaves its revision alone."""

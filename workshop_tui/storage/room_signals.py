@@ -95,6 +95,11 @@ def set_theme(connection: Connection, session_id: int, theme: str, at: datetime)
     _set_cue(connection, session_id, at, theme=theme)
 
 
+def set_closed(connection: Connection, session_id: int, closed: bool, at: datetime) -> None:
+    """The facilitator closed the finished session's closing screen (False: show it again)."""
+    _set_cue(connection, session_id, at, closed=closed)
+
+
 def _set_cue(connection: Connection, session_id: int, at: datetime, **values: Any) -> None:
     """Replace some of the session's cues (one row per session), in any dialect: an update,
     or the row's first insert. One console holds the session, so nobody inserts between."""
@@ -109,10 +114,15 @@ def cue(connection: Connection, session_id: int) -> RoomCue:
     """What the console told the room view of ``session_id`` (``NO_CUE``: nothing yet)."""
     row = connection.execute(
         select(
-            _cues.c.part_index, _cues.c.item, _cues.c.prompt, _cues.c.back_at, _cues.c.theme
+            _cues.c.part_index,
+            _cues.c.item,
+            _cues.c.prompt,
+            _cues.c.back_at,
+            _cues.c.theme,
+            _cues.c.closed,
         ).where(_cues.c.session_id == session_id)
     ).one_or_none()
     if row is None:
         return NO_CUE
     in_play = None if row.part_index is None else InPlay(row.part_index, row.item, row.prompt)
-    return RoomCue(in_play, row.back_at, row.theme)
+    return RoomCue(in_play, row.back_at, row.theme, bool(row.closed))

@@ -328,6 +328,8 @@ class RoomCueRow(SQLModel, table=True):
     prompt: int | None = None
     back_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     theme: str | None = None
+    closed: bool | None = None
+    """The facilitator closed the finished session's closing screen."""
     at: datetime = Field(sa_type=UTCDateTime)
 
 

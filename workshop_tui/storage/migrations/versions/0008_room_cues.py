@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("prompt", sa.Integer(), nullable=True),
         sa.Column("back_at", TIME, nullable=True),
         sa.Column("theme", sa.String(), nullable=True),
+        sa.Column("closed", sa.Boolean(), nullable=True),
         sa.Column("at", TIME, nullable=False),
         sa.ForeignKeyConstraint(["session_id"], ["sessions.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("session_id"),
