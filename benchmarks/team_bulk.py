@@ -19,8 +19,21 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, Integer, MetaData, Table, func, insert, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    cast,
+    func,
+    insert,
+    select,
+)
 
 from workshop_tui.content.catalog import find_script
 from workshop_tui.content.loader import load_script
@@ -39,6 +52,7 @@ from workshop_tui.domain.snapshot import SessionSetup
 from workshop_tui.locations import StoreLocation
 from workshop_tui.storage import open_store
 from workshop_tui.storage.database import make_engine, server_engine, sqlite_url
+from workshop_tui.storage.identity import new_uid
 from workshop_tui.storage.record_rows import KIND_OF, KINDS
 from workshop_tui.storage.repository import SqlSessionStore
 from workshop_tui.storage.tables import ParticipantRow, PartTimingRow, SessionRow, table
@@ -177,6 +191,7 @@ def build_practice(location: StoreLocation | Path, *, sessions: int = 2000) -> P
                         last_seen_at=created + timedelta(hours=2),
                         materials_checked=seed.materials_checked,
                         renegotiates=previous.get(customer),
+                        uid=new_uid(),
                     )
                 ).scalar_one()
                 previous[customer] = new_id
@@ -232,13 +247,21 @@ def _plan(copies: int, first: datetime, now: datetime) -> list[tuple[int, dateti
 def _copy_rows(connection: Connection, copied: Table) -> None:
     """Every row of the seeds in ``copied``, once for each session copying that seed."""
     columns = [c for c in copied.columns if c.name not in ("id", "session_id")]
+    picked = [fresh_uid(connection).label("uid") if c.name == "uid" else c for c in columns]
     source = (
-        select(_copies.c.new_id, *columns)
+        select(_copies.c.new_id, *picked)
         .join(_copies, _copies.c.seed_id == copied.c.session_id)
         .order_by(_copies.c.new_id, copied.c.id)
     )
     statement = insert(copied).from_select(["session_id", *(c.name for c in columns)], source)
     connection.execute(statement)
+
+
+def fresh_uid(connection: Connection) -> Any:
+    """A new record's uid made by the database itself, one per row copied (32 hex digits)."""
+    if connection.dialect.name == "postgresql":
+        return func.replace(cast(func.gen_random_uuid(), String), "-", "")
+    return func.lower(func.hex(func.randomblob(16)))
 
 
 def _review_dates(connection: Connection, latest: dict[int, int], now: datetime) -> None:
