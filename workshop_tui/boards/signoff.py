@@ -88,17 +88,13 @@ class SignoffBoard(Board):
             self.query_one("#signoff-waiting", Static).add_class("-settled")
             return
         version = max(1, section.version)
-        title.update(
-            Content.assemble(
-                plain(section.title),
-                (f"\nwording {version} · fingerprint {section.digest}", "not bold $text-muted"),
-            )
-        )
+        title.update(plain(section.title))  # then the text read aloud, first of all
         text.update(plain(section.text))
         waiting = self.query_one("#signoff-waiting", Static)
         waiting.update(plain(f"⚠ Waiting for: {'; '.join(section.waiting)}"))
         waiting.set_class(not section.waiting, "-settled")
-        roles.update(_roles(section))
+        print_line = (f"\n\nwording {version} · fingerprint {section.digest}", "$text-muted")
+        roles.update(Content.assemble(_roles(section), print_line))
         self.query_one("#signoff-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
