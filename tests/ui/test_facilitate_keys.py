@@ -130,6 +130,23 @@ async def test_go_to_any_part_and_back(tmp_path: Path, clock: FakeClock) -> None
         assert sum("·" in line for line in agenda) == 4
 
 
+async def test_go_to_a_part_by_its_number_and_enter(tmp_path: Path, clock: FakeClock) -> None:
+    """g, the part's number, Enter: the number chooses the part and Enter goes there (an
+    Enter on an untouched list still opens it)."""
+    app = app_for(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot, clock)
+        await pilot.press("g")
+        await wait_for(pilot, FormDialog)
+        await pilot.press("5", "enter")
+        await wait_until(pilot, lambda: screen.engine.part.id == "sign-off")
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.press("g")
+        dialog = await wait_for(pilot, FormDialog)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: dialog.query_one(Select).expanded)
+
+
 async def test_export_at_any_time_writes_the_notes_so_far(tmp_path: Path, clock: FakeClock) -> None:
     app = app_for(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -49,11 +49,14 @@ class Field:
 class ChoiceField(Select[str]):
     """A choice in a form: Enter (or space, or an arrow) opens its list, and choosing in the
     list moves on to the next field; a key that starts an option's label (1-5 on the Cynefin
-    board's domains) chooses it at once, list closed."""
+    board's domains, a part's number in "Go to") chooses it at once, list closed, and Enter
+    then moves on with it (``g``, ``6``, Enter goes to part 6)."""
 
     def __init__(self, options: Sequence[tuple[Content, str]], **kwargs: Any) -> None:
         super().__init__(options, **kwargs)
         self._choices = list(options)
+        self._typed = False
+        """A key chose the option shown: Enter moves on with it rather than opening the list."""
 
     class Advanced(Message):
         """An option was chosen in the open list."""
@@ -67,15 +70,25 @@ class ChoiceField(Select[str]):
         self.call_after_refresh(self.post_message, self.Advanced(self))
 
     def on_key(self, event: events.Key) -> None:
-        """A printable key that starts an option's label chooses it (the list stays closed)."""
+        """A printable key that starts an option's label chooses it (the list stays closed);
+        Enter after it moves on with that choice."""
+        if self.expanded:
+            return
+        if event.key == "enter" and self._typed:
+            event.stop()
+            event.prevent_default()
+            self._typed = False
+            self.post_message(self.Advanced(self))
+            return
         character = event.character
-        if self.expanded or not character or not event.is_printable or character == " ":
+        if not character or not event.is_printable or character == " ":
             return
         value = option_for(self._choices, character)
         if value is not None:
             event.stop()
             event.prevent_default()
             self.value = value
+            self._typed = True
 
 
 def option_for(options: Sequence[tuple[Content, str]], character: str) -> str | None:
